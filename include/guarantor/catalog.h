@@ -1,0 +1,155 @@
+/*
+ * guarantor — the catalog: loading, validating and looking up records.
+ *
+ * A catalog holds every record loaded into it: first, usually, the built-in
+ * catalog compiled into the library, then a user's files, which extend it
+ * and replace built-in records of the same id. Loading never stops at the
+ * first problem: every problem found becomes a diagnostic (file, line,
+ * column, severity, message), read back with gr_catalog_diag(). The library
+ * prints nothing; the caller decides what to show.
+ *
+ * Typical use:
+ *
+ *   gr_error err;
+ *   gr_catalog *cat = gr_catalog_new();
+ *   gr_catalog_load_builtin(cat, &err);
+ *   gr_catalog_load_file(cat, "my.yaml", &err);
+ *   if (gr_catalog_validate(cat, &err) != GR_OK) { ...print diagnostics... }
+ *   const gr_arrangement *a = gr_catalog_arrangement(cat, "coalition-2025");
+ *   gr_catalog_free(cat);
+ */
+#ifndef GUARANTOR_CATALOG_H
+#define GUARANTOR_CATALOG_H
+
+#include "common.h"
+#include "model.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct gr_catalog gr_catalog;
+
+typedef enum gr_severity {
+  GR_SEV_ERROR,
+  GR_SEV_WARNING,
+  GR_SEV_NOTE
+} gr_severity;
+
+/* One problem found in the input. Strings are owned by the catalog. */
+typedef struct gr_diag {
+  gr_severity severity;
+  const char *file; /* As given to the loader; "" when not from a file. */
+  int line;         /* 1-based; 0 when unknown. */
+  int column;       /* 1-based; 0 when unknown. */
+  const char *message;
+} gr_diag;
+
+/* Largest input the loader accepts, in bytes: a spec is never this big. */
+#define GR_MAX_INPUT_BYTES (4u * 1024u * 1024u)
+
+/* A new empty catalog, or NULL when out of memory. Free with
+ * gr_catalog_free(). */
+GR_EXTERN gr_catalog *gr_catalog_new(void);
+
+/* Free a catalog and every record, string and diagnostic it owns. Accepts
+ * NULL. */
+GR_EXTERN void gr_catalog_free(gr_catalog *cat);
+
+/* Load the built-in catalog (data/ compiled into the library). Returns
+ * GR_OK, or GR_E_INVALID when it has errors (a bug: the tests forbid it). */
+GR_EXTERN gr_status gr_catalog_load_builtin(gr_catalog *cat, gr_error *err);
+
+/* Load one file. Problems become diagnostics; the return value is GR_OK
+ * when this file added no error, GR_E_IO when it cannot be read, GR_E_PARSE
+ * or GR_E_INVALID otherwise, with `err` describing the first error. The
+ * path is copied. */
+GR_EXTERN gr_status gr_catalog_load_file(gr_catalog *cat, const char *path,
+                                         gr_error *err);
+
+/* Load `len` bytes of YAML or JSON from memory, reporting problems under
+ * `name`. Neither is retained: both are copied. */
+GR_EXTERN gr_status gr_catalog_load_buffer(gr_catalog *cat, const char *name,
+                                           const void *data, size_t len,
+                                           gr_error *err);
+
+/* Resolve references across everything loaded and run the checks that need
+ * more than one record. Call once, after the last load. Returns GR_OK when
+ * the catalog holds no error diagnostic, else GR_E_INVALID with `err`
+ * describing the first. */
+GR_EXTERN gr_status gr_catalog_validate(gr_catalog *cat, gr_error *err);
+
+/* The diagnostics, sorted by file (in load order), line and column. */
+GR_EXTERN size_t gr_catalog_diag_count(const gr_catalog *cat);
+GR_EXTERN const gr_diag *gr_catalog_diag(const gr_catalog *cat, size_t i);
+
+/* How many diagnostics of severity `sev` there are. */
+GR_EXTERN size_t gr_catalog_diag_count_severity(const gr_catalog *cat,
+                                                gr_severity sev);
+
+/* Write `d` as "FILE:LINE:COL: error: MESSAGE" (no newline) into buf,
+ * truncating to `size` bytes. Returns the length it would have had. */
+GR_EXTERN size_t gr_diag_format(const gr_diag *d, char *buf, size_t size);
+
+/* The number of records of one kind, and the i-th of them (in load order,
+ * a replaced built-in record keeping its place). The pointer is to the
+ * kind's struct: gr_actor, gr_region, ... */
+GR_EXTERN size_t gr_catalog_count(const gr_catalog *cat, gr_record_kind kind);
+GR_EXTERN const void *gr_catalog_at(const gr_catalog *cat, gr_record_kind kind,
+                                    size_t i);
+
+/* Whether the i-th record of a kind comes from the built-in catalog. */
+GR_EXTERN bool gr_catalog_at_builtin(const gr_catalog *cat, gr_record_kind kind,
+                                     size_t i);
+
+/* The record of one kind with this id, or NULL. */
+GR_EXTERN const void *gr_catalog_find(const gr_catalog *cat, gr_record_kind kind,
+                                      const char *id);
+
+/* The record of any kind with this id (kinds tried in enum order); sets
+ * *kind. NULL when none has it. */
+GR_EXTERN const void *gr_catalog_lookup(const gr_catalog *cat, const char *id,
+                                        gr_record_kind *kind);
+
+/* Up to `max` ids of kind `kind` (or of any kind when kind is
+ * GR_REC__COUNT) closest to `id`, best first, for "did you mean". Returns
+ * how many were written to `out`; the strings are owned by the catalog. */
+GR_EXTERN size_t gr_catalog_suggest(const gr_catalog *cat, gr_record_kind kind,
+                                    const char *id, const char **out,
+                                    size_t max);
+
+/* The id of a record of kind `kind`, and where it was written. */
+GR_EXTERN const char *gr_record_id(gr_record_kind kind, const void *record);
+GR_EXTERN const gr_pos *gr_record_pos(gr_record_kind kind, const void *record);
+
+/* Typed lookups; NULL when absent. */
+GR_EXTERN const gr_actor *gr_catalog_actor(const gr_catalog *cat, const char *id);
+GR_EXTERN const gr_region *gr_catalog_region(const gr_catalog *cat, const char *id);
+GR_EXTERN const gr_arrangement *gr_catalog_arrangement(const gr_catalog *cat,
+                                                      const char *id);
+GR_EXTERN const gr_position *gr_catalog_position(const gr_catalog *cat, const char *id);
+GR_EXTERN const gr_event *gr_catalog_event(const gr_catalog *cat, const char *id);
+GR_EXTERN const gr_parameter *gr_catalog_parameter(const gr_catalog *cat,
+                                                  const char *id);
+GR_EXTERN const gr_document *gr_catalog_document(const gr_catalog *cat,
+                                                const char *id);
+
+/* Whether actor `actor_id` is, or belongs to, `group_id` (directly or
+ * through an organisation or group it is a member of). */
+GR_EXTERN bool gr_catalog_actor_in(const gr_catalog *cat, const char *actor_id,
+                                   const char *group_id);
+
+/* Serialise a record in the file format, as JSON wrapped in its top-level
+ * key ({"arrangement": {...}} or {"actors": [{...}]}), so that the output
+ * loads back unchanged. Returns a NUL-terminated string the caller frees
+ * with free(), or NULL when out of memory. */
+GR_EXTERN char *gr_record_to_json(gr_record_kind kind, const void *record);
+
+/* Serialise every record of the catalog in the file format, as JSON.
+ * Caller frees with free(); NULL when out of memory. */
+GR_EXTERN char *gr_catalog_to_json(const gr_catalog *cat);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* GUARANTOR_CATALOG_H */

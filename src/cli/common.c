@@ -1,0 +1,90 @@
+/*
+ * Helpers shared by the commands: loading with diagnostics, errors for
+ * unknown ids, usage errors, wrapping text.
+ */
+#include <stdarg.h>
+#include <string.h>
+
+#include "cli.h"
+
+void cli_print_diags(const gr_catalog *cat, FILE *fp) {
+  char line[2048];
+  for (size_t i = 0; i < gr_catalog_diag_count(cat); i++) {
+    gr_diag_format(gr_catalog_diag(cat, i), line, sizeof line);
+    fprintf(fp, "%s\n", line);
+  }
+}
+
+gr_catalog *cli_load(char *const *files, size_t nfiles, int *status) {
+  gr_error err;
+  gr_catalog *cat = gr_catalog_new();
+  if (cat == NULL) {
+    fprintf(stderr, "guarantor: out of memory\n");
+    *status = EXIT_FAIL;
+    return NULL;
+  }
+  gr_status builtin = gr_catalog_load_builtin(cat, &err);
+  for (size_t i = 0; i < nfiles; i++) gr_catalog_load_file(cat, files[i], &err);
+  gr_status st = gr_catalog_validate(cat, &err);
+  cli_print_diags(cat, stderr);
+  if (st == GR_E_NOMEM || builtin == GR_E_NOMEM) {
+    fprintf(stderr, "guarantor: out of memory\n");
+    *status = EXIT_FAIL;
+  } else if (builtin != GR_OK) {
+    fprintf(stderr, "guarantor: the built-in catalog has errors (a bug; please report it)\n");
+    *status = EXIT_FAIL;
+  } else if (st != GR_OK) {
+    size_t n = gr_catalog_diag_count_severity(cat, GR_SEV_ERROR);
+    fprintf(stderr, "guarantor: %zu error%s; nothing done\n", n, n == 1 ? "" : "s");
+    *status = EXIT_USAGE;
+  } else {
+    *status = EXIT_OK;
+    return cat;
+  }
+  gr_catalog_free(cat);
+  return NULL;
+}
+
+void cli_unknown_id(const gr_catalog *cat, gr_record_kind kind, const char *id) {
+  const char *near[4];
+  size_t n = gr_catalog_suggest(cat, kind, id, near, 4);
+  const char *what = kind == GR_REC__COUNT ? "item" : gr_record_kind_name(kind);
+  fprintf(stderr, "guarantor: no %s '%s' in the catalog", what, id);
+  for (size_t i = 0; i < n; i++) fprintf(stderr, "%s'%s'", i ? ", " : " (did you mean ", near[i]);
+  fprintf(stderr, "%s\n", n ? "?)" : "; 'guarantor show' lists them");
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fprintf(stderr, "guarantor %s: ", cmd);
+  vfprintf(stderr, fmt, ap);
+  fprintf(stderr, "\nTry 'guarantor %s --help'.\n", cmd);
+  va_end(ap);
+  return EXIT_USAGE;
+}
+
+void cli_wrap(FILE *fp, const char *text, int indent, int width) {
+  int col = 0;
+  const char *p = text;
+  while (*p) {
+    while (*p == ' ' || *p == '\n') p++;
+    if (!*p) break;
+    size_t w = strcspn(p, " \n");
+    if (col > indent && col + 1 + (int)w > width) {
+      fputc('\n', fp);
+      col = 0;
+    }
+    if (col == 0) {
+      fprintf(fp, "%*s", indent, "");
+      col = indent;
+    } else {
+      fputc(' ', fp);
+      col++;
+    }
+    fwrite(p, 1, w, fp);
+    col += (int)w;
+    p += w;
+  }
+  if (col > 0) fputc('\n', fp);
+}

@@ -1,0 +1,463 @@
+/*
+ * The catalog: record storage with the override and duplicate rules,
+ * diagnostics, lookups, and the entry points that load files.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <stdint.h>
+
+#include "internal.h"
+
+gr_catalog *gr_catalog_new(void) { return calloc(1, sizeof(gr_catalog)); }
+
+void gr_catalog_free(gr_catalog *cat) {
+  if (cat == NULL) return;
+  for (int k = 0; k < GR_REC__COUNT; k++) {
+    free(cat->recs[k].items);
+    free(cat->recs[k].builtin);
+  }
+  free(cat->diags);
+  free(cat->refs);
+  free(cat->files);
+  gr__arena_free(&cat->arena);
+  free(cat);
+}
+
+/* ---- Diagnostics ------------------------------------------------------ */
+
+void gr__vdiag(gr_catalog *cat, gr_severity sev, const gr_pos *pos, const char *fmt, va_list ap) {
+  if (cat->ndiags == cat->capdiags) {
+    size_t cap = cat->capdiags ? cat->capdiags * 2 : 32;
+    gr_diag *d = realloc(cat->diags, cap * sizeof *d);
+    if (d == NULL) {
+      cat->oom = 1;
+      return;
+    }
+    cat->diags = d;
+    cat->capdiags = cap;
+  }
+  char buf[1024];
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  const char *msg = gr__arena_strdup(&cat->arena, buf);
+  if (msg == NULL) {
+    cat->oom = 1;
+    return;
+  }
+  gr_diag *d = &cat->diags[cat->ndiags++];
+  d->severity = sev;
+  d->file = pos && pos->file ? pos->file : "";
+  d->line = pos ? pos->line : 0;
+  d->column = pos ? pos->column : 0;
+  d->message = msg;
+}
+
+void gr__diag(gr_catalog *cat, gr_severity sev, const gr_pos *pos, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  gr__vdiag(cat, sev, pos, fmt, ap);
+  va_end(ap);
+}
+
+size_t gr_catalog_diag_count(const gr_catalog *cat) { return cat ? cat->ndiags : 0; }
+
+const gr_diag *gr_catalog_diag(const gr_catalog *cat, size_t i) {
+  return cat && i < cat->ndiags ? &cat->diags[i] : NULL;
+}
+
+size_t gr_catalog_diag_count_severity(const gr_catalog *cat, gr_severity sev) {
+  size_t n = 0;
+  for (size_t i = 0; cat && i < cat->ndiags; i++)
+    if (cat->diags[i].severity == sev) n++;
+  return n;
+}
+
+static const char *const severity_names[] = {"error", "warning", "note"};
+
+size_t gr_diag_format(const gr_diag *d, char *buf, size_t size) {
+  const char *sev = severity_names[d->severity];
+  int n;
+  if (d->file[0] == '\0')
+    n = snprintf(buf, size, "%s: %s", sev, d->message);
+  else if (d->line <= 0)
+    n = snprintf(buf, size, "%s: %s: %s", d->file, sev, d->message);
+  else
+    n = snprintf(buf, size, "%s:%d:%d: %s: %s", d->file, d->line, d->column, sev, d->message);
+  return n < 0 ? 0 : (size_t)n;
+}
+
+/* Fill `err` from the first error diagnostic at or after index `from`. */
+static gr_status first_error(const gr_catalog *cat, size_t from, gr_status code, gr_error *err) {
+  if (err == NULL) return code;
+  memset(err, 0, sizeof *err);
+  err->code = code;
+  for (size_t i = from; i < cat->ndiags; i++) {
+    const gr_diag *d = &cat->diags[i];
+    if (d->severity != GR_SEV_ERROR) continue;
+    snprintf(err->file, sizeof err->file, "%s", d->file);
+    err->line = d->line;
+    err->column = d->column;
+    snprintf(err->message, sizeof err->message, "%s", d->message);
+    return code;
+  }
+  snprintf(err->message, sizeof err->message, "%s", gr_strerror(code));
+  return code;
+}
+
+/* ---- References and records --------------------------------------- */
+
+void gr__ref_add(gr_catalog *cat, int kind, unsigned flags, const char *id, const gr_pos *pos) {
+  if (cat->nrefs == cat->caprefs) {
+    size_t cap = cat->caprefs ? cat->caprefs * 2 : 256;
+    gr__ref *r = realloc(cat->refs, cap * sizeof *r);
+    if (r == NULL) {
+      cat->oom = 1;
+      return;
+    }
+    cat->refs = r;
+    cat->caprefs = cap;
+  }
+  gr__ref *r = &cat->refs[cat->nrefs++];
+  r->kind = kind;
+  r->flags = flags;
+  r->id = id;
+  r->pos = *pos;
+}
+
+static long find_index(const gr_catalog *cat, gr_record_kind kind, const char *id) {
+  const gr__recset *rs = &cat->recs[kind];
+  for (size_t i = 0; i < rs->n; i++)
+    if (strcmp(gr__record_id(kind, rs->items[i]), id) == 0) return (long)i;
+  return -1;
+}
+
+void gr__record_add(gr_catalog *cat, gr_record_kind kind, void *rec) {
+  const char *id = gr__record_id(kind, rec);
+  const gr_pos *pos = gr__record_pos(kind, rec);
+  gr__recset *rs = &cat->recs[kind];
+  long at = find_index(cat, kind, id);
+  if (at >= 0) {
+    const gr_pos *first = gr__record_pos(kind, rs->items[at]);
+    if (rs->builtin[at] && !cat->loading_builtin) {
+      gr__diag(cat, GR_SEV_NOTE, pos, "%s '%s' overrides the built-in one", gr_record_kind_name(kind),
+               id);
+      rs->items[at] = rec;
+      rs->builtin[at] = 0;
+    } else {
+      gr__diag(cat, GR_SEV_ERROR, pos, "duplicate %s id '%s' (first defined at %s:%d:%d)",
+               gr_record_kind_name(kind), id, first->file, first->line, first->column);
+    }
+    return;
+  }
+  for (int k = 0; k < GR_REC__COUNT; k++) {
+    long other = k == (int)kind ? -1 : find_index(cat, (gr_record_kind)k, id);
+    if (other >= 0) {
+      const gr_pos *first = gr__record_pos((gr_record_kind)k, cat->recs[k].items[other]);
+      gr__diag(cat, GR_SEV_ERROR, pos, "id '%s' is already used by %s at %s:%d:%d; ids must be unique",
+               id, gr_record_kind_name((gr_record_kind)k), first->file, first->line, first->column);
+      return;
+    }
+  }
+  if (rs->n == rs->cap) {
+    size_t cap = rs->cap ? rs->cap * 2 : 32;
+    void **items = realloc(rs->items, cap * sizeof *items);
+    if (items == NULL) {
+      cat->oom = 1;
+      return;
+    }
+    rs->items = items;
+    unsigned char *b = realloc(rs->builtin, cap);
+    if (b == NULL) {
+      cat->oom = 1;
+      return;
+    }
+    rs->builtin = b;
+    rs->cap = cap;
+  }
+  rs->items[rs->n] = rec;
+  rs->builtin[rs->n] = (unsigned char)(cat->loading_builtin != 0);
+  rs->n++;
+}
+
+/* ---- Loading ---------------------------------------------------------- */
+
+gr_status gr_catalog_load_buffer(gr_catalog *cat, const char *name, const void *data, size_t len,
+                                 gr_error *err) {
+  if (cat == NULL || name == NULL || (data == NULL && len > 0)) {
+    if (err) {
+      memset(err, 0, sizeof *err);
+      err->code = GR_E_ARG;
+      snprintf(err->message, sizeof err->message, "gr_catalog_load_buffer: NULL argument");
+    }
+    return GR_E_ARG;
+  }
+  size_t before = cat->ndiags;
+  gr_status st = gr__load_bytes(cat, name, data ? data : "", len);
+  if (st == GR_E_NOMEM || cat->oom) {
+    if (err) {
+      memset(err, 0, sizeof *err);
+      err->code = GR_E_NOMEM;
+      snprintf(err->message, sizeof err->message, "%s", gr_strerror(GR_E_NOMEM));
+    }
+    return GR_E_NOMEM;
+  }
+  return st == GR_OK ? GR_OK : first_error(cat, before, st, err);
+}
+
+gr_status gr_catalog_load_file(gr_catalog *cat, const char *path, gr_error *err) {
+  if (cat == NULL || path == NULL) return gr_catalog_load_buffer(cat, path, NULL, 0, err);
+  FILE *fp = fopen(path, "rb");
+  if (fp == NULL) {
+    gr_pos p = {gr__register_file(cat, path), 0, 0};
+    if (p.file == NULL) cat->oom = 1;
+    gr__diag(cat, GR_SEV_ERROR, &p, "cannot open: %s", strerror(errno));
+    return first_error(cat, cat->ndiags - 1, GR_E_IO, err);
+  }
+  /* A regular file over the limit is refused unread, with its true size;
+   * anything else is read to at most one chunk past the limit. */
+  struct stat sb;
+  if (fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode) && (uintmax_t)sb.st_size > GR_MAX_INPUT_BYTES) {
+    fclose(fp);
+    const char *name = gr__register_file(cat, path);
+    if (name == NULL) cat->oom = 1;
+    else gr__report_too_large(cat, name, (size_t)sb.st_size);
+    return first_error(cat, cat->ndiags - 1, GR_E_INVALID, err);
+  }
+  size_t cap = 64 * 1024, len = 0;
+  char *buf = malloc(cap);
+  while (buf != NULL) {
+    size_t got = fread(buf + len, 1, cap - len, fp);
+    len += got;
+    if (got == 0 || len > GR_MAX_INPUT_BYTES) break;
+    if (len == cap) {
+      char *nb = realloc(buf, cap * 2);
+      if (nb == NULL) {
+        free(buf);
+        buf = NULL;
+        break;
+      }
+      buf = nb;
+      cap *= 2;
+    }
+  }
+  int ioerr = ferror(fp);
+  fclose(fp);
+  if (buf == NULL) {
+    cat->oom = 1;
+    return gr_catalog_load_buffer(cat, path, NULL, 0, err);
+  }
+  if (ioerr) {
+    free(buf);
+    gr_pos p = {gr__register_file(cat, path), 0, 0};
+    gr__diag(cat, GR_SEV_ERROR, &p, "read error");
+    return first_error(cat, cat->ndiags - 1, GR_E_IO, err);
+  }
+  gr_status st = gr_catalog_load_buffer(cat, path, buf, len, err);
+  free(buf);
+  return st;
+}
+
+gr_status gr_catalog_load_builtin(gr_catalog *cat, gr_error *err) {
+  if (cat == NULL) return gr_catalog_load_buffer(NULL, NULL, NULL, 0, err);
+  gr_status worst = GR_OK;
+  cat->loading_builtin = 1;
+  for (size_t i = 0; i < gr__builtin_count; i++) {
+    gr_status st = gr_catalog_load_buffer(cat, gr__builtin[i].name, gr__builtin[i].data,
+                                          gr__builtin[i].len, worst == GR_OK ? err : NULL);
+    if (st != GR_OK && worst == GR_OK) worst = st;
+  }
+  cat->loading_builtin = 0;
+  return worst;
+}
+
+static int file_index(const gr_catalog *cat, const char *file) {
+  for (size_t i = 0; i < cat->nfiles; i++)
+    if (cat->files[i] == file || strcmp(cat->files[i], file) == 0) return (int)i;
+  return -1;
+}
+
+static const gr_catalog *sort_cat; /* Only during the sort below. */
+
+static int diag_cmp(const void *pa, const void *pb) {
+  const gr_diag *a = pa, *b = pb;
+  int fa = file_index(sort_cat, a->file), fb = file_index(sort_cat, b->file);
+  if (fa != fb) return fa < fb ? -1 : 1;
+  if (a->line != b->line) return a->line < b->line ? -1 : 1;
+  if (a->column != b->column) return a->column < b->column ? -1 : 1;
+  return a < b ? -1 : a > b; /* Stable: the sort below keeps indices. */
+}
+
+/* Insertion sort keeps equal keys in order (qsort is not stable); the
+ * number of diagnostics is small. */
+static void sort_diags(gr_catalog *cat) {
+  sort_cat = cat;
+  for (size_t i = 1; i < cat->ndiags; i++) {
+    gr_diag d = cat->diags[i];
+    size_t j = i;
+    while (j > 0) {
+      gr_diag prev = cat->diags[j - 1];
+      int fa = file_index(cat, prev.file), fb = file_index(cat, d.file);
+      int after = fa > fb || (fa == fb && (prev.line > d.line ||
+                                           (prev.line == d.line && prev.column > d.column)));
+      if (!after) break;
+      cat->diags[j] = prev;
+      j--;
+    }
+    cat->diags[j] = d;
+  }
+  (void)diag_cmp;
+  sort_cat = NULL;
+}
+
+gr_status gr_catalog_validate(gr_catalog *cat, gr_error *err) {
+  if (cat == NULL) return gr_catalog_load_buffer(NULL, NULL, NULL, 0, err);
+  if (!cat->validated) {
+    gr__validate(cat);
+    cat->validated = 1;
+    sort_diags(cat);
+  }
+  if (cat->oom) {
+    if (err) {
+      memset(err, 0, sizeof *err);
+      err->code = GR_E_NOMEM;
+      snprintf(err->message, sizeof err->message, "%s", gr_strerror(GR_E_NOMEM));
+    }
+    return GR_E_NOMEM;
+  }
+  if (gr_catalog_diag_count_severity(cat, GR_SEV_ERROR) > 0)
+    return first_error(cat, 0, GR_E_INVALID, err);
+  if (err) memset(err, 0, sizeof *err);
+  return GR_OK;
+}
+
+/* ---- Lookups ------------------------------------------------------------ */
+
+size_t gr_catalog_count(const gr_catalog *cat, gr_record_kind kind) {
+  if (cat == NULL || (int)kind < 0 || kind >= GR_REC__COUNT) return 0;
+  return cat->recs[kind].n;
+}
+
+const void *gr_catalog_at(const gr_catalog *cat, gr_record_kind kind, size_t i) {
+  if (i >= gr_catalog_count(cat, kind)) return NULL;
+  return cat->recs[kind].items[i];
+}
+
+bool gr_catalog_at_builtin(const gr_catalog *cat, gr_record_kind kind, size_t i) {
+  if (i >= gr_catalog_count(cat, kind)) return false;
+  return cat->recs[kind].builtin[i] != 0;
+}
+
+const void *gr_catalog_find(const gr_catalog *cat, gr_record_kind kind, const char *id) {
+  if (cat == NULL || id == NULL || (int)kind < 0 || kind >= GR_REC__COUNT) return NULL;
+  long i = find_index(cat, kind, id);
+  return i < 0 ? NULL : cat->recs[kind].items[i];
+}
+
+const void *gr_catalog_lookup(const gr_catalog *cat, const char *id, gr_record_kind *kind) {
+  for (int k = 0; k < GR_REC__COUNT; k++) {
+    const void *r = gr_catalog_find(cat, (gr_record_kind)k, id);
+    if (r != NULL) {
+      if (kind) *kind = (gr_record_kind)k;
+      return r;
+    }
+  }
+  return NULL;
+}
+
+size_t gr_catalog_suggest(const gr_catalog *cat, gr_record_kind kind, const char *id,
+                          const char **out, size_t max) {
+  if (cat == NULL || id == NULL || out == NULL || max == 0) return 0;
+  size_t len = strlen(id);
+  size_t cap = len <= 3 ? 1 : len <= 6 ? 2 : len / 3 + 1;
+  size_t n = 0;
+  size_t dist[16];
+  if (max > 16) max = 16;
+  for (int k = 0; k < GR_REC__COUNT; k++) {
+    if (kind != GR_REC__COUNT && k != (int)kind) continue;
+    for (size_t i = 0; i < cat->recs[k].n; i++) {
+      const void *rec = cat->recs[k].items[i];
+      const char *cand = gr__record_id((gr_record_kind)k, rec);
+      size_t d = gr__edit_distance(id, cand, cap);
+      /* A name or alias equal to the word is as good as the id itself. */
+      if (k == GR_REC_ACTOR) {
+        const gr_actor *a = rec;
+        if (strcasecmp(a->name, id) == 0) d = 0;
+        for (size_t j = 0; j < a->aliases.n; j++)
+          if (strcasecmp(a->aliases.items[j], id) == 0) d = 0;
+      } else if (k == GR_REC_REGION) {
+        const gr_region *r = rec;
+        if (strcasecmp(r->name, id) == 0) d = 0;
+        for (size_t j = 0; j < r->aliases.n; j++)
+          if (strcasecmp(r->aliases.items[j], id) == 0) d = 0;
+      } else if (len >= 4 && strstr(cand, id) != NULL) {
+        d = d < cap ? d : cap; /* A fragment of a long id. */
+      }
+      if (d > cap) continue;
+      size_t at = n < max ? n++ : max;
+      if (at == max) {
+        if (d >= dist[max - 1]) continue;
+        at = max - 1;
+      }
+      while (at > 0 && dist[at - 1] > d) {
+        out[at] = out[at - 1];
+        dist[at] = dist[at - 1];
+        at--;
+      }
+      out[at] = cand;
+      dist[at] = d;
+    }
+  }
+  return n;
+}
+
+const char *gr_record_id(gr_record_kind kind, const void *record) {
+  if ((int)kind < 0 || kind >= GR_REC__COUNT || record == NULL) return NULL;
+  return gr__record_id(kind, record);
+}
+
+const gr_pos *gr_record_pos(gr_record_kind kind, const void *record) {
+  if ((int)kind < 0 || kind >= GR_REC__COUNT || record == NULL) return NULL;
+  return gr__record_pos(kind, record);
+}
+
+const gr_actor *gr_catalog_actor(const gr_catalog *cat, const char *id) {
+  return gr_catalog_find(cat, GR_REC_ACTOR, id);
+}
+const gr_region *gr_catalog_region(const gr_catalog *cat, const char *id) {
+  return gr_catalog_find(cat, GR_REC_REGION, id);
+}
+const gr_arrangement *gr_catalog_arrangement(const gr_catalog *cat, const char *id) {
+  return gr_catalog_find(cat, GR_REC_ARRANGEMENT, id);
+}
+const gr_position *gr_catalog_position(const gr_catalog *cat, const char *id) {
+  return gr_catalog_find(cat, GR_REC_POSITION, id);
+}
+const gr_event *gr_catalog_event(const gr_catalog *cat, const char *id) {
+  return gr_catalog_find(cat, GR_REC_EVENT, id);
+}
+const gr_parameter *gr_catalog_parameter(const gr_catalog *cat, const char *id) {
+  return gr_catalog_find(cat, GR_REC_PARAMETER, id);
+}
+const gr_document *gr_catalog_document(const gr_catalog *cat, const char *id) {
+  return gr_catalog_find(cat, GR_REC_DOCUMENT, id);
+}
+
+/* Membership is followed through organisations and groups, with a depth
+ * bound so a cycle in user data cannot loop forever. */
+static bool actor_in(const gr_catalog *cat, const char *actor_id, const char *group_id, int depth) {
+  if (strcmp(actor_id, group_id) == 0) return true;
+  if (depth > 8) return false;
+  const gr_actor *a = gr_catalog_actor(cat, actor_id);
+  if (a == NULL) return false;
+  for (size_t i = 0; i < a->memberships.n; i++)
+    if (actor_in(cat, a->memberships.items[i], group_id, depth + 1)) return true;
+  return false;
+}
+
+bool gr_catalog_actor_in(const gr_catalog *cat, const char *actor_id, const char *group_id) {
+  if (cat == NULL || actor_id == NULL || group_id == NULL) return false;
+  return actor_in(cat, actor_id, group_id, 0);
+}

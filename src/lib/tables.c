@@ -1,0 +1,254 @@
+/*
+ * The closed vocabularies of the model, one table each, one row per term
+ * with a one-line definition. Rows of ordered tables run weakest first; the
+ * enum values in model.h index these rows, so both must change together
+ * (tests/test_tables.c checks the counts).
+ */
+#include <string.h>
+
+#include "internal.h"
+
+static const gr_term obligation_kinds[] = {
+    {"consultation", "Guarantors consult each other and the protected state; no further promise."},
+    {"sanctions", "Economic and financial sanctions against the aggressor."},
+    {"economic_aid", "Budget support, reconstruction and financial assistance."},
+    {"intelligence_sharing", "Sharing of intelligence, surveillance and targeting data."},
+    {"training", "Training of the protected state's armed forces."},
+    {"arms_supply", "Supply of weapons and ammunition, in peacetime and/or wartime (value per year)."},
+    {"air_defence_supply", "Supply of air- and missile-defence systems and interceptors."},
+    {"naval_presence", "Guarantor warships present in or near the protected state's waters."},
+    {"air_cover", "Guarantor aircraft over the protected state: air policing up to a no-fly zone."},
+    {"reassurance_force", "Guarantor ground troops stationed in the protected state (size, location)."},
+    {"military_intervention", "Armed force to repel an attack and restore territory (Article-5-like)."},
+};
+
+static const gr_term legal_forms[] = {
+    {"political_declaration", "A statement of intent; binds nobody in law."},
+    {"memorandum", "A signed memorandum of assurances (Budapest 1994); not a treaty."},
+    {"executive_agreement", "An agreement concluded by governments without parliamentary ratification."},
+    {"treaty_signed", "A treaty signed by the parties but not (yet) ratified."},
+    {"treaty_ratified", "A treaty signed and ratified by the parties' parliaments."},
+};
+
+static const gr_term activations[] = {
+    {"automatic", "Applies as soon as a triggering event occurs; no further decision."},
+    {"after_consultation", "Applies after the guarantors consult, within a stated deadline."},
+    {"discretionary", "The guarantor decides freely whether and how to act."},
+    {"consensus", "Every guarantor must agree, so any one of them can block it."},
+    {"by_body", "A named body (commission, council) decides by its stated rule."},
+};
+
+static const gr_term event_kinds[] = {
+    {"armed_attack", "A ground offensive across the line or the border."},
+    {"limited_incursion", "A small, local ground incursion with limited aims."},
+    {"strike", "Missile, drone or air strikes without a ground advance."},
+    {"attack_on_guarantor_forces", "An attack on a guarantor's forces where they are stationed."},
+    {"ceasefire_violation", "Fire across the line in breach of a ceasefire."},
+    {"hybrid", "Cyber attack, sabotage or other deniable action."},
+    {"blockade", "A naval or other blockade of the protected state's trade."},
+};
+
+static const gr_term scales[] = {
+    {"minor", "Isolated incidents; casualties in single or low double digits."},
+    {"limited", "A local operation of battalion to brigade size."},
+    {"major", "An offensive of several brigades to a few divisions."},
+    {"massive", "A full-scale invasion along a broad front."},
+};
+
+static const gr_term sides[] = {
+    {"government", "Territory controlled by the protected state's government."},
+    {"occupied", "Territory occupied by the aggressor."},
+    {"line", "On the line of contact between the two."},
+};
+
+static const gr_term control_statuses[] = {
+    {"government", "Wholly controlled by the government (occupied share 0)."},
+    {"partly_occupied", "Partly occupied (occupied share strictly between 0 and 1)."},
+    {"occupied", "Wholly occupied (occupied share 1)."},
+};
+
+static const gr_term commitments[] = {
+    {"firm", "The text commits the guarantor."},
+    {"willing", "The guarantor has said it is willing; nothing is signed."},
+    {"conditional", "Offered only if stated conditions hold."},
+    {"undecided", "The guarantor is debating or reconsidering."},
+    {"declined", "The guarantor has said no."},
+};
+
+static const gr_term arrangement_statuses[] = {
+    {"proposed", "Put forward or under negotiation; not in force."},
+    {"in_force", "Agreed and in force."},
+    {"lapsed", "Was in force or agreed, and no longer applies."},
+    {"rejected", "Proposed and rejected by a party whose consent it needs."},
+    {"reference", "An existing alliance used as a yardstick (NATO, EU)."},
+};
+
+static const gr_term rules[] = {
+    {"forbid", "Veto when the arrangement contains a matching element."},
+    {"require", "Veto when the arrangement lacks a matching element."},
+    {"prefer", "Objection when the arrangement lacks a matching element."},
+    {"oppose", "Objection when the arrangement contains a matching element."},
+};
+
+static const gr_term confidences[] = {
+    {"low", "Reported second-hand, hedged or inferred from context."},
+    {"medium", "Reported by officials or sources, not stated on the record."},
+    {"high", "Stated on the record by the actor's leaders or ministers."},
+};
+
+static const gr_term actor_types[] = {
+    {"state", "A sovereign state (ISO 3166-1 alpha-3 id)."},
+    {"organisation", "An international organisation with members (EU, NATO, UN)."},
+    {"group", "An analytic grouping of states (P5, WEST)."},
+};
+
+static const gr_term approvals[] = {
+    {"executive", "The government may deploy forces without a prior parliamentary vote."},
+    {"parliament_prior", "Parliament must approve a deployment before it begins."},
+    {"parliament_after", "The government deploys; parliament votes within a set time."},
+};
+
+static const gr_term region_types[] = {
+    {"oblast", "A province (oblast)."},
+    {"city", "A city with special status."},
+    {"autonomous_republic", "An autonomous republic."},
+};
+
+static const gr_term location_classes[] = {
+    {"any", "Anywhere."},
+    {"in_protected_state", "On the protected state's territory."},
+    {"outside_protected_state", "Outside the protected state (neighbouring bases, sea, air)."},
+};
+
+static const gr_term renewals[] = {
+    {"none", "Ends at the end of its duration."},
+    {"automatic", "Renews unless a party gives notice."},
+    {"by_agreement", "Renews only if the parties agree again."},
+};
+
+static const gr_term distributions[] = {
+    {"fixed", "A known value (key: value)."},
+    {"beta", "Beta(a, b) on [0, 1] (keys: a, b > 0)."},
+    {"normal", "Normal(mean, sd) (keys: mean, sd > 0)."},
+    {"lognormal", "exp(Normal(mu, sigma)) (keys: mu, sigma > 0)."},
+    {"uniform", "Uniform on [min, max] (keys: min < max)."},
+    {"triangular", "Triangular on [min, max] with mode (keys: min <= mode <= max)."},
+};
+
+static const gr_term facts[] = {
+    {"un_mandate", "The UN Security Council has authorised the mission."},
+    {"us_backstop", "The United States backs the European force (air cover, intelligence, reserves)."},
+    {"ceasefire_in_force", "A ceasefire or armistice is in force."},
+    {"european_ground_force_present", "A European reassurance force stands in the protected state."},
+    {"russia_consulted", "Russia was consulted on the arrangement."},
+    {"neutrality_observed", "The protected state keeps its neutrality commitments."},
+    {"parliament_approval", "The guarantor's parliament has approved the deployment."},
+};
+
+static const gr_term protected_conditions[] = {
+    {"neutrality", "The protected state stays permanently neutral."},
+    {"no_nato_membership", "The protected state renounces NATO membership."},
+    {"force_cap", "The protected state's armed forces are capped in size."},
+    {"no_foreign_troops", "No foreign troops may be stationed on its territory."},
+    {"territorial_concession", "The protected state cedes or renounces territory."},
+    {"nuclear_disarmament", "The protected state gives up nuclear weapons."},
+};
+
+static const gr_term revocations[] = {
+    {"protected_state_attacks_first", "Void if the protected state starts hostilities."},
+    {"protected_state_joins_nato", "Void if the protected state joins NATO."},
+    {"breach_of_neutrality", "Void if the protected state breaks its neutrality."},
+    {"ceasefire_breach_by_protected_state", "Void if the protected state breaks the ceasefire."},
+};
+
+#define T(name, title, ordered, rows) \
+  { name, title, ordered, sizeof(rows) / sizeof(rows[0]), rows }
+
+static const gr_table tables[GR_T__COUNT] = {
+    [GR_T_OBLIGATION_KIND] = T("obligation_kind", "Obligation kinds", true, obligation_kinds),
+    [GR_T_LEGAL_FORM] = T("legal_form", "Legal forms", true, legal_forms),
+    [GR_T_ACTIVATION] = T("activation", "Activation modes", false, activations),
+    [GR_T_EVENT_KIND] = T("event_kind", "Event kinds", false, event_kinds),
+    [GR_T_SCALE] = T("scale", "Event scales", true, scales),
+    [GR_T_SIDE] = T("side", "Sides of the line", false, sides),
+    [GR_T_CONTROL_STATUS] = T("control_status", "Control statuses", true, control_statuses),
+    [GR_T_COMMITMENT] = T("commitment", "Commitments", false, commitments),
+    [GR_T_ARRANGEMENT_STATUS] = T("arrangement_status", "Arrangement statuses", false, arrangement_statuses),
+    [GR_T_RULE] = T("rule", "Position rules", false, rules),
+    [GR_T_CONFIDENCE] = T("confidence", "Confidence levels", true, confidences),
+    [GR_T_ACTOR_TYPE] = T("actor_type", "Actor types", false, actor_types),
+    [GR_T_APPROVAL] = T("approval", "Deployment approval", false, approvals),
+    [GR_T_REGION_TYPE] = T("region_type", "Region types", false, region_types),
+    [GR_T_LOCATION_CLASS] = T("location_class", "Location classes", false, location_classes),
+    [GR_T_RENEWAL] = T("renewal", "Renewal", false, renewals),
+    [GR_T_DISTRIBUTION] = T("distribution", "Distributions", false, distributions),
+    [GR_T_FACT] = T("fact", "Facts", false, facts),
+    [GR_T_PROTECTED_CONDITION] = T("protected_condition", "Conditions on the protected state", false, protected_conditions),
+    [GR_T_REVOCATION] = T("revocation", "Revocation clauses", false, revocations),
+};
+
+const gr_table *gr_table_get(gr_table_id id) {
+  if ((int)id < 0 || id >= GR_T__COUNT) return NULL;
+  return &tables[id];
+}
+
+int gr_table_find(gr_table_id id, const char *name) {
+  const gr_table *t = gr_table_get(id);
+  if (t == NULL || name == NULL) return -1;
+  for (size_t i = 0; i < t->count; i++)
+    if (strcmp(t->terms[i].name, name) == 0) return (int)i;
+  return -1;
+}
+
+const char *gr_table_name(gr_table_id id, int value) {
+  const gr_table *t = gr_table_get(id);
+  if (t == NULL || value < 0 || (size_t)value >= t->count) return "?";
+  return t->terms[value].name;
+}
+
+static const char *const record_kind_names[GR_REC__COUNT] = {
+    "document", "actor", "region", "arrangement", "position", "event", "parameter",
+};
+
+const char *gr_record_kind_name(gr_record_kind kind) {
+  if ((int)kind < 0 || kind >= GR_REC__COUNT) return "?";
+  return record_kind_names[kind];
+}
+
+static const char *const status_messages[] = {
+    [GR_OK] = "success",
+    [GR_E_NOMEM] = "out of memory",
+    [GR_E_IO] = "input/output error",
+    [GR_E_PARSE] = "malformed YAML or JSON",
+    [GR_E_INVALID] = "invalid input",
+    [GR_E_NOT_FOUND] = "no such item",
+    [GR_E_ARG] = "invalid argument",
+    [GR_E_INTERNAL] = "internal error",
+};
+
+const char *gr_strerror(gr_status code) {
+  if ((int)code < 0 || (size_t)code >= sizeof(status_messages) / sizeof(status_messages[0]) ||
+      status_messages[code] == NULL)
+    return "unknown status";
+  return status_messages[code];
+}
+
+const char *gr_version(void) { return GR_VERSION_STRING; }
+
+char *gr_date_format(gr_date date, char *buf) {
+  int y = date / 10000, m = (date / 100) % 100, d = date % 100;
+  /* The ranges are checked by the loader; clamp so the output fits. */
+  if (y < 0 || y > 9999) y = 0;
+  buf[0] = (char)('0' + y / 1000);
+  buf[1] = (char)('0' + (y / 100) % 10);
+  buf[2] = (char)('0' + (y / 10) % 10);
+  buf[3] = (char)('0' + y % 10);
+  buf[4] = '-';
+  buf[5] = (char)('0' + (m / 10) % 10);
+  buf[6] = (char)('0' + m % 10);
+  buf[7] = '-';
+  buf[8] = (char)('0' + (d / 10) % 10);
+  buf[9] = (char)('0' + d % 10);
+  buf[10] = '\0';
+  return buf;
+}

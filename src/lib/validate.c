@@ -1,0 +1,102 @@
+/*
+ * Checks that need more than one record: references resolve to records of
+ * the right kind, guarantors are not the state they protect, scopes name
+ * regions of the protected state, and so on. Runs once, after every file
+ * has been loaded, so a user's file may refer to records of another file.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+static void check_refs(gr_catalog *cat) {
+  for (size_t i = 0; i < cat->nrefs; i++) {
+    const gr__ref *r = &cat->refs[i];
+    const void *rec = gr_catalog_find(cat, (gr_record_kind)r->kind, r->id);
+    if (rec == NULL) {
+      const char *s[1];
+      if (gr_catalog_suggest(cat, (gr_record_kind)r->kind, r->id, s, 1) == 1)
+        gr__diag(cat, GR_SEV_ERROR, &r->pos, "unknown %s '%s' (did you mean '%s'?)",
+                 gr_record_kind_name((gr_record_kind)r->kind), r->id, s[0]);
+      else
+        gr__diag(cat, GR_SEV_ERROR, &r->pos, "unknown %s '%s'",
+                 gr_record_kind_name((gr_record_kind)r->kind), r->id);
+      continue;
+    }
+    if ((r->flags & GR__GROUP) && r->kind == GR_REC_ACTOR &&
+        ((const gr_actor *)rec)->type == GR_ACTOR_STATE)
+      gr__diag(cat, GR_SEV_ERROR, &r->pos, "'%s' is a state; an organisation or group is expected here",
+               r->id);
+  }
+}
+
+/* A region named in an arrangement must belong to the protected state. */
+static void check_region_of(gr_catalog *cat, const char *region_id, const gr_pos *pos,
+                            const char *state, const char *whose) {
+  const gr_region *r = gr_catalog_region(cat, region_id);
+  if (r == NULL || r->state == NULL || state == NULL) return; /* Reported elsewhere. */
+  if (strcmp(r->state, state) != 0)
+    gr__diag(cat, GR_SEV_ERROR, pos, "region '%s' belongs to '%s', not to %s '%s'", region_id,
+             r->state, whose, state);
+}
+
+static void check_clauses(gr_catalog *cat, const gr_scope_clauses *cs, const char *state) {
+  for (size_t i = 0; i < cs->n; i++)
+    for (size_t j = 0; j < cs->items[i].regions.n; j++)
+      check_region_of(cat, cs->items[i].regions.items[j], &cs->items[i].pos, state,
+                      "the protected state");
+}
+
+static void check_arrangement(gr_catalog *cat, const gr_arrangement *a) {
+  const gr_actor *prot = a->protects ? gr_catalog_actor(cat, a->protects) : NULL;
+  if (prot != NULL && prot->type != GR_ACTOR_STATE)
+    gr__diag(cat, GR_SEV_ERROR, &a->pos, "'%s' protects '%s', which is not a state", a->id, a->protects);
+  for (size_t i = 0; i < a->obligations.n; i++) {
+    const gr_obligation *o = &a->obligations.items[i];
+    if (o->guarantor && a->protects && strcmp(o->guarantor, a->protects) == 0)
+      gr__diag(cat, GR_SEV_ERROR, &o->pos, "guarantor '%s' is the protected state itself",
+               o->guarantor);
+    for (size_t j = 0; j < o->location.regions.n; j++)
+      check_region_of(cat, o->location.regions.items[j], &o->location.pos, a->protects,
+                      "the protected state");
+    if (o->location.based_in && o->location.regions.n > 0 && a->protects &&
+        strcmp(o->location.based_in, a->protects) != 0)
+      gr__diag(cat, GR_SEV_ERROR, &o->location.pos,
+               "a location is either regions of the protected state or 'based_in' another state, not both");
+    check_clauses(cat, &o->scope.include, a->protects);
+    check_clauses(cat, &o->scope.exclude, a->protects);
+  }
+  for (size_t i = 0; i < a->legal_forms.n; i++) {
+    const gr_guarantor_form *lf = &a->legal_forms.items[i];
+    int found = 0;
+    for (size_t j = 0; j < a->obligations.n && !found; j++)
+      if (lf->guarantor && a->obligations.items[j].guarantor &&
+          strcmp(lf->guarantor, a->obligations.items[j].guarantor) == 0)
+        found = 1;
+    if (!found && lf->guarantor)
+      gr__diag(cat, GR_SEV_WARNING, &lf->pos,
+               "legal form given for '%s', which has no obligation in this arrangement", lf->guarantor);
+  }
+}
+
+static void check_event(gr_catalog *cat, const gr_event *e) {
+  for (size_t i = 0; i < e->locations.n; i++)
+    if (e->locations.items[i].region)
+      check_region_of(cat, e->locations.items[i].region, &e->locations.items[i].pos, e->target,
+                      "the target");
+}
+
+static void check_actor(gr_catalog *cat, const gr_actor *a) {
+  for (size_t i = 0; i < a->memberships.n; i++)
+    if (strcmp(a->memberships.items[i], a->id) == 0)
+      gr__diag(cat, GR_SEV_ERROR, &a->pos, "actor '%s' lists itself among its memberships", a->id);
+}
+
+void gr__validate(gr_catalog *cat) {
+  check_refs(cat);
+  for (size_t i = 0; i < cat->recs[GR_REC_ACTOR].n; i++)
+    check_actor(cat, cat->recs[GR_REC_ACTOR].items[i]);
+  for (size_t i = 0; i < cat->recs[GR_REC_ARRANGEMENT].n; i++)
+    check_arrangement(cat, cat->recs[GR_REC_ARRANGEMENT].items[i]);
+  for (size_t i = 0; i < cat->recs[GR_REC_EVENT].n; i++)
+    check_event(cat, cat->recs[GR_REC_EVENT].items[i]);
+}
