@@ -21,6 +21,8 @@ typedef struct cli_command {
 
 int cmd_show(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_trigger(int argc, char **argv);
+int cmd_assess(int argc, char **argv);
 
 /* Load the built-in catalog and then `files`, validate, and print every
  * diagnostic to stderr. Returns the catalog, or NULL with *status set to
@@ -39,5 +41,27 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format
 /* Print `text` to `fp`, wrapped at `width` columns, each line starting with
  * `indent` spaces (the first too). */
 void cli_wrap(FILE *fp, const char *text, int indent, int width);
+
+/* The record of kind `kind` with this id, or NULL after printing an error
+ * naming the closest ids. */
+const void *cli_find(const gr_catalog *cat, gr_record_kind kind, const char *id);
+
+/* Parse a --as-of argument; prints a usage error and returns -1 when bad. */
+int cli_parse_date(const char *cmd, const char *text, gr_date *out);
+
+/* The facts as a readable block, and as a JSON object. */
+struct gr_facts;
+struct json_writer;
+void cli_print_facts(FILE *fp, const struct gr_facts *f);
+void cli_json_facts(struct json_writer *w, const struct gr_facts *f);
+
+/* A source as JSON: {"doc", "quote", "ref", "assumption"}. */
+void cli_json_source(struct json_writer *w, const gr_source *s);
+
+/* Print a source on one line: doc: "quote"; ref; assumption: reason. */
+void cli_print_source(FILE *fp, const gr_source *s);
+
+/* Collect -f FILE arguments: an array of at most argc pointers. */
+char **cli_files_new(int argc);
 
 #endif /* GUARANTOR_CLI_H */

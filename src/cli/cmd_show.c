@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "json.h"
 
 static void help(FILE *fp) {
   fprintf(fp,
@@ -32,25 +33,11 @@ static void help(FILE *fp) {
 
 /* ---- Small printing helpers ------------------------------------------ */
 
-static void json_string(FILE *fp, const char *s) {
-  fputc('"', fp);
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-    if (*p == '"' || *p == '\\') fprintf(fp, "\\%c", *p);
-    else if (*p == '\n') fputs("\\n", fp);
-    else if (*p < 0x20) fprintf(fp, "\\u%04x", *p);
-    else fputc(*p, fp);
-  }
-  fputc('"', fp);
-}
-
 static const char *tname(gr_table_id t, int v) { return gr_table_name(t, v); }
 
 static void print_source(FILE *fp, const gr_source *s, int indent) {
   fprintf(fp, "%*s- ", indent, "");
-  if (s->doc) fprintf(fp, "%s: \"%s\"", s->doc, s->quote ? s->quote : "");
-  if (s->ref) fprintf(fp, "%s%s", s->doc ? "; " : "", s->ref);
-  if (s->ref && s->quote && !s->doc) fprintf(fp, ": \"%s\"", s->quote);
-  if (s->assumption) fprintf(fp, "%sassumption: %s", s->doc || s->ref ? "; " : "", s->assumption);
+  cli_print_source(fp, s);
   fputc('\n', fp);
 }
 
@@ -409,15 +396,15 @@ static void print_kinds(FILE *fp, int json) {
     const gr_table *tab = gr_table_get((gr_table_id)t);
     if (json) {
       fprintf(fp, "%s\n  ", t ? "," : "");
-      json_string(fp, tab->name);
+      json_string_raw(fp, tab->name);
       fprintf(fp, ": {\"title\": ");
-      json_string(fp, tab->title);
+      json_string_raw(fp, tab->title);
       fprintf(fp, ", \"ordered\": %s, \"terms\": [", tab->ordered ? "true" : "false");
       for (size_t i = 0; i < tab->count; i++) {
         fprintf(fp, "%s\n    {\"name\": ", i ? "," : "");
-        json_string(fp, tab->terms[i].name);
+        json_string_raw(fp, tab->terms[i].name);
         fputs(", \"definition\": ", fp);
-        json_string(fp, tab->terms[i].definition);
+        json_string_raw(fp, tab->terms[i].definition);
         fputs("}", fp);
       }
       fputs("]}", fp);
@@ -438,21 +425,19 @@ int cmd_show(int argc, char **argv) {
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
   int json = 0, kinds = 0, c;
-  char **files = calloc((size_t)argc + 1, sizeof *files);
+  char **files = cli_files_new(argc);
   size_t nfiles = 0;
   if (files == NULL) return EXIT_FAIL;
   optind = 1;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, "f:h", opts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":f:h", opts, NULL)) != -1) {
     switch (c) {
     case 'j': json = 1; break;
     case 'k': kinds = 1; break;
     case 'f': files[nfiles++] = optarg; break;
     case 'h': free(files); help(stdout); return EXIT_OK;
-    default:
-      free(files);
-      if (optopt == 'f') return cli_usage_error("show", "-f needs a FILE");
-      return cli_usage_error("show", "unknown option '%s'", argv[optind - 1]);
+    case ':': free(files); return cli_usage_error("show", "'%s' needs a value", argv[optind - 1]);
+    default: free(files); return cli_usage_error("show", "unknown option '%s'", argv[optind - 1]);
     }
   }
   if (argc - optind > 1) {

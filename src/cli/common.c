@@ -5,7 +5,11 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include <stdlib.h>
+
 #include "cli.h"
+#include "guarantor/facts.h"
+#include "json.h"
 
 void cli_print_diags(const gr_catalog *cat, FILE *fp) {
   char line[2048];
@@ -88,3 +92,70 @@ void cli_wrap(FILE *fp, const char *text, int indent, int width) {
   }
   if (col > 0) fputc('\n', fp);
 }
+
+const void *cli_find(const gr_catalog *cat, gr_record_kind kind, const char *id) {
+  const void *rec = gr_catalog_find(cat, kind, id);
+  if (rec == NULL) cli_unknown_id(cat, kind, id);
+  return rec;
+}
+
+int cli_parse_date(const char *cmd, const char *text, gr_date *out) {
+  if (gr_date_parse(text, out) == GR_OK) return 0;
+  cli_usage_error(cmd, "'%s' is not a date as YYYY-MM-DD", text);
+  return -1;
+}
+
+void cli_print_facts(FILE *fp, const gr_facts *f) {
+  const gr_table *t = gr_table_get(GR_T_FACT);
+  fputs("Facts (override with --facts NAME=true|false,...):\n", fp);
+  for (size_t i = 0; i < t->count; i++)
+    fprintf(fp, "  %-30s %-5s  %s: %s\n", t->terms[i].name, f->value[i] ? "true" : "false",
+            gr_fact_origin_name(f->origin[i]), f->why[i]);
+}
+
+void cli_json_facts(json_writer *w, const gr_facts *f) {
+  const gr_table *t = gr_table_get(GR_T_FACT);
+  json_begin_object(w);
+  for (size_t i = 0; i < t->count; i++) {
+    json_key(w, t->terms[i].name);
+    json_begin_object(w);
+    json_key(w, "value");
+    json_bool(w, f->value[i]);
+    json_key(w, "origin");
+    json_string(w, gr_fact_origin_name(f->origin[i]));
+    json_key(w, "why");
+    json_string(w, f->why[i]);
+    json_end_object(w);
+  }
+  json_end_object(w);
+}
+
+void cli_json_source(json_writer *w, const gr_source *s) {
+  json_begin_object(w);
+  if (s->doc) {
+    json_key(w, "doc");
+    json_string(w, s->doc);
+  }
+  if (s->quote) {
+    json_key(w, "quote");
+    json_string(w, s->quote);
+  }
+  if (s->ref) {
+    json_key(w, "ref");
+    json_string(w, s->ref);
+  }
+  if (s->assumption) {
+    json_key(w, "assumption");
+    json_string(w, s->assumption);
+  }
+  json_end_object(w);
+}
+
+void cli_print_source(FILE *fp, const gr_source *s) {
+  if (s->doc) fprintf(fp, "%s: \"%s\"", s->doc, s->quote ? s->quote : "");
+  if (s->ref) fprintf(fp, "%s%s", s->doc ? "; " : "", s->ref);
+  if (s->ref && s->quote && !s->doc) fprintf(fp, ": \"%s\"", s->quote);
+  if (s->assumption) fprintf(fp, "%sassumption: %s", s->doc || s->ref ? "; " : "", s->assumption);
+}
+
+char **cli_files_new(int argc) { return calloc((size_t)argc + 1, sizeof(char *)); }

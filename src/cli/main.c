@@ -9,6 +9,8 @@
 static const cli_command commands[] = {
     {"show", "list the catalog, or describe one item", cmd_show},
     {"check", "validate files against the catalog", cmd_check},
+    {"trigger", "what an arrangement does when an event happens", cmd_trigger},
+    {"assess", "which actors can accept an arrangement", cmd_assess},
 };
 static const size_t ncommands = sizeof commands / sizeof commands[0];
 

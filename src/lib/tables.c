@@ -235,6 +235,20 @@ const char *gr_strerror(gr_status code) {
 
 const char *gr_version(void) { return GR_VERSION_STRING; }
 
+gr_status gr_date_parse(const char *s, gr_date *out) {
+  static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-') return GR_E_ARG;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return GR_E_ARG;
+  int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  int m = (s[5] - '0') * 10 + (s[6] - '0'), d = (s[8] - '0') * 10 + (s[9] - '0');
+  if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1) return GR_E_ARG;
+  int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (d > mdays[m - 1] + (m == 2 && leap)) return GR_E_ARG;
+  if (out) *out = y * 10000 + m * 100 + d;
+  return GR_OK;
+}
+
 char *gr_date_format(gr_date date, char *buf) {
   int y = date / 10000, m = (date / 100) % 100, d = date % 100;
   /* The ranges are checked by the loader; clamp so the output fits. */

@@ -1,0 +1,81 @@
+/*
+ * guarantor — the assess engine: which actors can accept an arrangement.
+ * Every actor's positions in force at a date (the latest of each topic) are
+ * checked against the arrangement; a violated forbid/require rule is a
+ * veto, a violated prefer/oppose rule an objection. docs/engines.md gives
+ * the matching rules.
+ */
+#ifndef GUARANTOR_ASSESS_H
+#define GUARANTOR_ASSESS_H
+
+#include "catalog.h"
+#include "facts.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum gr_verdict {
+  GR_VERDICT_ACCEPTS,
+  GR_VERDICT_OBJECTS,
+  GR_VERDICT_VETOES,
+  GR_VERDICT__COUNT
+} gr_verdict;
+
+typedef enum gr_rule_state {
+  GR_RULE_MET,      /* The rule is satisfied. */
+  GR_RULE_VIOLATED, /* The rule is broken: a veto or an objection. */
+  GR_RULE_LAPSED,   /* An `unless` fact holds, so the rule does not apply. */
+  GR_RULE__STATES
+} gr_rule_state;
+
+/* "accepts", "objects", "vetoes"; "met", "violated", "lapsed". */
+GR_EXTERN const char *gr_verdict_name(gr_verdict v);
+GR_EXTERN const char *gr_rule_state_name(gr_rule_state s);
+
+typedef struct gr_rule_result {
+  const gr_position *position;
+  gr_rule_state state;
+  int unless_fact;                 /* The fact that made it lapse, or -1. */
+  const gr_obligation *matched;    /* An obligation that matched, or NULL. */
+  char reason[384];                /* One line. */
+} gr_rule_result;
+
+typedef struct gr_actor_assessment {
+  const gr_actor *actor;
+  gr_verdict verdict;
+  gr_rule_result *rules; /* The positions in force, in catalog order. */
+  size_t nrules;
+} gr_actor_assessment;
+
+typedef struct gr_assessment {
+  const gr_arrangement *arrangement;
+  gr_date as_of;   /* 0: every position, whatever its date. */
+  gr_facts facts;
+  gr_actor_assessment *actors; /* Actors with positions in force, catalog order. */
+  size_t nactors;
+} gr_assessment;
+
+/*
+ * Assess `arr`. `facts` may be NULL for the defaults; `as_of` 0 takes every
+ * position (the latest of each topic); `only`/`nonly` restrict the actors
+ * (nonly 0: all that have positions in force; an unknown id is GR_E_NOT_FOUND
+ * with `err` naming it). The caller frees *out with gr_assessment_free().
+ */
+GR_EXTERN gr_status gr_assessment_new(const gr_catalog *cat, const gr_arrangement *arr, const gr_facts *facts,
+                              gr_date as_of, const char *const *only, size_t nonly,
+                              gr_assessment **out, gr_error *err);
+
+/* Free an assessment; accepts NULL. */
+GR_EXTERN void gr_assessment_free(gr_assessment *a);
+
+/* Whether `pos` matches `arr` (some offered obligation meets every
+ * obligation criterion and the arrangement meets the others). When it does
+ * and an obligation decided it, *which points to it. */
+GR_EXTERN bool gr_position_matches(const gr_catalog *cat, const gr_position *pos,
+                                   const gr_arrangement *arr, const gr_obligation **which);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* GUARANTOR_ASSESS_H */

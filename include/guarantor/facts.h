@@ -1,0 +1,47 @@
+/*
+ * guarantor — facts: the named conditions obligations and positions refer to
+ * (un_mandate, us_backstop, ...; the table GR_T_FACT). Each has a default
+ * that follows from the arrangement at hand, with the reason for it, and can
+ * be overridden by the user. The trigger and assess engines read the same
+ * facts.
+ */
+#ifndef GUARANTOR_FACTS_H
+#define GUARANTOR_FACTS_H
+
+#include "catalog.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum gr_fact_origin {
+  GR_FACT_ASSUMED, /* A default that holds whatever the arrangement. */
+  GR_FACT_DERIVED, /* Follows from the arrangement's content. */
+  GR_FACT_GIVEN    /* Set by the user. */
+} gr_fact_origin;
+
+/* The value of every fact, where it came from and why. Plain data: copy it
+ * freely. */
+typedef struct gr_facts {
+  bool value[GR_FACT__COUNT];
+  gr_fact_origin origin[GR_FACT__COUNT];
+  char why[GR_FACT__COUNT][192];
+} gr_facts;
+
+/* Fill `out` with the defaults for `arr` (see docs/engines.md for each
+ * rule). `cat` resolves memberships. */
+GR_EXTERN void gr_facts_default(const gr_catalog *cat, const gr_arrangement *arr,
+                                gr_facts *out);
+
+/* Apply overrides written as "name=value,name=value" (value: true, false,
+ * yes, no, 1, 0). Returns GR_E_ARG with `err` naming the bad part (and the
+ * closest fact name) when the text is wrong; `facts` is then unchanged. */
+GR_EXTERN gr_status gr_facts_parse(gr_facts *facts, const char *spec, gr_error *err);
+
+/* The name of an origin: "assumed", "derived" or "given". */
+GR_EXTERN const char *gr_fact_origin_name(gr_fact_origin origin);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* GUARANTOR_FACTS_H */

@@ -1,0 +1,87 @@
+/*
+ * guarantor — the trigger engine: what an arrangement does when an event
+ * happens. A pure, deterministic function of (arrangement, event, facts,
+ * date): one outcome per obligation, each with the rule that decided it and
+ * a one-line reason. docs/engines.md describes the rules in order.
+ */
+#ifndef GUARANTOR_TRIGGER_H
+#define GUARANTOR_TRIGGER_H
+
+#include "catalog.h"
+#include "facts.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The outcome of one obligation. Append-only. */
+typedef enum gr_outcome {
+  GR_OUT_ACTIVATES,          /* Applies, on a given day. */
+  GR_OUT_NEEDS_CONSULTATION, /* Guarantors (or a body) must first decide. */
+  GR_OUT_AT_DISCRETION,      /* The guarantor may or may not act. */
+  GR_OUT_BLOCKED,            /* A condition is false, or a party can veto. */
+  GR_OUT_OUT_OF_SCOPE,       /* The event is outside its territorial scope. */
+  GR_OUT_NOT_TRIGGERED,      /* It does not respond to this kind of event. */
+  GR_OUT_NOT_YET_IN_FORCE,   /* Starts after the date. */
+  GR_OUT_LAPSED,             /* Ended, revoked, or the arrangement lapsed. */
+  GR_OUT_DECLINED,           /* The guarantor has said no. */
+  GR_OUT__COUNT
+} gr_outcome;
+
+/* "activates", "needs consultation", ...; "?" when out of range. */
+GR_EXTERN const char *gr_outcome_name(gr_outcome outcome);
+
+typedef struct gr_timeline_entry {
+  size_t index;                  /* Of the obligation in the arrangement. */
+  const gr_obligation *obligation;
+  gr_outcome outcome;
+  int day_from, day_to;          /* Days after day 0; -1 when none applies. */
+  bool tripwire;                 /* Engaged because its own force was hit. */
+  int fact;                      /* The false condition (gr_fact), or -1. */
+  const char *blocker;           /* Who can block it (consensus), or NULL. */
+  char rule[48];                 /* The rule that decided, e.g. "scope". */
+  char reason[384];              /* One line. */
+} gr_timeline_entry;
+
+/* A guarantor whose own force stands where the event strikes. */
+typedef struct gr_tripwire {
+  const char *guarantor;
+  const char *region;
+  double troops;
+} gr_tripwire;
+
+typedef struct gr_timeline {
+  const gr_arrangement *arrangement;
+  const gr_event *event;
+  gr_date as_of;           /* The date scope and terms were resolved at. */
+  gr_facts facts;          /* The facts used. */
+  gr_timeline_entry *items;    /* Sorted by day (none last), then input order. */
+  size_t n;
+  gr_tripwire *tripwires;
+  size_t ntripwires;
+  char note[256];          /* E.g. a date before the first control snapshot. */
+} gr_timeline;
+
+/*
+ * Compute the timeline of `arr` for `ev`. `facts` may be NULL for the
+ * defaults of gr_facts_default(); `as_of` 0 means the event's day 0, else
+ * the arrangement's date. On success *out is a timeline the caller frees
+ * with gr_timeline_free(); it points into `cat`, which must outlive it.
+ */
+GR_EXTERN gr_status gr_timeline_new(const gr_catalog *cat, const gr_arrangement *arr,
+                               const gr_event *ev, const gr_facts *facts, gr_date as_of,
+                               gr_timeline **out, gr_error *err);
+
+/* Free a timeline; accepts NULL. */
+GR_EXTERN void gr_timeline_free(gr_timeline *tl);
+
+/* The control snapshot of `region` in force at `date`: the latest taken on
+ * or before it, or, when the date precedes every snapshot, the earliest
+ * (and *before_first is set). NULL when the region has none. */
+GR_EXTERN const gr_control *gr_region_control_at(const gr_region *region, gr_date date,
+                                                 bool *before_first);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* GUARANTOR_TRIGGER_H */

@@ -1,0 +1,256 @@
+/*
+ * guarantor assess ARRANGEMENT: which actors can accept it, as of a date,
+ * each verdict with the rules that decided it and their sources.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "guarantor/assess.h"
+#include "json.h"
+
+static void help(FILE *fp) {
+  fprintf(fp,
+          "Usage: guarantor assess ARRANGEMENT [--as-of DATE] [--actors A,B,...]\n"
+          "                        [--facts F=V,...] [--json] [-f FILE]...\n"
+          "\n"
+          "Check an arrangement against every actor's stated positions in force at\n"
+          "a date (the latest position of each actor on each topic). Per actor:\n"
+          "  accepts   no rule is broken\n"
+          "  objects   a prefer/oppose rule is broken\n"
+          "  vetoes    a forbid/require rule is broken\n"
+          "with each rule, its confidence and its source (document and quote).\n"
+          "A rule lapses when one of its 'unless' facts holds (Italy: no troops\n"
+          "unless there is a UN mandate).\n"
+          "\n"
+          "Options:\n"
+          "  --as-of DATE     positions in force at DATE (YYYY-MM-DD; default: the\n"
+          "                   latest position on each topic, whatever its date)\n"
+          "  --actors A,B     only these actors (ids, e.g. RUS,USA)\n"
+          "  --facts F=V,...  override facts (see 'guarantor trigger --help')\n"
+          "  --json           machine-readable output\n"
+          "  -f, --file F     load F on top of the built-in catalog (repeatable)\n"
+          "  -h, --help       this help\n"
+          "\n"
+          "Exit status: 0 ok, 2 unknown id, bad file or usage, 1 failure.\n"
+          "How rules match: docs/engines.md.\n");
+}
+
+/* Split "A,B,C" into `out` (pointers into the copy `buf`). */
+static size_t split_ids(char *buf, const char **out, size_t max) {
+  size_t n = 0;
+  for (char *tok = strtok(buf, ","); tok && n < max; tok = strtok(NULL, ",")) out[n++] = tok;
+  return n;
+}
+
+static void summary_list(FILE *fp, const gr_assessment *as, gr_verdict v, const char *label) {
+  int any = 0;
+  for (size_t i = 0; i < as->nactors; i++)
+    if (as->actors[i].verdict == v) fprintf(fp, "%s%s", any++ ? ", " : label, as->actors[i].actor->id);
+  if (!any) fprintf(fp, "%snobody", label);
+  fputc('\n', fp);
+}
+
+static void print_human(FILE *fp, const gr_assessment *as) {
+  char d[11];
+  const gr_arrangement *arr = as->arrangement;
+  fprintf(fp, "%s — %s\n", arr->id, arr->title);
+  if (as->as_of) fprintf(fp, "Positions in force as of %s.\n\n", gr_date_format(as->as_of, d));
+  else fputs("Positions in force: the latest of each actor on each topic.\n\n", fp);
+  for (size_t i = 0; i < as->nactors; i++) {
+    const gr_actor_assessment *aa = &as->actors[i];
+    fprintf(fp, "%-5s %-7s %s\n", aa->actor->id, gr_verdict_name(aa->verdict), aa->actor->name);
+    if (aa->nrules == 0) fputs("      (no recorded position)\n", fp);
+    /* Violated rules first: they decide the verdict. */
+    for (int pass = 0; pass < 2; pass++)
+      for (size_t j = 0; j < aa->nrules; j++) {
+        const gr_rule_result *r = &aa->rules[j];
+        if ((pass == 0) != (r->state == GR_RULE_VIOLATED)) continue;
+        const gr_position *p = r->position;
+        fprintf(fp, "      %-8s %s (%s confidence, %s%s) %s\n", gr_rule_state_name(r->state),
+                gr_table_name(GR_T_RULE, p->rule), gr_table_name(GR_T_CONFIDENCE, p->confidence),
+                gr_date_format(p->date, d), p->date_inferred ? ", inferred" : "", p->id);
+        cli_wrap(fp, r->reason, 15, 96);
+        fputs("               source: ", fp);
+        cli_print_source(fp, &p->source);
+        fputc('\n', fp);
+      }
+  }
+  fputc('\n', fp);
+  summary_list(fp, as, GR_VERDICT_VETOES, "Vetoes:  ");
+  summary_list(fp, as, GR_VERDICT_OBJECTS, "Objects: ");
+  summary_list(fp, as, GR_VERDICT_ACCEPTS, "Accepts: ");
+  int any = 0;
+  fputs("Lacks the acceptance of: ", fp);
+  for (size_t i = 0; i < as->nactors; i++)
+    if (as->actors[i].verdict != GR_VERDICT_ACCEPTS) fprintf(fp, "%s%s", any++ ? ", " : "", as->actors[i].actor->id);
+  fprintf(fp, "%s\n\n", any ? "" : "nobody");
+  cli_print_facts(fp, &as->facts);
+}
+
+static void json_ids(json_writer *w, const gr_assessment *as, int verdict) {
+  json_begin_array(w);
+  for (size_t i = 0; i < as->nactors; i++) {
+    gr_verdict v = as->actors[i].verdict;
+    if (verdict < 0 ? v != GR_VERDICT_ACCEPTS : v == (gr_verdict)verdict) json_string(w, as->actors[i].actor->id);
+  }
+  json_end_array(w);
+}
+
+static void print_json(FILE *fp, const gr_assessment *as) {
+  json_writer w = {.fp = fp};
+  json_begin_object(&w);
+  json_key(&w, "arrangement");
+  json_string(&w, as->arrangement->id);
+  json_key(&w, "as_of");
+  json_date(&w, as->as_of);
+  json_key(&w, "actors");
+  json_begin_array(&w);
+  for (size_t i = 0; i < as->nactors; i++) {
+    const gr_actor_assessment *aa = &as->actors[i];
+    json_begin_object(&w);
+    json_key(&w, "actor");
+    json_string(&w, aa->actor->id);
+    json_key(&w, "name");
+    json_string(&w, aa->actor->name);
+    json_key(&w, "verdict");
+    json_string(&w, gr_verdict_name(aa->verdict));
+    json_key(&w, "rules");
+    json_begin_array(&w);
+    for (size_t j = 0; j < aa->nrules; j++) {
+      const gr_rule_result *r = &aa->rules[j];
+      const gr_position *p = r->position;
+      json_begin_object(&w);
+      json_key(&w, "position");
+      json_string(&w, p->id);
+      json_key(&w, "rule");
+      json_string(&w, gr_table_name(GR_T_RULE, p->rule));
+      json_key(&w, "state");
+      json_string(&w, gr_rule_state_name(r->state));
+      json_key(&w, "topic");
+      json_string(&w, p->topic);
+      json_key(&w, "date");
+      json_date(&w, p->date);
+      json_key(&w, "date_inferred");
+      json_bool(&w, p->date_inferred);
+      json_key(&w, "confidence");
+      json_string(&w, gr_table_name(GR_T_CONFIDENCE, p->confidence));
+      json_key(&w, "summary");
+      json_string(&w, p->summary);
+      json_key(&w, "reason");
+      json_string(&w, r->reason);
+      json_key(&w, "unless");
+      json_string(&w, r->unless_fact >= 0 ? gr_table_name(GR_T_FACT, r->unless_fact) : NULL);
+      json_key(&w, "matched");
+      if (r->matched) {
+        json_begin_object(&w);
+        json_key(&w, "guarantor");
+        json_string(&w, r->matched->guarantor);
+        json_key(&w, "kind");
+        json_string(&w, gr_table_name(GR_T_OBLIGATION_KIND, r->matched->kind));
+        json_end_object(&w);
+      } else {
+        json_null(&w);
+      }
+      json_key(&w, "source");
+      cli_json_source(&w, &p->source);
+      json_end_object(&w);
+    }
+    json_end_array(&w);
+    json_end_object(&w);
+  }
+  json_end_array(&w);
+  json_key(&w, "summary");
+  json_begin_object(&w);
+  json_key(&w, "vetoes");
+  json_ids(&w, as, GR_VERDICT_VETOES);
+  json_key(&w, "objects");
+  json_ids(&w, as, GR_VERDICT_OBJECTS);
+  json_key(&w, "accepts");
+  json_ids(&w, as, GR_VERDICT_ACCEPTS);
+  json_key(&w, "lacks");
+  json_ids(&w, as, -1);
+  json_end_object(&w);
+  json_key(&w, "facts");
+  cli_json_facts(&w, &as->facts);
+  json_end_object(&w);
+}
+
+int cmd_assess(int argc, char **argv) {
+  static const struct option opts[] = {{"as-of", required_argument, NULL, 'a'},
+                                       {"actors", required_argument, NULL, 'A'},
+                                       {"facts", required_argument, NULL, 'F'},
+                                       {"json", no_argument, NULL, 'j'},
+                                       {"file", required_argument, NULL, 'f'},
+                                       {"help", no_argument, NULL, 'h'},
+                                       {NULL, 0, NULL, 0}};
+  const char *facts_spec = NULL, *actors_spec = NULL;
+  gr_date as_of = 0;
+  int json = 0, c, rc = EXIT_OK;
+  char **files = cli_files_new(argc);
+  size_t nfiles = 0;
+  if (files == NULL) return EXIT_FAIL;
+  optind = 1;
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, ":f:h", opts, NULL)) != -1) {
+    switch (c) {
+    case 'a':
+      if (cli_parse_date("assess", optarg, &as_of) != 0) {
+        free(files);
+        return EXIT_USAGE;
+      }
+      break;
+    case 'A': actors_spec = optarg; break;
+    case 'F': facts_spec = optarg; break;
+    case 'j': json = 1; break;
+    case 'f': files[nfiles++] = optarg; break;
+    case 'h': free(files); help(stdout); return EXIT_OK;
+    case ':': free(files); return cli_usage_error("assess", "'%s' needs a value", argv[optind - 1]);
+    default: free(files); return cli_usage_error("assess", "unknown option '%s'", argv[optind - 1]);
+    }
+  }
+  if (argc - optind != 1) {
+    free(files);
+    return cli_usage_error("assess", "expected one ARRANGEMENT");
+  }
+  int status;
+  gr_catalog *cat = cli_load(files, nfiles, &status);
+  free(files);
+  if (cat == NULL) return status;
+  const gr_arrangement *arr = cli_find(cat, GR_REC_ARRANGEMENT, argv[optind]);
+  if (arr == NULL) {
+    gr_catalog_free(cat);
+    return EXIT_USAGE;
+  }
+  gr_facts facts;
+  gr_error err;
+  gr_facts_default(cat, arr, &facts);
+  if (facts_spec && gr_facts_parse(&facts, facts_spec, &err) != GR_OK) {
+    gr_catalog_free(cat);
+    return cli_usage_error("assess", "--facts: %s", err.message);
+  }
+  char *ids_buf = actors_spec ? strdup(actors_spec) : NULL;
+  const char *ids[64];
+  size_t nids = ids_buf ? split_ids(ids_buf, ids, 64) : 0;
+  for (size_t i = 0; i < nids; i++)
+    if (cli_find(cat, GR_REC_ACTOR, ids[i]) == NULL) {
+      free(ids_buf);
+      gr_catalog_free(cat);
+      return EXIT_USAGE;
+    }
+  gr_assessment *as;
+  if (gr_assessment_new(cat, arr, &facts, as_of, ids, nids, &as, &err) != GR_OK) {
+    fprintf(stderr, "guarantor assess: %s\n", err.message);
+    free(ids_buf);
+    gr_catalog_free(cat);
+    return err.code == GR_E_NOT_FOUND ? EXIT_USAGE : EXIT_FAIL;
+  }
+  if (json) print_json(stdout, as);
+  else print_human(stdout, as);
+  gr_assessment_free(as);
+  free(ids_buf);
+  gr_catalog_free(cat);
+  if (fflush(stdout) != 0) rc = EXIT_FAIL;
+  return rc;
+}

@@ -1,0 +1,295 @@
+/*
+ * The assess engine: positions in force at a date, matched against an
+ * arrangement.
+ *
+ * A position's `match` has obligation criteria (kinds, guarantors, location,
+ * min_troops) and arrangement criteria (accession, protected_conditions);
+ * legal_form_min/max apply to the matching obligation's guarantor when
+ * there are obligation criteria, else to the arrangement's overall form. A
+ * declined obligation is not part of what is offered and never matches.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "guarantor/assess.h"
+#include "internal.h"
+
+enum { M_KINDS, M_GUARANTORS, M_LOCATION, M_MIN_TROOPS, M_LF_MIN, M_LF_MAX, M_ACCESSION, M_CONDITIONS };
+#define HAS(m, bit) (((m)->given >> (bit)) & 1u)
+
+static const char *const verdict_names[GR_VERDICT__COUNT] = {"accepts", "objects", "vetoes"};
+static const char *const state_names[GR_RULE__STATES] = {"met", "violated", "lapsed"};
+
+const char *gr_verdict_name(gr_verdict v) {
+  return (int)v >= 0 && v < GR_VERDICT__COUNT ? verdict_names[v] : "?";
+}
+
+const char *gr_rule_state_name(gr_rule_state s) {
+  return (int)s >= 0 && s < GR_RULE__STATES ? state_names[s] : "?";
+}
+
+/* Where an obligation puts the guarantor's forces: on the protected state's
+ * territory when it names regions there, or when its kind acts there by
+ * nature (troops, intervention, aircraft over it); otherwise outside. */
+static int location_class(const gr_arrangement *arr, const gr_obligation *o) {
+  if (o->location.based_in && strcmp(o->location.based_in, arr->protects) != 0) return GR_LOC_OUTSIDE_PROTECTED_STATE;
+  if (o->location.regions.n) return GR_LOC_IN_PROTECTED_STATE;
+  switch (o->kind) {
+  case GR_OB_REASSURANCE_FORCE:
+  case GR_OB_MILITARY_INTERVENTION:
+  case GR_OB_AIR_COVER:
+    return GR_LOC_IN_PROTECTED_STATE;
+  default:
+    return GR_LOC_OUTSIDE_PROTECTED_STATE;
+  }
+}
+
+static int legal_form_of(const gr_arrangement *arr, const char *guarantor) {
+  for (size_t i = 0; i < arr->legal_forms.n; i++)
+    if (guarantor && strcmp(arr->legal_forms.items[i].guarantor, guarantor) == 0)
+      return arr->legal_forms.items[i].legal_form;
+  return arr->legal_form;
+}
+
+static bool form_ok(const gr_match *m, int form) {
+  if (HAS(m, M_LF_MIN) && form < m->legal_form_min) return false;
+  if (HAS(m, M_LF_MAX) && form > m->legal_form_max) return false;
+  return true;
+}
+
+static bool obligation_matches(const gr_catalog *cat, const gr_match *m, const gr_arrangement *arr,
+                               const gr_obligation *o) {
+  if (o->commitment == GR_COMMIT_DECLINED) return false;
+  if (HAS(m, M_KINDS)) {
+    bool k = false;
+    for (size_t i = 0; i < m->kinds.n && !k; i++) k = m->kinds.items[i] == o->kind;
+    if (!k) return false;
+  }
+  if (HAS(m, M_GUARANTORS)) {
+    bool g = false;
+    for (size_t i = 0; i < m->guarantors.n && !g; i++) g = gr_catalog_actor_in(cat, o->guarantor, m->guarantors.items[i]);
+    if (!g) return false;
+  }
+  if (HAS(m, M_LOCATION) && m->location != GR_LOC_ANY && location_class(arr, o) != m->location) return false;
+  if (HAS(m, M_MIN_TROOPS) && !(o->troops.value >= m->min_troops)) return false;
+  return form_ok(m, legal_form_of(arr, o->guarantor));
+}
+
+bool gr_position_matches(const gr_catalog *cat, const gr_position *pos, const gr_arrangement *arr,
+                         const gr_obligation **which) {
+  const gr_match *m = &pos->match;
+  if (which) *which = NULL;
+  if (HAS(m, M_ACCESSION) &&
+      (arr->accession == NULL || !gr_catalog_actor_in(cat, arr->accession, m->accession)))
+    return false;
+  if (HAS(m, M_CONDITIONS))
+    for (size_t i = 0; i < m->protected_conditions.n; i++) {
+      bool found = false;
+      for (size_t j = 0; j < arr->protected_conditions.n && !found; j++)
+        found = arr->protected_conditions.items[j] == m->protected_conditions.items[i];
+      if (!found) return false;
+    }
+  bool per_obligation = HAS(m, M_KINDS) || HAS(m, M_GUARANTORS) || HAS(m, M_LOCATION) || HAS(m, M_MIN_TROOPS);
+  if (!per_obligation) return form_ok(m, arr->legal_form);
+  for (size_t i = 0; i < arr->obligations.n; i++)
+    if (obligation_matches(cat, m, arr, &arr->obligations.items[i])) {
+      if (which) *which = &arr->obligations.items[i];
+      return true;
+    }
+  return false;
+}
+
+typedef struct text {
+  char *buf;
+  size_t n, k;
+} text;
+
+static void add(text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void add(text *t, const char *fmt, ...) {
+  if (t->k + 1 >= t->n) return;
+  va_list ap;
+  va_start(ap, fmt);
+  int w = vsnprintf(t->buf + t->k, t->n - t->k, fmt, ap);
+  va_end(ap);
+  if (w > 0) t->k = (size_t)w < t->n - t->k ? t->k + (size_t)w : t->n - 1;
+}
+
+/* "reassurance_force or military_intervention by NATO, in the protected
+ * state" and the like: what a rule looks for, in words. */
+static void describe(const gr_match *m, char *buf, size_t n) {
+  text t = {buf, n, 0};
+  buf[0] = '\0';
+  if (HAS(m, M_KINDS))
+    for (size_t i = 0; i < m->kinds.n; i++)
+      add(&t, "%s%s", i ? " or " : "", gr_table_name(GR_T_OBLIGATION_KIND, m->kinds.items[i]));
+  else if (HAS(m, M_GUARANTORS) || HAS(m, M_LOCATION) || HAS(m, M_MIN_TROOPS))
+    add(&t, "any obligation");
+  if (HAS(m, M_GUARANTORS))
+    for (size_t i = 0; i < m->guarantors.n; i++) add(&t, "%s%s", i ? " or " : " by ", m->guarantors.items[i]);
+  const char *sep = t.k ? ", " : "";
+  if (HAS(m, M_LOCATION) && m->location != GR_LOC_ANY) {
+    add(&t, "%s%s", sep, m->location == GR_LOC_IN_PROTECTED_STATE ? "in the protected state" : "outside the protected state");
+    sep = ", ";
+  }
+  if (HAS(m, M_MIN_TROOPS)) {
+    add(&t, "%sat least %.15g troops", sep, m->min_troops);
+    sep = ", ";
+  }
+  if (HAS(m, M_LF_MIN)) {
+    add(&t, "%slegal form at least %s", sep, gr_table_name(GR_T_LEGAL_FORM, m->legal_form_min));
+    sep = ", ";
+  }
+  if (HAS(m, M_LF_MAX)) {
+    add(&t, "%slegal form at most %s", sep, gr_table_name(GR_T_LEGAL_FORM, m->legal_form_max));
+    sep = ", ";
+  }
+  if (HAS(m, M_ACCESSION)) {
+    add(&t, "%saccession to %s", sep, m->accession);
+    sep = ", ";
+  }
+  if (HAS(m, M_CONDITIONS))
+    for (size_t i = 0; i < m->protected_conditions.n; i++)
+      add(&t, "%s%s", i ? " and " : t.k ? ", with " : "with ",
+          gr_table_name(GR_T_PROTECTED_CONDITION, m->protected_conditions.items[i]));
+}
+
+static void evaluate(const gr_catalog *cat, const gr_arrangement *arr, const gr_facts *f, const gr_position *p,
+                     gr_rule_result *r) {
+  char what[256], found[160] = "";
+  r->position = p;
+  r->unless_fact = -1;
+  describe(&p->match, what, sizeof what);
+  const char *verb = gr_table_name(GR_T_RULE, p->rule);
+  for (size_t i = 0; i < p->unless.n; i++)
+    if (f->value[p->unless.items[i]]) {
+      r->unless_fact = p->unless.items[i];
+      r->state = GR_RULE_LAPSED;
+      snprintf(r->reason, sizeof r->reason, "%s %s, unless %s: %s holds (%s: %s)", verb, what,
+               gr_table_name(GR_T_FACT, r->unless_fact), gr_table_name(GR_T_FACT, r->unless_fact),
+               gr_fact_origin_name(f->origin[r->unless_fact]), f->why[r->unless_fact]);
+      return;
+    }
+  bool hit = gr_position_matches(cat, p, arr, &r->matched);
+  if (r->matched)
+    snprintf(found, sizeof found, "%s %s%s", r->matched->guarantor,
+             gr_table_name(GR_T_OBLIGATION_KIND, r->matched->kind),
+             r->matched->troops.value > 0 ? " with troops" : "");
+  bool negative = p->rule == GR_RULE_FORBID || p->rule == GR_RULE_OPPOSE;
+  r->state = negative == hit ? GR_RULE_VIOLATED : GR_RULE_MET;
+  bool per_obligation = HAS(&p->match, M_KINDS) || HAS(&p->match, M_GUARANTORS) ||
+                        HAS(&p->match, M_LOCATION) || HAS(&p->match, M_MIN_TROOPS);
+  if (per_obligation) {
+    if (hit)
+      snprintf(r->reason, sizeof r->reason, "%s %s: the arrangement has it (%s)", verb, what, found);
+    else
+      snprintf(r->reason, sizeof r->reason, "%s %s: the arrangement has none", verb, what);
+    return;
+  }
+  /* Arrangement-level criteria: say what the arrangement is. */
+  char is[192];
+  text t = {is, sizeof is, 0};
+  is[0] = '\0';
+  if (HAS(&p->match, M_LF_MIN) || HAS(&p->match, M_LF_MAX))
+    add(&t, "its legal form is %s", gr_table_name(GR_T_LEGAL_FORM, arr->legal_form));
+  if (HAS(&p->match, M_ACCESSION))
+    add(&t, "%s%s%s", t.k ? "; " : "", arr->accession ? "it brings accession to " : "it brings no accession",
+        arr->accession ? arr->accession : "");
+  if (HAS(&p->match, M_CONDITIONS)) {
+    add(&t, "%s%s", t.k ? "; " : "", arr->protected_conditions.n ? "it asks of the protected state: " : "it asks nothing of the protected state");
+    for (size_t i = 0; i < arr->protected_conditions.n; i++)
+      add(&t, "%s%s", i ? ", " : "", gr_table_name(GR_T_PROTECTED_CONDITION, arr->protected_conditions.items[i]));
+  }
+  snprintf(r->reason, sizeof r->reason, "%s %s: %s (%s)", verb, what, hit ? "it matches" : "it does not match", is);
+}
+
+static gr_status fail(gr_error *err, gr_status code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static gr_status fail(gr_error *err, gr_status code, const char *fmt, ...) {
+  if (err) {
+    memset(err, 0, sizeof *err);
+    err->code = code;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+  }
+  return code;
+}
+
+/* Whether position i is the one in force for its actor and topic: dated on
+ * or before as_of, and no later such position on the same topic. */
+static bool in_force(const gr_catalog *cat, size_t i, gr_date as_of) {
+  const gr_position *p = gr_catalog_at(cat, GR_REC_POSITION, i);
+  if (as_of && p->date > as_of) return false;
+  for (size_t j = 0; j < gr_catalog_count(cat, GR_REC_POSITION); j++) {
+    const gr_position *q = gr_catalog_at(cat, GR_REC_POSITION, j);
+    if (j == i || strcmp(q->actor, p->actor) != 0 || strcmp(q->topic, p->topic) != 0) continue;
+    if (as_of && q->date > as_of) continue;
+    if (q->date > p->date || (q->date == p->date && j > i)) return false;
+  }
+  return true;
+}
+
+gr_status gr_assessment_new(const gr_catalog *cat, const gr_arrangement *arr, const gr_facts *facts, gr_date as_of,
+                    const char *const *only, size_t nonly, gr_assessment **out, gr_error *err) {
+  if (out) *out = NULL;
+  if (cat == NULL || arr == NULL || out == NULL || (nonly && only == NULL))
+    return fail(err, GR_E_ARG, "gr_assessment_new: NULL argument");
+  for (size_t i = 0; i < nonly; i++)
+    if (gr_catalog_actor(cat, only[i]) == NULL) return fail(err, GR_E_NOT_FOUND, "no actor '%s'", only[i]);
+  size_t npos = gr_catalog_count(cat, GR_REC_POSITION), nact = gr_catalog_count(cat, GR_REC_ACTOR);
+  gr_assessment *as = calloc(1, sizeof *as);
+  bool *live = calloc(npos ? npos : 1, sizeof *live);
+  if (as) as->actors = calloc(nact ? nact : 1, sizeof *as->actors);
+  if (as == NULL || live == NULL || as->actors == NULL) {
+    free(live);
+    gr_assessment_free(as);
+    return fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+  }
+  as->arrangement = arr;
+  as->as_of = as_of;
+  if (facts) as->facts = *facts;
+  else gr_facts_default(cat, arr, &as->facts);
+  for (size_t i = 0; i < npos; i++) live[i] = in_force(cat, i, as_of);
+
+  for (size_t a = 0; a < nact; a++) {
+    const gr_actor *actor = gr_catalog_at(cat, GR_REC_ACTOR, a);
+    bool wanted = nonly == 0;
+    for (size_t i = 0; i < nonly && !wanted; i++) wanted = strcmp(only[i], actor->id) == 0;
+    if (!wanted) continue;
+    size_t count = 0;
+    for (size_t i = 0; i < npos; i++)
+      if (live[i] && strcmp(((const gr_position *)gr_catalog_at(cat, GR_REC_POSITION, i))->actor, actor->id) == 0)
+        count++;
+    if (count == 0 && nonly == 0) continue;
+    gr_actor_assessment *aa = &as->actors[as->nactors++];
+    aa->actor = actor;
+    aa->rules = calloc(count ? count : 1, sizeof *aa->rules);
+    if (aa->rules == NULL) {
+      free(live);
+      gr_assessment_free(as);
+      return fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+    }
+    for (size_t i = 0; i < npos; i++) {
+      const gr_position *p = gr_catalog_at(cat, GR_REC_POSITION, i);
+      if (!live[i] || strcmp(p->actor, actor->id) != 0) continue;
+      gr_rule_result *r = &aa->rules[aa->nrules++];
+      evaluate(cat, arr, &as->facts, p, r);
+      if (r->state != GR_RULE_VIOLATED) continue;
+      gr_verdict v = p->rule == GR_RULE_FORBID || p->rule == GR_RULE_REQUIRE ? GR_VERDICT_VETOES : GR_VERDICT_OBJECTS;
+      if (v > aa->verdict) aa->verdict = v;
+    }
+  }
+  free(live);
+  *out = as;
+  if (err) memset(err, 0, sizeof *err);
+  return GR_OK;
+}
+
+void gr_assessment_free(gr_assessment *a) {
+  if (a == NULL) return;
+  for (size_t i = 0; i < a->nactors; i++) free(a->actors[i].rules);
+  free(a->actors);
+  free(a);
+}

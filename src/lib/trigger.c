@@ -1,0 +1,414 @@
+/*
+ * The trigger engine. For each obligation the rules below are tried in
+ * order and the first that decides gives the outcome:
+ *
+ *   1 target      the event strikes another state      -> not triggered
+ *   2 status      the arrangement lapsed or was rejected -> lapsed
+ *   3 term        starts later / ended                 -> not yet in force / lapsed
+ *   4 revocation  a voiding clause holds               -> lapsed
+ *   5 commitment  the guarantor declined               -> declined
+ *   6 trigger     kind or scale does not match         -> not triggered
+ *   7 scope       no event location is in scope        -> out of scope
+ *   8 aggressor   the guarantor is the aggressor       -> blocked
+ *   9 condition   a required fact is false             -> blocked
+ *  10 activation  automatic / after_consultation / discretionary /
+ *                 consensus / by_body                  -> the outcome of the mode
+ *
+ * Tripwire: where the event strikes a region in which a guarantor's own
+ * reassurance force stands, the event also counts as
+ * attack_on_guarantor_forces for that guarantor's obligations.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "guarantor/trigger.h"
+#include "internal.h"
+
+static const char *const outcome_names[GR_OUT__COUNT] = {
+    "activates", "needs consultation", "at discretion", "blocked", "out of scope",
+    "not triggered", "not yet in force", "lapsed", "declined",
+};
+
+const char *gr_outcome_name(gr_outcome outcome) {
+  if ((int)outcome < 0 || outcome >= GR_OUT__COUNT) return "?";
+  return outcome_names[outcome];
+}
+
+const gr_control *gr_region_control_at(const gr_region *region, gr_date date, bool *before_first) {
+  if (before_first) *before_first = false;
+  if (region == NULL || region->control.n == 0) return NULL;
+  const gr_control *best = NULL;
+  for (size_t i = 0; i < region->control.n; i++)
+    if (region->control.items[i].date <= date) best = &region->control.items[i];
+  if (best == NULL) {
+    if (before_first) *before_first = true;
+    best = &region->control.items[0];
+  }
+  return best;
+}
+
+/* Days since 1970-01-01 of a YYYYMMDD date (Hinnant, "chrono-compatible
+ * low-level date algorithms", days_from_civil). */
+static long days_from_civil(gr_date d) {
+  long y = d / 10000, m = (d / 100) % 100, dd = d % 100;
+  y -= m <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+static void say(gr_timeline_entry *a, gr_outcome out, const char *rule, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void say(gr_timeline_entry *a, gr_outcome out, const char *rule, const char *fmt, ...) {
+  a->outcome = out;
+  snprintf(a->rule, sizeof a->rule, "%s", rule);
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(a->reason, sizeof a->reason, fmt, ap);
+  va_end(ap);
+}
+
+static const char *region_label(const gr_catalog *cat, const char *id, char *buf, size_t n) {
+  const gr_region *r = gr_catalog_region(cat, id);
+  snprintf(buf, n, "%s %s", id, r ? r->name : "?");
+  return buf;
+}
+
+/* The side of an event location once the control snapshot has its say: a
+ * region wholly held by one side leaves no choice. */
+static int effective_side(const gr_catalog *cat, const gr_event_location *loc, gr_date as_of) {
+  const gr_control *c = gr_region_control_at(gr_catalog_region(cat, loc->region), as_of, NULL);
+  if (c == NULL) return loc->side;
+  if (c->status == GR_CTL_GOVERNMENT) return GR_SIDE_GOVERNMENT;
+  if (c->status == GR_CTL_OCCUPIED) return GR_SIDE_OCCUPIED;
+  return loc->side;
+}
+
+static bool str_in(const gr_strlist *l, const char *s) {
+  for (size_t i = 0; i < l->n; i++)
+    if (strcmp(l->items[i], s) == 0) return true;
+  return false;
+}
+
+static bool int_in(const gr_intlist *l, int v) {
+  for (size_t i = 0; i < l->n; i++)
+    if (l->items[i] == v) return true;
+  return false;
+}
+
+static bool clause_matches(const gr_catalog *cat, const gr_scope_clause *c, const char *region, int side) {
+  if (c->regions.n && !str_in(&c->regions, region)) return false;
+  if (c->sides.n && !int_in(&c->sides, side)) return false;
+  if (c->as_of) {
+    /* Only the part occupied at as_of: the region must have been (partly)
+     * occupied then, and the event must be on the occupied side now. */
+    const gr_control *then = gr_region_control_at(gr_catalog_region(cat, region), c->as_of, NULL);
+    if (then == NULL || then->status == GR_CTL_GOVERNMENT || side != GR_SIDE_OCCUPIED) return false;
+  }
+  return true;
+}
+
+/* Whether one event location is in scope; if not, why, into `why`. */
+static bool in_scope(const gr_catalog *cat, const gr_scope *s, const char *region, int side, char *why,
+                     size_t n) {
+  char rl[96];
+  region_label(cat, region, rl, sizeof rl);
+  if (s->include.n) {
+    bool inc = false;
+    for (size_t i = 0; i < s->include.n && !inc; i++) inc = clause_matches(cat, &s->include.items[i], region, side);
+    if (!inc) {
+      snprintf(why, n, "%s (%s side) is not among the regions it covers", rl, gr_table_name(GR_T_SIDE, side));
+      return false;
+    }
+  }
+  for (size_t i = 0; i < s->exclude.n; i++) {
+    const gr_scope_clause *c = &s->exclude.items[i];
+    if (clause_matches(cat, c, region, side)) {
+      char d[11];
+      int k = snprintf(why, n, "%s (%s side) is excluded", rl, gr_table_name(GR_T_SIDE, side));
+      if (c->note && k > 0 && (size_t)k < n) k += snprintf(why + k, n - (size_t)k, ": %s", c->note);
+      if (c->as_of && k > 0 && (size_t)k < n)
+        snprintf(why + k, n - (size_t)k, " (occupied as of %s)", gr_date_format(c->as_of, d));
+      return false;
+    }
+  }
+  return true;
+}
+
+static bool has_tripwire(const gr_timeline *tl, const char *guarantor) {
+  for (size_t i = 0; i < tl->ntripwires; i++)
+    if (strcmp(tl->tripwires[i].guarantor, guarantor) == 0) return true;
+  return false;
+}
+
+/* Rule 6: does the obligation respond to this event (kind, scale)? */
+static bool triggered(const gr_obligation *o, const gr_event *ev, bool tripwire, char *why, size_t n) {
+  if (o->triggers.n == 0) {
+    snprintf(why, n, "it names no trigger: a standing promise, not one an event sets off");
+    return false;
+  }
+  for (size_t i = 0; i < o->triggers.n; i++) {
+    const gr_trigger *t = &o->triggers.items[i];
+    bool kind = t->event == ev->kind || (tripwire && t->event == GR_EV_ATTACK_ON_GUARANTOR_FORCES);
+    bool scale = !(t->given & 2u) || ev->scale >= t->min_scale;
+    if (kind && scale) return true;
+  }
+  int k = snprintf(why, n, "it responds to ");
+  for (size_t i = 0; i < o->triggers.n && k > 0 && (size_t)k < n; i++) {
+    const gr_trigger *t = &o->triggers.items[i];
+    k += snprintf(why + k, n - (size_t)k, "%s%s", i ? ", " : "", gr_table_name(GR_T_EVENT_KIND, t->event));
+    if ((t->given & 2u) && k > 0 && (size_t)k < n)
+      k += snprintf(why + k, n - (size_t)k, " from scale %s", gr_table_name(GR_T_SCALE, t->min_scale));
+  }
+  if (k > 0 && (size_t)k < n)
+    snprintf(why + k, n - (size_t)k, "; this is %s at scale %s", gr_table_name(GR_T_EVENT_KIND, ev->kind),
+             gr_table_name(GR_T_SCALE, ev->scale));
+  return false;
+}
+
+static const char *commitment_note(const gr_obligation *o) {
+  switch (o->commitment) {
+  case GR_COMMIT_WILLING: return " (commitment: willing, not signed)";
+  case GR_COMMIT_CONDITIONAL: return " (commitment: conditional)";
+  case GR_COMMIT_UNDECIDED: return " (commitment: undecided)";
+  default: return "";
+  }
+}
+
+/* Distinct guarantors of the arrangement, comma-separated, into buf. */
+static void guarantor_list(const gr_arrangement *arr, char *buf, size_t n, bool *has, const char *who) {
+  size_t k = 0;
+  buf[0] = '\0';
+  *has = false;
+  for (size_t i = 0; i < arr->obligations.n; i++) {
+    const char *g = arr->obligations.items[i].guarantor;
+    bool seen = false;
+    for (size_t j = 0; j < i; j++)
+      if (strcmp(arr->obligations.items[j].guarantor, g) == 0) seen = true;
+    if (seen) continue;
+    if (who && strcmp(g, who) == 0) *has = true;
+    int w = snprintf(buf + k, n - k, "%s%s", k ? ", " : "", g);
+    if (w < 0 || (size_t)w >= n - k) break;
+    k += (size_t)w;
+  }
+}
+
+static void decide(const gr_catalog *cat, const gr_arrangement *arr, const gr_event *ev, gr_timeline *tl,
+                   gr_timeline_entry *a) {
+  const gr_obligation *o = a->obligation;
+  const gr_facts *f = &tl->facts;
+  char buf[256], d[11];
+  a->day_from = a->day_to = -1;
+  a->fact = -1;
+
+  if (strcmp(ev->target, arr->protects) != 0) {
+    say(a, GR_OUT_NOT_TRIGGERED, "target", "the event strikes %s, not the protected state %s", ev->target,
+        arr->protects);
+    return;
+  }
+  if (arr->status == GR_ST_LAPSED || arr->status == GR_ST_REJECTED) {
+    say(a, GR_OUT_LAPSED, "status", "the arrangement is %s", gr_table_name(GR_T_ARRANGEMENT_STATUS, arr->status));
+    return;
+  }
+  if (o->start && o->start > tl->as_of) {
+    say(a, GR_OUT_NOT_YET_IN_FORCE, "term", "it starts on %s, after %s", gr_date_format(o->start, d),
+        gr_date_format(tl->as_of, buf));
+    return;
+  }
+  if (o->start && o->duration_years > 0 && o->renewal != GR_RENEW_AUTOMATIC &&
+      (double)(days_from_civil(tl->as_of) - days_from_civil(o->start)) > o->duration_years * 365.2425) {
+    say(a, GR_OUT_LAPSED, "term", "its term of %.15g years from %s ended before %s", o->duration_years,
+        gr_date_format(o->start, d), gr_date_format(tl->as_of, buf));
+    return;
+  }
+  if (int_in(&o->revocation, GR_REV_BREACH_OF_NEUTRALITY) && !f->value[GR_FACT_NEUTRALITY_OBSERVED]) {
+    say(a, GR_OUT_LAPSED, "revocation", "void: the protected state breached its neutrality (fact neutrality_observed is false)");
+    return;
+  }
+  if (o->commitment == GR_COMMIT_DECLINED) {
+    say(a, GR_OUT_DECLINED, "commitment", "%s has declined to take part", o->guarantor);
+    return;
+  }
+  a->tripwire = o->triggers.n > 0 && ev->kind != GR_EV_ATTACK_ON_GUARANTOR_FORCES && has_tripwire(tl, o->guarantor);
+  if (!triggered(o, ev, a->tripwire, buf, sizeof buf)) {
+    a->tripwire = false;
+    say(a, GR_OUT_NOT_TRIGGERED, "trigger", "%s", buf);
+    return;
+  }
+  /* A tripwire only counts when the plain event would not have done. */
+  if (a->tripwire) {
+    bool plain = false;
+    for (size_t i = 0; i < o->triggers.n; i++)
+      if (o->triggers.items[i].event == ev->kind &&
+          (!(o->triggers.items[i].given & 2u) || ev->scale >= o->triggers.items[i].min_scale))
+        plain = true;
+    a->tripwire = !plain;
+  }
+  bool any = false;
+  char why[256] = "";
+  for (size_t i = 0; i < ev->locations.n && !any; i++) {
+    int side = effective_side(cat, &ev->locations.items[i], tl->as_of);
+    any = in_scope(cat, &o->scope, ev->locations.items[i].region, side, why, sizeof why);
+  }
+  if (!any) {
+    say(a, GR_OUT_OUT_OF_SCOPE, "scope", "%s", why);
+    return;
+  }
+  if (strcmp(o->guarantor, ev->aggressor) == 0) {
+    a->blocker = o->guarantor;
+    say(a, GR_OUT_BLOCKED, "aggressor", "%s is itself the aggressor", o->guarantor);
+    return;
+  }
+  for (size_t i = 0; i < o->conditions.n; i++) {
+    int fact = o->conditions.items[i];
+    if (!f->value[fact]) {
+      a->fact = fact;
+      say(a, GR_OUT_BLOCKED, "condition", "condition %s is false (%s: %s)", gr_table_name(GR_T_FACT, fact),
+          gr_fact_origin_name(f->origin[fact]), f->why[fact]);
+      return;
+    }
+  }
+  const char *tw = a->tripwire ? "; its own force is under attack (tripwire)" : "";
+  switch (o->activation) {
+  case GR_ACT_AUTOMATIC:
+    a->day_from = a->day_to = 0;
+    say(a, GR_OUT_ACTIVATES, "automatic", "activates automatically on day 0%s%s", commitment_note(o), tw);
+    break;
+  case GR_ACT_AFTER_CONSULTATION:
+    a->day_from = 0;
+    a->day_to = o->deadline_days > 0 ? o->deadline_days : -1;
+    if (o->deadline_days > 0)
+      say(a, GR_OUT_NEEDS_CONSULTATION, "after_consultation", "the guarantors consult first, deciding within %d days%s%s",
+          o->deadline_days, commitment_note(o), tw);
+    else
+      say(a, GR_OUT_NEEDS_CONSULTATION, "after_consultation",
+          "the guarantors consult first; no deadline is stated%s%s", commitment_note(o), tw);
+    break;
+  case GR_ACT_DISCRETIONARY:
+    say(a, GR_OUT_AT_DISCRETION, "discretionary", "%s decides freely whether and how to act%s%s", o->guarantor,
+        commitment_note(o), tw);
+    break;
+  case GR_ACT_CONSENSUS: {
+    bool aggressor_is_party;
+    guarantor_list(arr, buf, sizeof buf, &aggressor_is_party, ev->aggressor);
+    if (aggressor_is_party) {
+      a->blocker = ev->aggressor;
+      say(a, GR_OUT_BLOCKED, "consensus", "needs the consent of every guarantor (%s); %s, the aggressor, is one of them and can block it",
+          buf, ev->aggressor);
+    } else {
+      a->day_from = 0;
+      say(a, GR_OUT_NEEDS_CONSULTATION, "consensus", "needs the consent of every guarantor (%s): any one can block it%s", buf, tw);
+    }
+    break;
+  }
+  case GR_ACT_BY_BODY:
+    a->day_from = 0;
+    say(a, GR_OUT_NEEDS_CONSULTATION, "by_body", "decided by %s%s%s%s%s", o->body ? o->body : "a body",
+        o->body_rule ? " (" : "", o->body_rule ? o->body_rule : "", o->body_rule ? ")" : "", tw);
+    break;
+  default:
+    say(a, GR_OUT_AT_DISCRETION, "activation", "unknown activation mode");
+    break;
+  }
+}
+
+static void find_tripwires(const gr_arrangement *arr, const gr_event *ev, gr_timeline *tl) {
+  for (size_t i = 0; i < arr->obligations.n; i++) {
+    const gr_obligation *o = &arr->obligations.items[i];
+    if (o->kind != GR_OB_REASSURANCE_FORCE || o->commitment == GR_COMMIT_DECLINED || !(o->troops.value > 0)) continue;
+    /* A force that a false condition keeps at home is not there to be hit. */
+    bool present = true;
+    for (size_t c = 0; c < o->conditions.n; c++)
+      if (!tl->facts.value[o->conditions.items[c]]) present = false;
+    if (!present) continue;
+    for (size_t j = 0; j < ev->locations.n; j++) {
+      const char *r = ev->locations.items[j].region;
+      if (!str_in(&o->location.regions, r)) continue;
+      bool dup = false;
+      for (size_t k = 0; k < tl->ntripwires; k++)
+        if (!strcmp(tl->tripwires[k].guarantor, o->guarantor) && !strcmp(tl->tripwires[k].region, r)) dup = true;
+      if (dup) continue;
+      gr_tripwire *t = &tl->tripwires[tl->ntripwires++];
+      t->guarantor = o->guarantor;
+      t->region = r;
+      t->troops = o->troops.value;
+    }
+  }
+}
+
+static gr_status fail(gr_error *err, gr_status code, const char *msg) {
+  if (err) {
+    memset(err, 0, sizeof *err);
+    err->code = code;
+    snprintf(err->message, sizeof err->message, "%s", msg);
+  }
+  return code;
+}
+
+gr_status gr_timeline_new(const gr_catalog *cat, const gr_arrangement *arr, const gr_event *ev, const gr_facts *facts,
+                     gr_date as_of, gr_timeline **out, gr_error *err) {
+  if (out) *out = NULL;
+  if (cat == NULL || arr == NULL || ev == NULL || out == NULL) return fail(err, GR_E_ARG, "gr_timeline_new: NULL argument");
+  gr_timeline *tl = calloc(1, sizeof *tl);
+  size_t n = arr->obligations.n;
+  size_t ntw = n * (ev->locations.n ? ev->locations.n : 1);
+  if (tl != NULL) {
+    tl->items = calloc(n ? n : 1, sizeof *tl->items);
+    tl->tripwires = calloc(ntw ? ntw : 1, sizeof *tl->tripwires);
+  }
+  if (tl == NULL || tl->items == NULL || tl->tripwires == NULL) {
+    gr_timeline_free(tl);
+    return fail(err, GR_E_NOMEM, gr_strerror(GR_E_NOMEM));
+  }
+  tl->arrangement = arr;
+  tl->event = ev;
+  tl->as_of = as_of ? as_of : ev->day0 ? ev->day0 : arr->date;
+  if (facts) tl->facts = *facts;
+  else gr_facts_default(cat, arr, &tl->facts);
+  for (size_t i = 0; i < ev->locations.n; i++) {
+    bool early = false;
+    gr_region_control_at(gr_catalog_region(cat, ev->locations.items[i].region), tl->as_of, &early);
+    if (early) {
+      char d[11];
+      snprintf(tl->note, sizeof tl->note,
+               "%s precedes the first control snapshot of %s: the earliest snapshot was used",
+               gr_date_format(tl->as_of, d), ev->locations.items[i].region);
+    }
+  }
+  find_tripwires(arr, ev, tl);
+  for (size_t i = 0; i < n; i++) {
+    gr_timeline_entry *a = &tl->items[i];
+    a->index = i;
+    a->obligation = &arr->obligations.items[i];
+    decide(cat, arr, ev, tl, a);
+  }
+  /* Stable sort by first day, obligations with no day last. */
+  for (size_t i = 1; i < n; i++) {
+    gr_timeline_entry cur = tl->items[i];
+    long key = cur.day_from < 0 ? 1L << 30 : cur.day_from;
+    size_t j = i;
+    while (j > 0) {
+      long pk = tl->items[j - 1].day_from < 0 ? 1L << 30 : tl->items[j - 1].day_from;
+      if (pk <= key) break;
+      tl->items[j] = tl->items[j - 1];
+      j--;
+    }
+    tl->items[j] = cur;
+  }
+  tl->n = n;
+  *out = tl;
+  if (err) memset(err, 0, sizeof *err);
+  return GR_OK;
+}
+
+void gr_timeline_free(gr_timeline *tl) {
+  if (tl == NULL) return;
+  free(tl->items);
+  free(tl->tripwires);
+  free(tl);
+}
