@@ -113,8 +113,8 @@ static void test_version_and_help(void **state) {
   assert_non_null(strstr(r.out, "show"));
   assert_non_null(strstr(r.out, "check"));
   done(&r);
-  static const char *const cmds[] = {"show", "check"};
-  for (size_t i = 0; i < 2; i++) {
+  static const char *const cmds[] = {"show", "check", "trigger", "assess"};
+  for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
     r = prog(cmds[i], "--help", NULL);
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "Usage: guarantor "));
@@ -325,6 +325,182 @@ static void test_check_clean_and_verbose(void **state) {
   done(&r);
 }
 
+
+/* ---- JSON checks through libfyaml ------------------------------------ */
+
+static struct fy_document *json_doc(const char *text) {
+  struct fy_parse_cfg cfg = {.flags = FYPCF_QUIET | FYPCF_JSON_FORCE};
+  struct fy_document *fyd = fy_document_build_from_string(&cfg, text, strlen(text));
+  assert_non_null(fyd);
+  return fyd;
+}
+
+static struct fy_node *at(struct fy_node *n, const char *path) {
+  struct fy_node *r = fy_node_by_path(n, path, FY_NT, FYNWF_DONT_FOLLOW);
+  if (r == NULL) fprintf(stderr, "no %s\n", path);
+  assert_non_null(r);
+  return r;
+}
+
+static const char *scalar(struct fy_node *n, const char *path) {
+  struct fy_node *v = at(n, path);
+  const char *s = fy_node_get_scalar0(v);
+  assert_non_null(s);
+  return s;
+}
+
+static int one_of(const char *s, const char *const *set) {
+  for (; *set; set++)
+    if (!strcmp(s, *set)) return 1;
+  return 0;
+}
+
+static const char *const ARRANGEMENTS[] = {"budapest-1994", "us-deterrence-2021", "istanbul-2022",
+                                           "guarantees-2023", "coalition-2025", "nato-lite-2025",
+                                           "russia-p5-2025", "us-ambiguity-2025", "eu-membership",
+                                           "nato-membership"};
+static const char *const EVENTS[] = {"offensive-zaporizhzhia", "strike-kyiv", "attack-reassurance-force",
+                                     "incursion-kharkiv", "blockade-odesa", "violation-donetsk",
+                                     "clash-donetsk-occupied", "hybrid-attack"};
+
+/* trigger --json on every arrangement against every event. */
+static void test_trigger_json_everywhere(void **state) {
+  (void)state;
+  static const char *const outcomes[] = {"activates", "needs consultation", "at discretion", "blocked",
+                                         "out of scope", "not triggered", "not yet in force", "lapsed",
+                                         "declined", NULL};
+  for (size_t a = 0; a < sizeof ARRANGEMENTS / sizeof ARRANGEMENTS[0]; a++) {
+    run show = prog("show", ARRANGEMENTS[a], "--json", NULL);
+    struct fy_document *sd = json_doc(show.out);
+    int nob = fy_node_sequence_item_count(at(fy_document_root(sd), "/arrangement/obligations"));
+    for (size_t e = 0; e < sizeof EVENTS / sizeof EVENTS[0]; e++) {
+      run r = prog("trigger", ARRANGEMENTS[a], EVENTS[e], "--json", NULL);
+      assert_int_equal(r.status, 0);
+      assert_string_equal(r.err, "");
+      struct fy_document *d = json_doc(r.out);
+      struct fy_node *root = fy_document_root(d);
+      assert_string_equal(scalar(root, "/arrangement"), ARRANGEMENTS[a]);
+      assert_string_equal(scalar(root, "/event"), EVENTS[e]);
+      struct fy_node *tl = at(root, "/timeline");
+      assert_int_equal(fy_node_sequence_item_count(tl), nob);
+      long total = 0;
+      for (int k = 0; outcomes[k]; k++) {
+        char path[64];
+        snprintf(path, sizeof path, "/summary/%s", outcomes[k]);
+        total += atol(scalar(root, path));
+      }
+      assert_int_equal(total, nob);
+      void *it = NULL;
+      struct fy_node *item;
+      while ((item = fy_node_sequence_iterate(tl, &it)) != NULL) {
+        assert_true(one_of(scalar(item, "/outcome"), outcomes));
+        assert_true(strlen(scalar(item, "/reason")) > 10);
+        assert_true(strlen(scalar(item, "/rule")) > 0);
+        assert_true(fy_node_sequence_item_count(at(item, "/sources")) > 0);
+      }
+      assert_non_null(at(root, "/facts/un_mandate/value"));
+      fy_document_destroy(d);
+      done(&r);
+    }
+    fy_document_destroy(sd);
+    done(&show);
+  }
+}
+
+/* assess --json on every arrangement: verdicts agree with their rules. */
+static void test_assess_json_everywhere(void **state) {
+  (void)state;
+  for (size_t a = 0; a < sizeof ARRANGEMENTS / sizeof ARRANGEMENTS[0]; a++) {
+    run r = prog("assess", ARRANGEMENTS[a], "--json", NULL);
+    assert_int_equal(r.status, 0);
+    struct fy_document *d = json_doc(r.out);
+    struct fy_node *root = fy_document_root(d);
+    assert_string_equal(scalar(root, "/arrangement"), ARRANGEMENTS[a]);
+    void *it = NULL;
+    struct fy_node *act;
+    int nactors = 0, nvetoes = 0;
+    while ((act = fy_node_sequence_iterate(at(root, "/actors"), &it)) != NULL) {
+      nactors++;
+      const char *verdict = scalar(act, "/verdict");
+      int veto = 0, objection = 0;
+      void *rit = NULL;
+      struct fy_node *rule;
+      while ((rule = fy_node_sequence_iterate(at(act, "/rules"), &rit)) != NULL) {
+        const char *kind = scalar(rule, "/rule"), *st = scalar(rule, "/state");
+        if (!strcmp(st, "violated")) {
+          if (!strcmp(kind, "forbid") || !strcmp(kind, "require")) veto = 1;
+          else objection = 1;
+        }
+        assert_true(strlen(scalar(rule, "/source/doc")) > 0);
+        assert_true(strlen(scalar(rule, "/source/quote")) > 0);
+      }
+      assert_string_equal(verdict, veto ? "vetoes" : objection ? "objects" : "accepts");
+      nvetoes += veto;
+    }
+    assert_true(nactors >= 5);
+    assert_int_equal(fy_node_sequence_item_count(at(root, "/summary/vetoes")), nvetoes);
+    fy_document_destroy(d);
+    done(&r);
+  }
+}
+
+static void test_trigger_and_assess_human(void **state) {
+  (void)state;
+  run r = prog("trigger", "coalition-2025", "offensive-zaporizhzhia", NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, "Timeline:"));
+  assert_non_null(strstr(r.out, "ITA   reassurance_force      blocked"));
+  assert_non_null(strstr(r.out, "condition un_mandate is false"));
+  done(&r);
+  r = prog("trigger", "coalition-2025", "offensive-zaporizhzhia", "--facts", "un_mandate=true", NULL);
+  assert_int_equal(r.status, 0);
+  assert_null(strstr(r.out, "ITA   reassurance_force      blocked"));
+  assert_non_null(strstr(r.out, "un_mandate                     true   given"));
+  done(&r);
+  r = prog("assess", "coalition-2025", "--actors", "RUS,USA", NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, "RUS   vetoes"));
+  assert_non_null(strstr(r.out, "USA   accepts"));
+  assert_non_null(strstr(r.out, "Vetoes:  RUS"));
+  assert_non_null(strstr(r.out, "Lacks the acceptance of: RUS"));
+  done(&r);
+}
+
+static void test_trigger_and_assess_errors(void **state) {
+  (void)state;
+  run r = prog("trigger", "coalition-2025", "offensive-zaporozhye", NULL);
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err, "no event 'offensive-zaporozhye' in the catalog (did you mean 'offensive-zaporizhzhia'?)"));
+  done(&r);
+  r = prog("trigger", "coalition", "strike-kyiv", NULL);
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err, "no arrangement 'coalition' in the catalog (did you mean 'coalition-2025'"));
+  done(&r);
+  r = prog("trigger", "coalition-2025", "strike-kyiv", "--facts", "un_mandat=true", NULL);
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err, "--facts: unknown fact 'un_mandat' (did you mean 'un_mandate'?)"));
+  done(&r);
+  r = prog("trigger", "coalition-2025", "strike-kyiv", "--as-of", "2025-02-30", NULL);
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err, "'2025-02-30' is not a date as YYYY-MM-DD"));
+  done(&r);
+  r = prog("trigger", "coalition-2025", NULL);
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err, "expected ARRANGEMENT and EVENT"));
+  done(&r);
+  r = prog("trigger", "coalition-2025", "strike-kyiv", "--facts", NULL);
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err, "'--facts' needs a value"));
+  done(&r);
+  r = prog("assess", "coalition-2025", "--actors", "RUS,XYZ", NULL);
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err, "no actor 'XYZ'"));
+  done(&r);
+  r = prog("assess", NULL);
+  assert_int_equal(r.status, 2);
+  done(&r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_version_and_help),
@@ -336,6 +512,10 @@ int main(void) {
       cmocka_unit_test(test_show_json_round_trips),
       cmocka_unit_test(test_check_reports_every_error),
       cmocka_unit_test(test_check_clean_and_verbose),
+      cmocka_unit_test(test_trigger_json_everywhere),
+      cmocka_unit_test(test_assess_json_everywhere),
+      cmocka_unit_test(test_trigger_and_assess_human),
+      cmocka_unit_test(test_trigger_and_assess_errors),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
