@@ -231,6 +231,20 @@ static void test_coalition_with_us_troops(void **state) {
   gr_catalog_free(c);
 }
 
+/* Italy's own force in coalition-2025 is conditional on a UN mandate, which
+ * is what Italy asks: its rule is not broken by a force not on offer. */
+static void test_italy_conditional_force(void **state) {
+  (void)state;
+  gr_assessment *as = run("coalition-2025", 0, "ITA", NULL);
+  const gr_actor_assessment *ita = actor(as, "ITA");
+  assert_int_equal(ita->verdict, GR_VERDICT_ACCEPTS);
+  assert_int_equal(rule(ita, "ita-2025-un-framework")->state, GR_RULE_MET);
+  gr_assessment_free(as);
+  as = run("coalition-2025", 0, "ITA", "un_mandate=true");
+  assert_int_equal(rule(actor(as, "ITA"), "ita-2025-un-framework")->state, GR_RULE_LAPSED);
+  gr_assessment_free(as);
+}
+
 static void test_nato_membership_russia(void **state) {
   (void)state;
   /* 2021: "Ukraine must never join NATO". */
@@ -270,6 +284,7 @@ int main(void) {
       cmocka_unit_test(test_unknown_actor),
       cmocka_unit_test(test_coalition),
       cmocka_unit_test(test_coalition_with_us_troops),
+      cmocka_unit_test(test_italy_conditional_force),
       cmocka_unit_test(test_nato_membership_russia),
       cmocka_unit_test(test_ukraine_no_new_budapest),
   };

@@ -340,6 +340,41 @@ static void test_coalition_tripwire(void **state) {
   gr_timeline_free(tl);
 }
 
+/* Review findings: a blockade at sea does not hit ground forces; derived
+ * facts count only forces whose conditions hold, and follow given facts. */
+static void test_tripwire_kinds_and_derived_facts(void **state) {
+  (void)state;
+  gr_timeline *tl = run("coalition-2025", "blockade-odesa", NULL, 0);
+  assert_int_equal(tl->ntripwires, 0);
+  gr_timeline_free(tl);
+  const char *yaml =
+      "arrangement:\n"
+      "  id: t-italy-only\n  title: T\n  protects: UKR\n  date: 2025-06-01\n  status: proposed\n"
+      "  legal_form: treaty_signed\n  sources: [{assumption: t}]\n"
+      "  obligations:\n"
+      "    - {guarantor: ITA, kind: reassurance_force, troops: 100, activation: automatic,\n"
+      "       conditions: [un_mandate], sources: [{assumption: t}]}\n"
+      "    - {guarantor: USA, kind: air_cover, activation: automatic,\n"
+      "       conditions: [european_ground_force_present], sources: [{assumption: t}]}\n";
+  gr_error err;
+  gr_catalog *c = gr_catalog_new();
+  assert_int_equal(gr_catalog_load_builtin(c, &err), GR_OK);
+  assert_int_equal(gr_catalog_load_buffer(c, "i.yaml", yaml, strlen(yaml), &err), GR_OK);
+  assert_int_equal(gr_catalog_validate(c, &err), GR_OK);
+  const gr_arrangement *a = gr_catalog_arrangement(c, "t-italy-only");
+  gr_facts f;
+  gr_facts_default(c, a, &f);
+  assert_false(f.value[GR_FACT_EUROPEAN_GROUND_FORCE_PRESENT]); /* No UN mandate, no Italians. */
+  assert_false(f.value[GR_FACT_US_BACKSTOP]);                   /* Its condition fails too. */
+  assert_int_equal(gr_facts_parse(&f, "un_mandate=true", &err), GR_OK);
+  gr_facts_derive(c, a, &f);
+  assert_true(f.value[GR_FACT_UN_MANDATE]);
+  assert_int_equal(f.origin[GR_FACT_UN_MANDATE], GR_FACT_GIVEN);
+  assert_true(f.value[GR_FACT_EUROPEAN_GROUND_FORCE_PRESENT]);
+  assert_true(f.value[GR_FACT_US_BACKSTOP]);
+  gr_catalog_free(c);
+}
+
 static void test_bad_arguments(void **state) {
   (void)state;
   gr_error err;
@@ -364,6 +399,7 @@ int main(void) {
       cmocka_unit_test(test_coalition_italy_needs_un_mandate),
       cmocka_unit_test(test_budapest_only_consultation),
       cmocka_unit_test(test_coalition_tripwire),
+      cmocka_unit_test(test_tripwire_kinds_and_derived_facts),
       cmocka_unit_test(test_bad_arguments),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

@@ -69,11 +69,13 @@ GR_EXTERN gr_status gr_assessment_new(const gr_catalog *cat, const gr_arrangemen
 /* Free an assessment; accepts NULL. */
 GR_EXTERN void gr_assessment_free(gr_assessment *a);
 
-/* Whether `pos` matches `arr` (some offered obligation meets every
- * obligation criterion and the arrangement meets the others). When it does
+/* Whether `pos` matches `arr`: some obligation on offer (not declined, its
+ * conditions true under `facts`; NULL facts ignores conditions) meets every
+ * obligation criterion, and the arrangement meets the others. When it does
  * and an obligation decided it, *which points to it. */
 GR_EXTERN bool gr_position_matches(const gr_catalog *cat, const gr_position *pos,
-                                   const gr_arrangement *arr, const gr_obligation **which);
+                                   const gr_arrangement *arr, const gr_facts *facts,
+                                   const gr_obligation **which);
 
 #ifdef __cplusplus
 }

@@ -29,9 +29,16 @@ typedef struct gr_facts {
 } gr_facts;
 
 /* Fill `out` with the defaults for `arr` (see docs/engines.md for each
- * rule). `cat` resolves memberships. */
+ * rule): assumed values, then those derived from what the arrangement
+ * offers (an obligation is on offer when not declined and its conditions
+ * hold). `cat` resolves memberships. */
 GR_EXTERN void gr_facts_default(const gr_catalog *cat, const gr_arrangement *arr,
                                 gr_facts *out);
+
+/* Recompute every fact the user did not give (origin other than
+ * GR_FACT_GIVEN), so that derived facts follow the given ones: call after
+ * gr_facts_parse(). */
+GR_EXTERN void gr_facts_derive(const gr_catalog *cat, const gr_arrangement *arr, gr_facts *f);
 
 /* Apply overrides written as "name=value,name=value" (value: true, false,
  * yes, no, 1, 0). Returns GR_E_ARG with `err` naming the bad part (and the

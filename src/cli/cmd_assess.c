@@ -44,10 +44,16 @@ static size_t split_ids(char *buf, const char **out, size_t max) {
   return n;
 }
 
-static void summary_list(FILE *fp, const gr_assessment *as, gr_verdict v, const char *label) {
+/* Actors with the verdict `v` and at least one position (v < 0: with no
+ * recorded position at all). */
+static bool in_list(const gr_actor_assessment *aa, int v) {
+  return v < 0 ? aa->nrules == 0 : aa->nrules > 0 && aa->verdict == (gr_verdict)v;
+}
+
+static void summary_list(FILE *fp, const gr_assessment *as, int v, const char *label) {
   int any = 0;
   for (size_t i = 0; i < as->nactors; i++)
-    if (as->actors[i].verdict == v) fprintf(fp, "%s%s", any++ ? ", " : label, as->actors[i].actor->id);
+    if (in_list(&as->actors[i], v)) fprintf(fp, "%s%s", any++ ? ", " : label, as->actors[i].actor->id);
   if (!any) fprintf(fp, "%snobody", label);
   fputc('\n', fp);
 }
@@ -81,6 +87,9 @@ static void print_human(FILE *fp, const gr_assessment *as) {
   summary_list(fp, as, GR_VERDICT_VETOES, "Vetoes:  ");
   summary_list(fp, as, GR_VERDICT_OBJECTS, "Objects: ");
   summary_list(fp, as, GR_VERDICT_ACCEPTS, "Accepts: ");
+  bool silent = false;
+  for (size_t i = 0; i < as->nactors; i++) silent |= as->actors[i].nrules == 0;
+  if (silent) summary_list(fp, as, -1, "No recorded position: ");
   int any = 0;
   fputs("Lacks the acceptance of: ", fp);
   for (size_t i = 0; i < as->nactors; i++)
@@ -89,11 +98,14 @@ static void print_human(FILE *fp, const gr_assessment *as) {
   cli_print_facts(fp, &as->facts);
 }
 
+/* verdict >= 0: actors with that verdict and a position; -1: actors that
+ * do not accept; -2: actors with no recorded position. */
 static void json_ids(json_writer *w, const gr_assessment *as, int verdict) {
   json_begin_array(w);
   for (size_t i = 0; i < as->nactors; i++) {
-    gr_verdict v = as->actors[i].verdict;
-    if (verdict < 0 ? v != GR_VERDICT_ACCEPTS : v == (gr_verdict)verdict) json_string(w, as->actors[i].actor->id);
+    const gr_actor_assessment *aa = &as->actors[i];
+    bool pick = verdict == -1 ? aa->verdict != GR_VERDICT_ACCEPTS : verdict == -2 ? aa->nrules == 0 : in_list(aa, verdict);
+    if (pick) json_string(w, aa->actor->id);
   }
   json_end_array(w);
 }
@@ -171,6 +183,8 @@ static void print_json(FILE *fp, const gr_assessment *as) {
   json_ids(&w, as, GR_VERDICT_ACCEPTS);
   json_key(&w, "lacks");
   json_ids(&w, as, -1);
+  json_key(&w, "no_position");
+  json_ids(&w, as, -2);
   json_end_object(&w);
   json_key(&w, "facts");
   cli_json_facts(&w, &as->facts);
@@ -185,72 +199,75 @@ int cmd_assess(int argc, char **argv) {
                                        {"file", required_argument, NULL, 'f'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
-  const char *facts_spec = NULL, *actors_spec = NULL;
+  const char *actors_spec = NULL;
   gr_date as_of = 0;
   int json = 0, c, rc = EXIT_OK;
-  char **files = cli_files_new(argc);
-  size_t nfiles = 0;
-  if (files == NULL) return EXIT_FAIL;
+  char **files = cli_files_new(argc), **fact_specs = cli_files_new(argc);
+  size_t nfiles = 0, nfacts = 0;
+  char *ids_buf = NULL;
+  gr_catalog *cat = NULL;
+  gr_assessment *as = NULL;
+  if (files == NULL || fact_specs == NULL) {
+    rc = EXIT_FAIL;
+    goto done;
+  }
   optind = 1;
   opterr = 0;
   while ((c = getopt_long(argc, argv, ":f:h", opts, NULL)) != -1) {
     switch (c) {
     case 'a':
       if (cli_parse_date("assess", optarg, &as_of) != 0) {
-        free(files);
-        return EXIT_USAGE;
+        rc = EXIT_USAGE;
+        goto done;
       }
       break;
     case 'A': actors_spec = optarg; break;
-    case 'F': facts_spec = optarg; break;
+    case 'F': fact_specs[nfacts++] = optarg; break;
     case 'j': json = 1; break;
     case 'f': files[nfiles++] = optarg; break;
-    case 'h': free(files); help(stdout); return EXIT_OK;
-    case ':': free(files); return cli_usage_error("assess", "'%s' needs a value", argv[optind - 1]);
-    default: free(files); return cli_usage_error("assess", "unknown option '%s'", argv[optind - 1]);
+    case 'h': help(stdout); goto done;
+    case ':': rc = cli_usage_error("assess", "'%s' needs a value", argv[optind - 1]); goto done;
+    default: rc = cli_usage_error("assess", "unknown option '%s'", argv[optind - 1]); goto done;
     }
   }
   if (argc - optind != 1) {
-    free(files);
-    return cli_usage_error("assess", "expected one ARRANGEMENT");
+    rc = cli_usage_error("assess", "expected one ARRANGEMENT");
+    goto done;
   }
-  int status;
-  gr_catalog *cat = cli_load(files, nfiles, &status);
-  free(files);
-  if (cat == NULL) return status;
+  if (actors_spec != NULL && strspn(actors_spec, ", ") == strlen(actors_spec)) {
+    rc = cli_usage_error("assess", "--actors needs at least one actor id");
+    goto done;
+  }
+  cat = cli_load(files, nfiles, &rc);
+  if (cat == NULL) goto done;
   const gr_arrangement *arr = cli_find(cat, GR_REC_ARRANGEMENT, argv[optind]);
-  if (arr == NULL) {
-    gr_catalog_free(cat);
-    return EXIT_USAGE;
-  }
   gr_facts facts;
-  gr_error err;
-  gr_facts_default(cat, arr, &facts);
-  if (facts_spec && gr_facts_parse(&facts, facts_spec, &err) != GR_OK) {
-    gr_catalog_free(cat);
-    return cli_usage_error("assess", "--facts: %s", err.message);
+  if (arr == NULL || cli_facts(cat, arr, fact_specs, nfacts, &facts, "assess") != 0) {
+    rc = EXIT_USAGE;
+    goto done;
   }
-  char *ids_buf = actors_spec ? strdup(actors_spec) : NULL;
+  ids_buf = actors_spec ? strdup(actors_spec) : NULL;
   const char *ids[64];
   size_t nids = ids_buf ? split_ids(ids_buf, ids, 64) : 0;
   for (size_t i = 0; i < nids; i++)
     if (cli_find(cat, GR_REC_ACTOR, ids[i]) == NULL) {
-      free(ids_buf);
-      gr_catalog_free(cat);
-      return EXIT_USAGE;
+      rc = EXIT_USAGE;
+      goto done;
     }
-  gr_assessment *as;
+  gr_error err;
   if (gr_assessment_new(cat, arr, &facts, as_of, ids, nids, &as, &err) != GR_OK) {
     fprintf(stderr, "guarantor assess: %s\n", err.message);
-    free(ids_buf);
-    gr_catalog_free(cat);
-    return err.code == GR_E_NOT_FOUND ? EXIT_USAGE : EXIT_FAIL;
+    rc = err.code == GR_E_NOT_FOUND ? EXIT_USAGE : EXIT_FAIL;
+    goto done;
   }
   if (json) print_json(stdout, as);
   else print_human(stdout, as);
-  gr_assessment_free(as);
-  free(ids_buf);
-  gr_catalog_free(cat);
   if (fflush(stdout) != 0) rc = EXIT_FAIL;
+done:
+  gr_assessment_free(as);
+  gr_catalog_free(cat);
+  free(ids_buf);
+  free(files);
+  free(fact_specs);
   return rc;
 }

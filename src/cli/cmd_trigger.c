@@ -175,61 +175,60 @@ int cmd_trigger(int argc, char **argv) {
                                        {"file", required_argument, NULL, 'f'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
-  const char *facts_spec = NULL;
   gr_date as_of = 0;
   int json = 0, c, rc = EXIT_OK;
-  char **files = cli_files_new(argc);
-  size_t nfiles = 0;
-  if (files == NULL) return EXIT_FAIL;
+  char **files = cli_files_new(argc), **fact_specs = cli_files_new(argc);
+  size_t nfiles = 0, nfacts = 0;
+  gr_catalog *cat = NULL;
+  gr_timeline *tl = NULL;
+  if (files == NULL || fact_specs == NULL) {
+    rc = EXIT_FAIL;
+    goto done;
+  }
   optind = 1;
   opterr = 0;
   while ((c = getopt_long(argc, argv, ":f:h", opts, NULL)) != -1) {
     switch (c) {
-    case 'F': facts_spec = optarg; break;
+    case 'F': fact_specs[nfacts++] = optarg; break;
     case 'a':
       if (cli_parse_date("trigger", optarg, &as_of) != 0) {
-        free(files);
-        return EXIT_USAGE;
+        rc = EXIT_USAGE;
+        goto done;
       }
       break;
     case 'j': json = 1; break;
     case 'f': files[nfiles++] = optarg; break;
-    case 'h': free(files); help(stdout); return EXIT_OK;
-    case ':': free(files); return cli_usage_error("trigger", "'%s' needs a value", argv[optind - 1]);
-    default: free(files); return cli_usage_error("trigger", "unknown option '%s'", argv[optind - 1]);
+    case 'h': help(stdout); goto done;
+    case ':': rc = cli_usage_error("trigger", "'%s' needs a value", argv[optind - 1]); goto done;
+    default: rc = cli_usage_error("trigger", "unknown option '%s'", argv[optind - 1]); goto done;
     }
   }
   if (argc - optind != 2) {
-    free(files);
-    return cli_usage_error("trigger", "expected ARRANGEMENT and EVENT");
+    rc = cli_usage_error("trigger", "expected ARRANGEMENT and EVENT");
+    goto done;
   }
-  int status;
-  gr_catalog *cat = cli_load(files, nfiles, &status);
-  free(files);
-  if (cat == NULL) return status;
+  cat = cli_load(files, nfiles, &rc);
+  if (cat == NULL) goto done;
   const gr_arrangement *arr = cli_find(cat, GR_REC_ARRANGEMENT, argv[optind]);
   const gr_event *ev = cli_find(cat, GR_REC_EVENT, argv[optind + 1]);
-  if (arr == NULL || ev == NULL) {
-    gr_catalog_free(cat);
-    return EXIT_USAGE;
-  }
   gr_facts facts;
-  gr_error err;
-  gr_facts_default(cat, arr, &facts);
-  if (facts_spec && gr_facts_parse(&facts, facts_spec, &err) != GR_OK) {
-    gr_catalog_free(cat);
-    return cli_usage_error("trigger", "--facts: %s", err.message);
+  if (arr == NULL || ev == NULL || cli_facts(cat, arr, fact_specs, nfacts, &facts, "trigger") != 0) {
+    rc = EXIT_USAGE;
+    goto done;
   }
-  gr_timeline *tl;
+  gr_error err;
   if (gr_timeline_new(cat, arr, ev, &facts, as_of, &tl, &err) != GR_OK) {
     fprintf(stderr, "guarantor trigger: %s\n", err.message);
-    gr_catalog_free(cat);
-    return EXIT_FAIL;
+    rc = EXIT_FAIL;
+    goto done;
   }
   if (json) print_json(stdout, tl);
   else print_human(stdout, cat, tl);
+  if (fflush(stdout) != 0) rc = EXIT_FAIL;
+done:
   gr_timeline_free(tl);
   gr_catalog_free(cat);
-  if (fflush(stdout) != 0) rc = EXIT_FAIL;
+  free(files);
+  free(fact_specs);
   return rc;
 }

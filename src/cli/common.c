@@ -159,3 +159,16 @@ void cli_print_source(FILE *fp, const gr_source *s) {
 }
 
 char **cli_files_new(int argc) { return calloc((size_t)argc + 1, sizeof(char *)); }
+
+int cli_facts(const gr_catalog *cat, const gr_arrangement *arr, char *const *specs, size_t n, gr_facts *out,
+              const char *cmd) {
+  gr_error err;
+  gr_facts_default(cat, arr, out);
+  for (size_t i = 0; i < n; i++)
+    if (gr_facts_parse(out, specs[i], &err) != GR_OK) {
+      cli_usage_error(cmd, "--facts: %s", err.message);
+      return -1;
+    }
+  gr_facts_derive(cat, arr, out);
+  return 0;
+}

@@ -6,7 +6,8 @@
  * min_troops) and arrangement criteria (accession, protected_conditions);
  * legal_form_min/max apply to the matching obligation's guarantor when
  * there are obligation criteria, else to the arrangement's overall form. A
- * declined obligation is not part of what is offered and never matches.
+ * declined obligation, or one whose conditions are false under the facts,
+ * is not on offer and never matches.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -60,8 +61,11 @@ static bool form_ok(const gr_match *m, int form) {
 }
 
 static bool obligation_matches(const gr_catalog *cat, const gr_match *m, const gr_arrangement *arr,
-                               const gr_obligation *o) {
+                               const gr_facts *f, const gr_obligation *o) {
   if (o->commitment == GR_COMMIT_DECLINED) return false;
+  /* An obligation whose conditions do not hold is not on offer. */
+  for (size_t i = 0; f != NULL && i < o->conditions.n; i++)
+    if (!f->value[o->conditions.items[i]]) return false;
   if (HAS(m, M_KINDS)) {
     bool k = false;
     for (size_t i = 0; i < m->kinds.n && !k; i++) k = m->kinds.items[i] == o->kind;
@@ -78,7 +82,7 @@ static bool obligation_matches(const gr_catalog *cat, const gr_match *m, const g
 }
 
 bool gr_position_matches(const gr_catalog *cat, const gr_position *pos, const gr_arrangement *arr,
-                         const gr_obligation **which) {
+                         const gr_facts *facts, const gr_obligation **which) {
   const gr_match *m = &pos->match;
   if (which) *which = NULL;
   if (HAS(m, M_ACCESSION) &&
@@ -94,7 +98,7 @@ bool gr_position_matches(const gr_catalog *cat, const gr_position *pos, const gr
   bool per_obligation = HAS(m, M_KINDS) || HAS(m, M_GUARANTORS) || HAS(m, M_LOCATION) || HAS(m, M_MIN_TROOPS);
   if (!per_obligation) return form_ok(m, arr->legal_form);
   for (size_t i = 0; i < arr->obligations.n; i++)
-    if (obligation_matches(cat, m, arr, &arr->obligations.items[i])) {
+    if (obligation_matches(cat, m, arr, facts, &arr->obligations.items[i])) {
       if (which) *which = &arr->obligations.items[i];
       return true;
     }
@@ -171,7 +175,7 @@ static void evaluate(const gr_catalog *cat, const gr_arrangement *arr, const gr_
                gr_fact_origin_name(f->origin[r->unless_fact]), f->why[r->unless_fact]);
       return;
     }
-  bool hit = gr_position_matches(cat, p, arr, &r->matched);
+  bool hit = gr_position_matches(cat, p, arr, f, &r->matched);
   if (r->matched)
     snprintf(found, sizeof found, "%s %s%s", r->matched->guarantor,
              gr_table_name(GR_T_OBLIGATION_KIND, r->matched->kind),

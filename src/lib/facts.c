@@ -23,40 +23,65 @@ static void set(gr_facts *f, gr_fact fact, bool v, gr_fact_origin o, const char 
 /* An obligation that is on offer: anything but a declined one. */
 static bool offered(const gr_obligation *o) { return o->commitment != GR_COMMIT_DECLINED; }
 
+/* Whether the obligation is on offer under the facts as they stand: not
+ * declined, and every condition it names holds. */
+static bool present(const gr_facts *f, const gr_obligation *o) {
+  if (!offered(o)) return false;
+  for (size_t i = 0; i < o->conditions.n; i++)
+    if (!f->value[o->conditions.items[i]]) return false;
+  return true;
+}
+
+/* Set a fact unless the user gave it. */
+#define SET(f, fact, ...)                                 \
+  do {                                                    \
+    if ((f)->origin[fact] != GR_FACT_GIVEN) set(f, fact, __VA_ARGS__); \
+  } while (0)
+
+void gr_facts_derive(const gr_catalog *cat, const gr_arrangement *arr, gr_facts *f) {
+  SET(f, GR_FACT_UN_MANDATE, false, GR_FACT_ASSUMED,
+      "no UN Security Council mandate is assumed: Russia and China hold vetoes there");
+  SET(f, GR_FACT_NEUTRALITY_OBSERVED, true, GR_FACT_ASSUMED,
+      "the protected state is assumed to keep its commitments");
+  SET(f, GR_FACT_PARLIAMENT_APPROVAL, false, GR_FACT_ASSUMED,
+      "no guarantor parliament is assumed to have approved a deployment in advance");
+  SET(f, GR_FACT_US_BACKSTOP, false, GR_FACT_DERIVED, "no US air cover, intelligence or air defence on offer in it");
+  SET(f, GR_FACT_CEASEFIRE_IN_FORCE, false, GR_FACT_DERIVED,
+      "no reassurance force on offer in it, so no truce for one to protect is presumed");
+  SET(f, GR_FACT_EUROPEAN_GROUND_FORCE_PRESENT, false, GR_FACT_DERIVED,
+      "no European reassurance force with troops on offer in it");
+  SET(f, GR_FACT_RUSSIA_CONSULTED, false, GR_FACT_DERIVED, "Russia is not a party to it");
+  if (arr == NULL) return;
+  /* Two passes: a force's presence can depend on assumed facts only
+   * (un_mandate), US support on the force's presence. Within a pass the
+   * firmest commitment names the reason. */
+  for (int pass = 0; pass < 2; pass++)
+    for (int commit = GR_COMMIT_FIRM; commit < GR_COMMIT_DECLINED; commit++)
+      for (size_t i = 0; i < arr->obligations.n; i++) {
+        const gr_obligation *o = &arr->obligations.items[i];
+        if (o->commitment != commit || o->guarantor == NULL || !present(f, o)) continue;
+        if (pass == 0 && o->kind == GR_OB_REASSURANCE_FORCE && o->troops.value > 0) {
+          if (!f->value[GR_FACT_CEASEFIRE_IN_FORCE])
+            SET(f, GR_FACT_CEASEFIRE_IN_FORCE, true, GR_FACT_DERIVED,
+                "a reassurance force (%s, %s) is stationed to protect a truce", o->guarantor,
+                gr_table_name(GR_T_COMMITMENT, o->commitment));
+          if (!f->value[GR_FACT_EUROPEAN_GROUND_FORCE_PRESENT] && gr_catalog_actor_in(cat, o->guarantor, "EUROPE"))
+            SET(f, GR_FACT_EUROPEAN_GROUND_FORCE_PRESENT, true, GR_FACT_DERIVED,
+                "a European reassurance force (%s, %.15g troops, %s) stands in the protected state", o->guarantor,
+                o->troops.value, gr_table_name(GR_T_COMMITMENT, o->commitment));
+        }
+        if (pass == 0 && strcmp(o->guarantor, "RUS") == 0 && !f->value[GR_FACT_RUSSIA_CONSULTED])
+          SET(f, GR_FACT_RUSSIA_CONSULTED, true, GR_FACT_DERIVED, "Russia is itself a guarantor");
+        if (pass == 1 && strcmp(o->guarantor, "USA") == 0 && !f->value[GR_FACT_US_BACKSTOP] &&
+            (o->kind == GR_OB_AIR_COVER || o->kind == GR_OB_INTELLIGENCE_SHARING || o->kind == GR_OB_AIR_DEFENCE_SUPPLY))
+          SET(f, GR_FACT_US_BACKSTOP, true, GR_FACT_DERIVED, "the USA offers %s in it (%s)",
+              gr_table_name(GR_T_OBLIGATION_KIND, o->kind), gr_table_name(GR_T_COMMITMENT, o->commitment));
+      }
+}
+
 void gr_facts_default(const gr_catalog *cat, const gr_arrangement *arr, gr_facts *f) {
   memset(f, 0, sizeof *f);
-  set(f, GR_FACT_UN_MANDATE, false, GR_FACT_ASSUMED,
-      "no UN Security Council mandate is assumed: Russia and China hold vetoes there");
-  set(f, GR_FACT_US_BACKSTOP, false, GR_FACT_DERIVED, "no US air cover, intelligence or air defence in it");
-  set(f, GR_FACT_CEASEFIRE_IN_FORCE, false, GR_FACT_DERIVED,
-      "no reassurance force in it, so no truce for one to protect is presumed");
-  set(f, GR_FACT_EUROPEAN_GROUND_FORCE_PRESENT, false, GR_FACT_DERIVED,
-      "no European reassurance force with troops in it");
-  set(f, GR_FACT_RUSSIA_CONSULTED, false, GR_FACT_DERIVED, "Russia is not a party to it");
-  set(f, GR_FACT_NEUTRALITY_OBSERVED, true, GR_FACT_ASSUMED,
-      "the protected state is assumed to keep its commitments");
-  set(f, GR_FACT_PARLIAMENT_APPROVAL, false, GR_FACT_ASSUMED,
-      "no guarantor parliament is assumed to have approved a deployment in advance");
-  if (arr == NULL) return;
-  for (size_t i = 0; i < arr->obligations.n; i++) {
-    const gr_obligation *o = &arr->obligations.items[i];
-    if (!offered(o) || o->guarantor == NULL) continue;
-    if (strcmp(o->guarantor, "USA") == 0 &&
-        (o->kind == GR_OB_AIR_COVER || o->kind == GR_OB_INTELLIGENCE_SHARING ||
-         o->kind == GR_OB_AIR_DEFENCE_SUPPLY))
-      set(f, GR_FACT_US_BACKSTOP, true, GR_FACT_DERIVED, "the USA offers %s in it",
-          gr_table_name(GR_T_OBLIGATION_KIND, o->kind));
-    if (o->kind == GR_OB_REASSURANCE_FORCE && o->troops.value > 0) {
-      set(f, GR_FACT_CEASEFIRE_IN_FORCE, true, GR_FACT_DERIVED,
-          "a reassurance force (%s) is stationed to protect a truce", o->guarantor);
-      if (gr_catalog_actor_in(cat, o->guarantor, "EUROPE"))
-        set(f, GR_FACT_EUROPEAN_GROUND_FORCE_PRESENT, true, GR_FACT_DERIVED,
-            "a European reassurance force (%s, %.15g troops) stands in the protected state",
-            o->guarantor, o->troops.value);
-    }
-    if (strcmp(o->guarantor, "RUS") == 0)
-      set(f, GR_FACT_RUSSIA_CONSULTED, true, GR_FACT_DERIVED, "Russia is itself a guarantor");
-  }
+  gr_facts_derive(cat, arr, f);
 }
 
 static int parse_bool(const char *s, size_t n, bool *out) {

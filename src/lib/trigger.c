@@ -180,16 +180,20 @@ static const char *commitment_note(const gr_obligation *o) {
   }
 }
 
-/* Distinct guarantors of the arrangement, comma-separated, into buf. */
+/* Distinct guarantors of the arrangement that have something on offer
+ * (a guarantor that declined everything has no say), comma-separated. */
 static void guarantor_list(const gr_arrangement *arr, char *buf, size_t n, bool *has, const char *who) {
   size_t k = 0;
   buf[0] = '\0';
   *has = false;
   for (size_t i = 0; i < arr->obligations.n; i++) {
     const char *g = arr->obligations.items[i].guarantor;
+    if (arr->obligations.items[i].commitment == GR_COMMIT_DECLINED) continue;
     bool seen = false;
     for (size_t j = 0; j < i; j++)
-      if (strcmp(arr->obligations.items[j].guarantor, g) == 0) seen = true;
+      if (arr->obligations.items[j].commitment != GR_COMMIT_DECLINED &&
+          strcmp(arr->obligations.items[j].guarantor, g) == 0)
+        seen = true;
     if (seen) continue;
     if (who && strcmp(g, who) == 0) *has = true;
     int w = snprintf(buf + k, n - k, "%s%s", k ? ", " : "", g);
@@ -302,14 +306,15 @@ static void decide(const gr_catalog *cat, const gr_arrangement *arr, const gr_ev
           buf, ev->aggressor);
     } else {
       a->day_from = 0;
-      say(a, GR_OUT_NEEDS_CONSULTATION, "consensus", "needs the consent of every guarantor (%s): any one can block it%s", buf, tw);
+      say(a, GR_OUT_NEEDS_CONSULTATION, "consensus", "needs the consent of every guarantor (%s): any one can block it%s%s",
+          buf, commitment_note(o), tw);
     }
     break;
   }
   case GR_ACT_BY_BODY:
     a->day_from = 0;
-    say(a, GR_OUT_NEEDS_CONSULTATION, "by_body", "decided by %s%s%s%s%s", o->body ? o->body : "a body",
-        o->body_rule ? " (" : "", o->body_rule ? o->body_rule : "", o->body_rule ? ")" : "", tw);
+    say(a, GR_OUT_NEEDS_CONSULTATION, "by_body", "decided by %s%s%s%s%s%s", o->body ? o->body : "a body",
+        o->body_rule ? " (" : "", o->body_rule ? o->body_rule : "", o->body_rule ? ")" : "", commitment_note(o), tw);
     break;
   default:
     say(a, GR_OUT_AT_DISCRETION, "activation", "unknown activation mode");
@@ -317,7 +322,16 @@ static void decide(const gr_catalog *cat, const gr_arrangement *arr, const gr_ev
   }
 }
 
+/* Event kinds that can strike a force where it stands (GR_EV_ order). */
+static const bool tripwire_kind[GR_EV__COUNT] = {
+    [GR_EV_ARMED_ATTACK] = true, [GR_EV_LIMITED_INCURSION] = true, [GR_EV_STRIKE] = true,
+    [GR_EV_ATTACK_ON_GUARANTOR_FORCES] = true,
+};
+
 static void find_tripwires(const gr_arrangement *arr, const gr_event *ev, gr_timeline *tl) {
+  /* Only what strikes the ground where the forces stand can hit them: not
+   * a blockade at sea, cyber sabotage or fire along the line of contact. */
+  if (!tripwire_kind[ev->kind]) return;
   for (size_t i = 0; i < arr->obligations.n; i++) {
     const gr_obligation *o = &arr->obligations.items[i];
     if (o->kind != GR_OB_REASSURANCE_FORCE || o->commitment == GR_COMMIT_DECLINED || !(o->troops.value > 0)) continue;
@@ -328,7 +342,7 @@ static void find_tripwires(const gr_arrangement *arr, const gr_event *ev, gr_tim
     if (!present) continue;
     for (size_t j = 0; j < ev->locations.n; j++) {
       const char *r = ev->locations.items[j].region;
-      if (!str_in(&o->location.regions, r)) continue;
+      if (!str_in(&o->location.regions, r) || ev->locations.items[j].side == GR_SIDE_OCCUPIED) continue;
       bool dup = false;
       for (size_t k = 0; k < tl->ntripwires; k++)
         if (!strcmp(tl->tripwires[k].guarantor, o->guarantor) && !strcmp(tl->tripwires[k].region, r)) dup = true;

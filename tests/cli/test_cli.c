@@ -457,6 +457,17 @@ static void test_trigger_and_assess_human(void **state) {
   assert_null(strstr(r.out, "ITA   reassurance_force      blocked"));
   assert_non_null(strstr(r.out, "un_mandate                     true   given"));
   done(&r);
+  r = prog("trigger", "istanbul-2022", "offensive-zaporizhzhia", "--facts", "un_mandate=true", "--facts",
+           "us_backstop=true", NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, "un_mandate                     true   given"));
+  assert_non_null(strstr(r.out, "us_backstop                    true   given"));
+  done(&r);
+  r = prog("assess", "coalition-2025", "--actors", "CHN,RUS", NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, "Accepts: nobody"));
+  assert_non_null(strstr(r.out, "No recorded position: CHN"));
+  done(&r);
   r = prog("assess", "coalition-2025", "--actors", "RUS,USA", NULL);
   assert_int_equal(r.status, 0);
   assert_non_null(strstr(r.out, "RUS   vetoes"));
