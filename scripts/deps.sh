@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config
-  libfyaml-dev libutf8proc-dev libcmocka-dev
+  libfyaml-dev libutf8proc-dev libcmocka-dev libgsl-dev librandom123-dev
 )
 
 missing=()

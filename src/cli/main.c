@@ -11,6 +11,8 @@ static const cli_command commands[] = {
     {"check", "validate files against the catalog", cmd_check},
     {"trigger", "what an arrangement does when an event happens", cmd_trigger},
     {"assess", "which actors can accept an arrangement", cmd_assess},
+    {"simulate", "how much an arrangement deters: Monte Carlo", cmd_simulate},
+    {"compare", "all (or the given) arrangements side by side", cmd_compare},
 };
 static const size_t ncommands = sizeof commands / sizeof commands[0];
 

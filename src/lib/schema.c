@@ -388,6 +388,19 @@ static void check_parameter(gr__loader *ld, void *obj, const gr_pos *pos) {
       gr__load_error(ld, pos, "'%s' does not go with distribution '%s'", parameter_fields[i].key, dname);
   }
   if ((p->given & want) != want) return;
+  /* A probability lives in [0, 1]: its distribution must too. */
+  if (p->unit != NULL && strcmp(p->unit, "probability") == 0) {
+    bool ok = true;
+    switch (p->distribution) {
+    case GR_DIST_FIXED: ok = p->value >= 0 && p->value <= 1; break;
+    case GR_DIST_BETA: break;
+    case GR_DIST_UNIFORM: ok = p->min >= 0 && p->max <= 1; break;
+    case GR_DIST_TRIANGULAR: ok = p->min >= 0 && p->max <= 1; break;
+    default: ok = false; break;
+    }
+    if (!ok)
+      gr__load_error(ld, pos, "a probability must lie in [0, 1]: use fixed, beta, uniform or triangular within it");
+  }
   switch (p->distribution) {
   case GR_DIST_BETA:
     if (!(p->a > 0)) gr__load_error(ld, pos, "beta needs a > 0, not %g", p->a);

@@ -1,0 +1,159 @@
+/*
+ * guarantor — the deterrence Monte Carlo (docs/model.md has every equation).
+ *
+ * One draw samples the uncertain parameters (data/parameters.yaml, or a
+ * user's file) and the guarantors' behaviour. Draw i uses counter-based
+ * Philox4x32-10 streams keyed by (seed, i) and by what is drawn, so a result
+ * is bit-identical for any number of threads, and several arrangements run
+ * together see the same draws (common random numbers). Every output is a
+ * count of draws, so it comes with a 95 % interval.
+ */
+#ifndef GUARANTOR_SIM_H
+#define GUARANTOR_SIM_H
+
+#include <signal.h>
+
+#include "catalog.h"
+#include "facts.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The model's parameters, resolved from a catalog: one per id the model
+ * needs. Points into the catalog, which must outlive it. */
+typedef struct gr_params gr_params;
+
+/* Resolve the parameters; GR_E_INVALID with `err` naming the first missing
+ * id. Free with gr_params_free() (accepts NULL). */
+GR_EXTERN gr_status gr_params_new(const gr_catalog *cat, gr_params **out, gr_error *err);
+GR_EXTERN void gr_params_free(gr_params *p);
+
+/* A 64-bit FNV-1a hash of the parameter set as serialised (JSON), so that
+ * a result says which assumptions produced it. */
+GR_EXTERN uint64_t gr_params_hash(const gr_params *p);
+
+/* The number of parameters, and the i-th in the model's order. */
+GR_EXTERN size_t gr_params_count(const gr_params *p);
+GR_EXTERN const gr_parameter *gr_params_at(const gr_params *p, size_t i);
+
+/* A proportion k/n with its 95 % Wilson score interval (Wilson 1927).
+ * With n = 0 the estimate and bounds are NaN. */
+typedef struct gr_proportion {
+  uint64_t k, n;
+  double estimate, lo, hi;
+} gr_proportion;
+
+GR_EXTERN gr_proportion gr_wilson(uint64_t k, uint64_t n, double z);
+
+/* A quantile of a distribution of days, with a 95 % order-statistic
+ * interval; NaN when there were no observations. */
+typedef struct gr_quantile {
+  double q, value, lo, hi;
+} gr_quantile;
+
+typedef struct gr_sim_options {
+  uint64_t draws;      /* Number of draws; with precision > 0, the most. */
+  uint64_t seed;
+  int threads;         /* 0: as many as OpenMP offers. */
+  double precision;    /* Stop when every headline 95 % half-width is below
+                          it (checked every batch); 0: run all draws. */
+  /* Called after every batch with the draws done and the most planned. */
+  void (*progress)(uint64_t done, uint64_t total, void *ctx);
+  void *progress_ctx;
+  /* When set and non-zero between batches, stop and mark the result
+   * partial (a SIGINT handler sets it). */
+  volatile sig_atomic_t *cancel;
+} gr_sim_options;
+
+typedef struct gr_sim_obligation {
+  size_t index;              /* In the arrangement. */
+  const gr_obligation *obligation;
+  bool acting;               /* The trigger engine let it act on the event. */
+  gr_proportion honoured;    /* Among draws where the aggressor attacks. */
+} gr_sim_obligation;
+
+typedef struct gr_sim_guarantor {
+  const char *guarantor;
+  gr_proportion honours_any; /* Honours at least one acting obligation. */
+} gr_sim_guarantor;
+
+typedef struct gr_sim_result {
+  const gr_arrangement *arrangement;
+  const gr_event *event;
+  uint64_t draws, seed, params_hash;
+  int threads;
+  bool partial;              /* Stopped early by cancel. */
+  gr_proportion deterred;    /* P(the aggressor does not attack). */
+  gr_proportion holds;       /* P(the defence holds | attack). */
+  gr_proportion no_help;     /* P(no guarantor help at all | attack). */
+  gr_quantile help_median;   /* Days to first help | attack and help. */
+  gr_quantile help_p90;
+  double troops;             /* Troops on offer (obligations not declined). */
+  double money;              /* $M a year on offer (stated values). */
+  gr_sim_obligation *obligations;
+  size_t nobligations;
+  gr_sim_guarantor *guarantors;
+  size_t nguarantors;
+} gr_sim_result;
+
+/*
+ * Simulate `n` arrangements against one event on the same draws. `facts`
+ * may be NULL (each arrangement's defaults) or an array of n. On success
+ * out[0..n) receive results the caller frees with gr_sim_result_free().
+ */
+GR_EXTERN gr_status gr_simulate(const gr_catalog *cat, const gr_params *params,
+                                const gr_arrangement *const *arrs, size_t n, const gr_event *ev,
+                                const gr_facts *facts, gr_date as_of, const gr_sim_options *opts,
+                                gr_sim_result **out, gr_error *err);
+
+GR_EXTERN void gr_sim_result_free(gr_sim_result *r);
+
+/* ---- Sensitivity ------------------------------------------------------- */
+
+typedef struct gr_sobol_index {
+  double first, first_lo, first_hi; /* S_i with a 95 % bootstrap interval. */
+  double total, total_lo, total_hi; /* S_Ti likewise. */
+} gr_sobol_index;
+
+/* A model for the estimator: y = f(x) for x in the open unit cube. */
+typedef double (*gr_sobol_fn)(const double *x, void *ctx);
+
+/*
+ * First- and total-order Sobol indices of f over k independent inputs,
+ * from n quasi-random base points (GSL's Sobol sequence for 2k <= 40
+ * dimensions, else reverse Halton), with Saltelli's (2010) estimator of
+ * S_i and Jansen's of S_Ti, and `bootstrap` resamples for the intervals.
+ * n*(k+2) evaluations; out[0..k) receives the indices; *mean and *variance
+ * (optional) those of f.
+ */
+GR_EXTERN gr_status gr_sobol(size_t k, uint64_t n, gr_sobol_fn f, void *ctx, int threads,
+                             unsigned bootstrap, uint64_t seed, gr_sobol_index *out, double *mean,
+                             double *variance, gr_error *err);
+
+typedef struct gr_sensitivity_item {
+  const gr_parameter *parameter;
+  gr_sobol_index index;
+} gr_sensitivity_item;
+
+typedef struct gr_sensitivity {
+  const gr_arrangement *arrangement;
+  uint64_t base_samples;
+  double mean;                 /* P(deterred) over the quasi-random sample. */
+  double variance;
+  gr_sensitivity_item *items;  /* Uncertain parameters, by total index. */
+  size_t n;
+} gr_sensitivity;
+
+/* Sobol indices of P(deterred) for `arr` over every uncertain parameter.
+ * Free with gr_sensitivity_free() (accepts NULL). */
+GR_EXTERN gr_status gr_sensitivity_new(const gr_catalog *cat, const gr_params *params,
+                                       const gr_arrangement *arr, const gr_event *ev,
+                                       const gr_facts *facts, gr_date as_of, uint64_t base_samples,
+                                       uint64_t seed, int threads, gr_sensitivity **out, gr_error *err);
+GR_EXTERN void gr_sensitivity_free(gr_sensitivity *s);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* GUARANTOR_SIM_H */

@@ -1,0 +1,316 @@
+/*
+ * guarantor simulate ARRANGEMENT [EVENT]: the deterrence Monte Carlo for
+ * one arrangement, with sensitivity indices on request.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "guarantor/sim.h"
+#include "json.h"
+#include "progress.h"
+#include "simout.h"
+
+static void help(FILE *fp) {
+  fprintf(fp,
+          "Usage: guarantor simulate ARRANGEMENT [EVENT] [-n DRAWS] [--seed S]\n"
+          "                          [--threads T] [--precision P] [--params FILE]\n"
+          "                          [--sensitivity [--samples N]] [--facts F=V,...]\n"
+          "                          [--as-of DATE] [--json] [-f FILE]...\n"
+          "\n"
+          "Monte Carlo of how much an arrangement deters an event (default EVENT:\n"
+          "offensive-zaporizhzhia). Each draw samples the uncertain parameters\n"
+          "(data/parameters.yaml) and which guarantors honour what; the aggressor\n"
+          "attacks when its expected gain, judged on the resolve it perceives,\n"
+          "beats the status quo. Prints, with 95 %% intervals: P(deterred),\n"
+          "P(the defence holds | attack), the days to the first help, and each\n"
+          "guarantor's and obligation's honour rate if attacked. docs/model.md\n"
+          "states every equation and what the model cannot tell.\n"
+          "\n"
+          "Options:\n"
+          "  -n DRAWS          draws (default 100000; with --precision, the most:\n"
+          "                    default 10000000)\n"
+          "  --seed S          random seed (default 1); same seed, same result, for\n"
+          "                    any --threads\n"
+          "  --threads T       worker threads (default: all cores)\n"
+          "  --precision P     stop once every headline 95%% half-width is below P\n"
+          "  --params FILE     parameters overriding data/parameters.yaml by id\n"
+          "  --sensitivity     Sobol first- and total-order indices of P(deterred)\n"
+          "  --samples N       base samples for --sensitivity (default 16384)\n"
+          "  --facts F=V,...   override facts (see 'guarantor trigger --help')\n"
+          "  --as-of DATE      date for scope and terms (see 'guarantor trigger')\n"
+          "  --json            machine-readable output\n"
+          "  -f, --file F      load F on top of the built-in catalog (repeatable)\n"
+          "  -h, --help        this help\n"
+          "\n"
+          "Ctrl-C stops at the next batch and prints what was computed, marked\n"
+          "partial (exit status 1). Exit status: 0 ok, 2 bad input or usage.\n");
+}
+
+static int parse_count(const char *cmd, const char *opt, const char *s, uint64_t min, uint64_t *out) {
+  char *end;
+  errno = 0;
+  double v = strtod(s, &end);
+  if (end == s || *end || errno || !(v >= (double)min) || v > 1e12 || v != floor(v)) {
+    cli_usage_error(cmd, "%s takes a whole number of at least %llu, not '%s'", opt, (unsigned long long)min, s);
+    return -1;
+  }
+  *out = (uint64_t)v;
+  return 0;
+}
+
+static void print_human(FILE *fp, const gr_sim_result *r, const gr_sensitivity *sens) {
+  char a[64], b[64], c[64];
+  fprintf(fp, "%s against %s%s\n", r->arrangement->id, r->event->id, r->partial ? "  [PARTIAL: interrupted]" : "");
+  fprintf(fp, "  %llu draws, seed %llu, %d thread%s, parameters %016llx\n\n", (unsigned long long)r->draws,
+          (unsigned long long)r->seed, r->threads, r->threads == 1 ? "" : "s", (unsigned long long)r->params_hash);
+  fprintf(fp, "  P(deterred)                 %s\n", cli_fmt_prop(&r->deterred, a, sizeof a));
+  fprintf(fp, "  P(defence holds | attack)   %s\n", cli_fmt_prop(&r->holds, a, sizeof a));
+  fprintf(fp, "  P(no help at all | attack)  %s\n", cli_fmt_prop(&r->no_help, a, sizeof a));
+  fprintf(fp, "  Days to first help          median %s, 90th percentile %s\n",
+          cli_fmt_days(&r->help_median, b, sizeof b), cli_fmt_days(&r->help_p90, c, sizeof c));
+  fprintf(fp, "  On offer                    %.15g troops, $%.15gM a year (stated values)\n\n", r->troops, r->money);
+  fputs("If attacked, who honours what (95% intervals):\n", fp);
+  for (size_t g = 0; g < r->nguarantors; g++) {
+    fprintf(fp, "  %-5s any obligation          %s\n", r->guarantors[g].guarantor,
+            cli_fmt_prop(&r->guarantors[g].honours_any, a, sizeof a));
+    for (size_t i = 0; i < r->nobligations; i++) {
+      const gr_sim_obligation *o = &r->obligations[i];
+      if (strcmp(o->obligation->guarantor, r->guarantors[g].guarantor) != 0) continue;
+      fprintf(fp, "        %-24s %s\n", gr_table_name(GR_T_OBLIGATION_KIND, o->obligation->kind),
+              o->acting ? cli_fmt_prop(&o->honoured, a, sizeof a) : "does not act on this event");
+    }
+  }
+  if (sens) {
+    fprintf(fp, "\nSensitivity of P(deterred): Sobol indices, %llu base samples (mean %.3f, variance %.4f)\n",
+            (unsigned long long)sens->base_samples, sens->mean, sens->variance);
+    fprintf(fp, "  %-28s %-22s %-22s\n", "parameter", "total order [95%]", "first order [95%]");
+    for (size_t i = 0; i < sens->n; i++) {
+      const gr_sobol_index *x = &sens->items[i].index;
+      snprintf(a, sizeof a, "%.3f [%.3f, %.3f]", x->total, x->total_lo, x->total_hi);
+      snprintf(b, sizeof b, "%.3f [%.3f, %.3f]", x->first, x->first_lo, x->first_hi);
+      fprintf(fp, "  %-28s %-22s %-22s\n", sens->items[i].parameter->id, a, b);
+    }
+  }
+  fputs("\nEstimates of the model, not predictions: see docs/model.md.\n", fp);
+}
+
+void cli_json_sim_result(json_writer *w, const gr_sim_result *r) {
+  char hash[20];
+  snprintf(hash, sizeof hash, "%016llx", (unsigned long long)r->params_hash);
+  json_begin_object(w);
+  json_key(w, "arrangement");
+  json_string(w, r->arrangement->id);
+  json_key(w, "event");
+  json_string(w, r->event->id);
+  json_key(w, "draws");
+  json_int(w, (long)r->draws);
+  json_key(w, "seed");
+  json_int(w, (long)r->seed);
+  json_key(w, "threads");
+  json_int(w, r->threads);
+  json_key(w, "params_hash");
+  json_string(w, hash);
+  json_key(w, "partial");
+  json_bool(w, r->partial);
+  json_key(w, "deterred");
+  cli_json_prop(w, &r->deterred);
+  json_key(w, "holds_given_attack");
+  cli_json_prop(w, &r->holds);
+  json_key(w, "no_help_given_attack");
+  cli_json_prop(w, &r->no_help);
+  json_key(w, "first_help_days");
+  json_begin_array(w);
+  cli_json_quantile(w, &r->help_median);
+  cli_json_quantile(w, &r->help_p90);
+  json_end_array(w);
+  json_key(w, "troops");
+  json_number(w, r->troops);
+  json_key(w, "money_musd_per_year");
+  json_number(w, r->money);
+  json_key(w, "guarantors");
+  json_begin_array(w);
+  for (size_t g = 0; g < r->nguarantors; g++) {
+    json_begin_object(w);
+    json_key(w, "guarantor");
+    json_string(w, r->guarantors[g].guarantor);
+    json_key(w, "honours_any");
+    cli_json_prop(w, &r->guarantors[g].honours_any);
+    json_end_object(w);
+  }
+  json_end_array(w);
+  json_key(w, "obligations");
+  json_begin_array(w);
+  for (size_t i = 0; i < r->nobligations; i++) {
+    const gr_sim_obligation *o = &r->obligations[i];
+    json_begin_object(w);
+    json_key(w, "obligation");
+    json_int(w, (long)o->index);
+    json_key(w, "guarantor");
+    json_string(w, o->obligation->guarantor);
+    json_key(w, "kind");
+    json_string(w, gr_table_name(GR_T_OBLIGATION_KIND, o->obligation->kind));
+    json_key(w, "acting");
+    json_bool(w, o->acting);
+    json_key(w, "honoured");
+    if (o->acting) cli_json_prop(w, &o->honoured);
+    else json_null(w);
+    json_end_object(w);
+  }
+  json_end_array(w);
+  json_end_object(w);
+}
+
+static void print_json(FILE *fp, const gr_sim_result *r, const gr_sensitivity *sens) {
+  json_writer w = {.fp = fp};
+  json_begin_object(&w);
+  json_key(&w, "result");
+  cli_json_sim_result(&w, r);
+  json_key(&w, "sensitivity");
+  if (sens == NULL) {
+    json_null(&w);
+  } else {
+    json_begin_object(&w);
+    json_key(&w, "base_samples");
+    json_int(&w, (long)sens->base_samples);
+    json_key(&w, "mean");
+    json_number(&w, sens->mean);
+    json_key(&w, "variance");
+    json_number(&w, sens->variance);
+    json_key(&w, "indices");
+    json_begin_array(&w);
+    for (size_t i = 0; i < sens->n; i++) {
+      const gr_sobol_index *x = &sens->items[i].index;
+      json_begin_object(&w);
+      json_key(&w, "parameter");
+      json_string(&w, sens->items[i].parameter->id);
+      json_key(&w, "total");
+      json_number(&w, x->total);
+      json_key(&w, "total_lo");
+      json_number(&w, x->total_lo);
+      json_key(&w, "total_hi");
+      json_number(&w, x->total_hi);
+      json_key(&w, "first");
+      json_number(&w, x->first);
+      json_key(&w, "first_lo");
+      json_number(&w, x->first_lo);
+      json_key(&w, "first_hi");
+      json_number(&w, x->first_hi);
+      json_end_object(&w);
+    }
+    json_end_array(&w);
+    json_end_object(&w);
+  }
+  json_end_object(&w);
+}
+
+int cmd_simulate(int argc, char **argv) {
+  static const struct option opts[] = {{"seed", required_argument, NULL, 's'},
+                                       {"threads", required_argument, NULL, 't'},
+                                       {"precision", required_argument, NULL, 'p'},
+                                       {"params", required_argument, NULL, 'P'},
+                                       {"sensitivity", no_argument, NULL, 'S'},
+                                       {"samples", required_argument, NULL, 'N'},
+                                       {"facts", required_argument, NULL, 'F'},
+                                       {"as-of", required_argument, NULL, 'a'},
+                                       {"json", no_argument, NULL, 'j'},
+                                       {"file", required_argument, NULL, 'f'},
+                                       {"help", no_argument, NULL, 'h'},
+                                       {NULL, 0, NULL, 0}};
+  gr_sim_options so = {.draws = 0, .seed = 1};
+  uint64_t threads = 0, samples = 16384;
+  gr_date as_of = 0;
+  int json = 0, sensitivity = 0, c, rc = EXIT_OK;
+  char **files = cli_files_new(argc + 1), **fact_specs = cli_files_new(argc);
+  size_t nfiles = 0, nfacts = 0;
+  gr_catalog *cat = NULL;
+  gr_params *params = NULL;
+  gr_sim_result *res = NULL;
+  gr_sensitivity *sens = NULL;
+  if (files == NULL || fact_specs == NULL) {
+    rc = EXIT_FAIL;
+    goto done;
+  }
+  optind = 1;
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, ":n:f:h", opts, NULL)) != -1) {
+    int bad = 0;
+    switch (c) {
+    case 'n': bad = parse_count("simulate", "-n", optarg, 1, &so.draws); break;
+    case 's': bad = parse_count("simulate", "--seed", optarg, 0, &so.seed); break;
+    case 't': bad = parse_count("simulate", "--threads", optarg, 1, &threads); break;
+    case 'N': bad = parse_count("simulate", "--samples", optarg, 16, &samples); break;
+    case 'p': {
+      char *end;
+      so.precision = strtod(optarg, &end);
+      if (end == optarg || *end || !(so.precision > 0 && so.precision < 0.5))
+        bad = (cli_usage_error("simulate", "--precision takes a number in (0, 0.5), not '%s'", optarg), 1);
+      break;
+    }
+    case 'P': files[nfiles++] = optarg; break;
+    case 'S': sensitivity = 1; break;
+    case 'F': fact_specs[nfacts++] = optarg; break;
+    case 'a': bad = cli_parse_date("simulate", optarg, &as_of); break;
+    case 'j': json = 1; break;
+    case 'f': files[nfiles++] = optarg; break;
+    case 'h': help(stdout); goto done;
+    case ':': rc = cli_usage_error("simulate", "'%s' needs a value", argv[optind - 1]); goto done;
+    default: rc = cli_usage_error("simulate", "unknown option '%s'", argv[optind - 1]); goto done;
+    }
+    if (bad) {
+      rc = EXIT_USAGE;
+      goto done;
+    }
+  }
+  if (argc - optind < 1 || argc - optind > 2) {
+    rc = cli_usage_error("simulate", "expected ARRANGEMENT and optionally EVENT");
+    goto done;
+  }
+  if (so.draws == 0) so.draws = so.precision > 0 ? 10000000 : 100000;
+  so.threads = (int)threads;
+  cat = cli_load(files, nfiles, &rc);
+  if (cat == NULL) goto done;
+  const gr_arrangement *arr = cli_find(cat, GR_REC_ARRANGEMENT, argv[optind]);
+  const gr_event *ev = cli_find(cat, GR_REC_EVENT, argc - optind == 2 ? argv[optind + 1] : "offensive-zaporizhzhia");
+  gr_facts facts;
+  if (arr == NULL || ev == NULL || cli_facts(cat, arr, fact_specs, nfacts, &facts, "simulate") != 0) {
+    rc = EXIT_USAGE;
+    goto done;
+  }
+  gr_error err;
+  if (gr_params_new(cat, &params, &err) != GR_OK) {
+    fprintf(stderr, "guarantor simulate: %s\n", err.message);
+    rc = EXIT_USAGE;
+    goto done;
+  }
+  cli_progress prog;
+  cli_progress_start(&prog, "simulating");
+  cli_catch_sigint();
+  so.progress = cli_progress_update;
+  so.progress_ctx = &prog;
+  so.cancel = &cli_interrupted;
+  gr_status st = gr_simulate(cat, params, &arr, 1, ev, &facts, as_of, &so, &res, &err);
+  cli_progress_end(&prog);
+  if (st == GR_OK && sensitivity && !res->partial)
+    st = gr_sensitivity_new(cat, params, arr, ev, &facts, as_of, samples, so.seed, so.threads, &sens, &err);
+  if (st != GR_OK) {
+    fprintf(stderr, "guarantor simulate: %s\n", err.message);
+    rc = st == GR_E_NOMEM ? EXIT_FAIL : EXIT_USAGE;
+    goto done;
+  }
+  if (json) print_json(stdout, res, sens);
+  else print_human(stdout, res, sens);
+  if (res->partial) rc = EXIT_FAIL;
+  if (fflush(stdout) != 0) rc = EXIT_FAIL;
+done:
+  gr_sensitivity_free(sens);
+  gr_sim_result_free(res);
+  gr_params_free(params);
+  gr_catalog_free(cat);
+  free(files);
+  free(fact_specs);
+  return rc;
+}

@@ -1,0 +1,171 @@
+/*
+ * Variance-based sensitivity: first- and total-order Sobol indices.
+ *
+ * Design (Saltelli 2002; Saltelli et al. 2010, "Variance based sensitivity
+ * analysis of model output. Design and estimator for the total sensitivity
+ * index", Computer Physics Communications 181: 259-270): two n x k matrices
+ * A and B of quasi-random points, and for each input i the matrix A_B^i,
+ * equal to A but for column i taken from B. Estimators:
+ *   V    = variance of f over the 2n points of A and B
+ *   S_i  = mean( f(B) (f(A_B^i) - f(A)) ) / V            (Saltelli 2010)
+ *   S_Ti = mean( (f(A) - f(A_B^i))^2 ) / (2 V)            (Jansen 1999)
+ * Intervals: percentile bootstrap over the n rows, with a Philox stream.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_qrng.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+#include "guarantor/sim.h"
+#include "internal.h"
+#include "rng.h"
+
+static gr_status fail(gr_error *err, gr_status code, const char *msg) {
+  if (err) {
+    memset(err, 0, sizeof *err);
+    err->code = code;
+    snprintf(err->message, sizeof err->message, "%s", msg);
+  }
+  return code;
+}
+
+typedef struct estimate {
+  double *first, *total; /* k each */
+} estimate;
+
+/* The indices from rows `rows` (n of them, possibly repeated). */
+static void estimate_from(size_t k, uint64_t n, const double *fa, const double *fb, const double *fab,
+                          const uint64_t *rows, double *first, double *total) {
+  double sum = 0, sum2 = 0;
+  for (uint64_t r = 0; r < n; r++) {
+    uint64_t j = rows ? rows[r] : r;
+    sum += fa[j] + fb[j];
+    sum2 += fa[j] * fa[j] + fb[j] * fb[j];
+  }
+  double m = sum / (2.0 * (double)n), v = sum2 / (2.0 * (double)n) - m * m;
+  for (size_t i = 0; i < k; i++) {
+    double s1 = 0, st = 0;
+    for (uint64_t r = 0; r < n; r++) {
+      uint64_t j = rows ? rows[r] : r;
+      double ab = fab[i * n + j];
+      s1 += fb[j] * (ab - fa[j]);
+      st += (fa[j] - ab) * (fa[j] - ab);
+    }
+    first[i] = v > 0 ? s1 / (double)n / v : 0;
+    total[i] = v > 0 ? st / (2.0 * (double)n) / v : 0;
+  }
+}
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
+
+gr_status gr_sobol(size_t k, uint64_t n, gr_sobol_fn f, void *ctx, int threads, unsigned bootstrap, uint64_t seed,
+                   gr_sobol_index *out, double *mean, double *variance, gr_error *err) {
+  if (f == NULL || out == NULL || n < 2) return fail(err, GR_E_ARG, "gr_sobol: bad argument");
+  if (k == 0) {
+    if (mean) *mean = NAN;
+    if (variance) *variance = 0;
+    return GR_OK;
+  }
+  if (2 * k > 1229) return fail(err, GR_E_ARG, "gr_sobol: more than 614 inputs");
+  const gsl_qrng_type *type = 2 * k <= 40 ? gsl_qrng_sobol : gsl_qrng_reversehalton;
+  gsl_qrng *q = gsl_qrng_alloc(type, (unsigned)(2 * k));
+  double *pts = malloc(sizeof(double) * 2 * k * n);
+  double *fa = malloc(sizeof(double) * n), *fb = malloc(sizeof(double) * n);
+  double *fab = malloc(sizeof(double) * k * n);
+  double *first = malloc(sizeof(double) * k * (bootstrap + 1)), *total = malloc(sizeof(double) * k * (bootstrap + 1));
+  uint64_t *rows = malloc(sizeof(uint64_t) * n);
+  gr_status st = GR_OK;
+  if (q == NULL || pts == NULL || fa == NULL || fb == NULL || fab == NULL || first == NULL || total == NULL ||
+      rows == NULL) {
+    st = fail(err, GR_E_NOMEM, gr_strerror(GR_E_NOMEM));
+    goto done;
+  }
+  /* Skip the first point (all zeros for Sobol: a quantile of 0 is -inf). */
+  gsl_qrng_get(q, pts);
+  for (uint64_t j = 0; j < n; j++) {
+    double *p = pts + j * 2 * k;
+    gsl_qrng_get(q, p);
+    for (size_t i = 0; i < 2 * k; i++) {
+      if (p[i] <= 0) p[i] = 0.5 / (double)n;
+      if (p[i] >= 1) p[i] = 1 - 0.5 / (double)n;
+    }
+  }
+  int nth = threads > 0 ? threads : 1;
+#ifdef _OPENMP
+  if (threads <= 0) nth = omp_get_max_threads();
+#endif
+  /* Evaluations: independent, written to fixed slots, so the order of
+   * evaluation does not matter. */
+#pragma omp parallel num_threads(nth)
+  {
+    double *x = malloc(sizeof(double) * k);
+#pragma omp for schedule(static)
+    for (uint64_t j = 0; j < n; j++) {
+      if (x == NULL) continue;
+      const double *a = pts + j * 2 * k, *b = a + k;
+      fa[j] = f(a, ctx);
+      fb[j] = f(b, ctx);
+      for (size_t i = 0; i < k; i++) {
+        memcpy(x, a, sizeof(double) * k);
+        x[i] = b[i];
+        fab[i * n + j] = f(x, ctx);
+      }
+    }
+    free(x);
+  }
+  estimate_from(k, n, fa, fb, fab, NULL, first, total);
+  double sum = 0, sum2 = 0;
+  for (uint64_t j = 0; j < n; j++) {
+    sum += fa[j] + fb[j];
+    sum2 += fa[j] * fa[j] + fb[j] * fb[j];
+  }
+  if (mean) *mean = sum / (2.0 * (double)n);
+  if (variance) *variance = sum2 / (2.0 * (double)n) - (sum / (2.0 * (double)n)) * (sum / (2.0 * (double)n));
+  for (unsigned b = 0; b < bootstrap; b++) {
+    gr__stream s;
+    gr__stream_init(&s, seed, b, 0x5b0b0000u);
+    for (uint64_t r = 0; r < n; r++) rows[r] = (uint64_t)(gr__uniform(&s) * (double)n) % n;
+    estimate_from(k, n, fa, fb, fab, rows, first + (b + 1) * k, total + (b + 1) * k);
+  }
+  double *col = malloc(sizeof(double) * (bootstrap ? bootstrap : 1));
+  if (col == NULL) {
+    st = fail(err, GR_E_NOMEM, gr_strerror(GR_E_NOMEM));
+    goto done;
+  }
+  for (size_t i = 0; i < k; i++) {
+    out[i].first = first[i];
+    out[i].total = total[i];
+    out[i].first_lo = out[i].first_hi = first[i];
+    out[i].total_lo = out[i].total_hi = total[i];
+    if (bootstrap == 0) continue;
+    size_t lo = (size_t)floor(0.025 * (bootstrap - 1)), hi = (size_t)ceil(0.975 * (bootstrap - 1));
+    for (unsigned b = 0; b < bootstrap; b++) col[b] = first[(b + 1) * k + i];
+    qsort(col, bootstrap, sizeof *col, cmp_double);
+    out[i].first_lo = col[lo];
+    out[i].first_hi = col[hi];
+    for (unsigned b = 0; b < bootstrap; b++) col[b] = total[(b + 1) * k + i];
+    qsort(col, bootstrap, sizeof *col, cmp_double);
+    out[i].total_lo = col[lo];
+    out[i].total_hi = col[hi];
+  }
+  free(col);
+done:
+  if (q) gsl_qrng_free(q);
+  free(pts);
+  free(fa);
+  free(fb);
+  free(fab);
+  free(first);
+  free(total);
+  free(rows);
+  if (st == GR_OK && err) memset(err, 0, sizeof *err);
+  return st;
+}
