@@ -169,4 +169,16 @@ typedef struct gr__blob {
 extern const gr__blob gr__builtin[];
 extern const size_t gr__builtin_count;
 
+/* For the benchmarks (sim.c): the compiled model of an arrangement as JSON
+ * (caller frees), and the random-number floor: generate the Philox blocks
+ * `draws` draws consume, and nothing else; returns a value to keep the
+ * work from being optimised away. */
+struct gr_params;
+struct gr_facts;
+char *gr__sim_model_json(const gr_catalog *cat, const struct gr_params *ps, const gr_arrangement *arr,
+                         const gr_event *ev, const struct gr_facts *facts, gr_date as_of);
+uint64_t gr__sim_floor(const gr_catalog *cat, const struct gr_params *ps, const gr_arrangement *arr,
+                       const gr_event *ev, uint64_t draws, uint64_t seed, double attack_share,
+                       double *blocks_per_draw);
+
 #endif /* GUARANTOR_INTERNAL_H */

@@ -128,6 +128,7 @@ static const int scale_share[GR_SCALE__COUNT] = {GR__P_ATTACK_SHARE_MINOR, GR__P
                                                  GR__P_ATTACK_SHARE_MAJOR, GR__P_ATTACK_SHARE_MASSIVE};
 
 enum { MAX_GUARANTORS = 64, HIST_DAYS = 731 }; /* Days 0..729, and 730+. */
+#define GR__MAX_OBLIGATIONS 256
 
 /* ---- Compiled arrangements ------------------------------------------- */
 
@@ -172,6 +173,10 @@ static gr_status compile(const gr_catalog *cat, const gr_arrangement *arr, const
   gr_timeline *tl = NULL;
   gr_status st = gr_timeline_new(cat, arr, ev, facts, as_of, &tl, err);
   if (st != GR_OK) return st;
+  if (arr->obligations.n > GR__MAX_OBLIGATIONS) {
+    gr_timeline_free(tl);
+    return fail(err, GR_E_INVALID, "'%s' has more than %d obligations", arr->id, GR__MAX_OBLIGATIONS);
+  }
   c->obs = calloc(arr->obligations.n ? arr->obligations.n : 1, sizeof *c->obs);
   if (c->obs == NULL) {
     gr_timeline_free(tl);
@@ -259,16 +264,14 @@ static gr_status compile(const gr_catalog *cat, const gr_arrangement *arr, const
 
 /* ---- One draw ----------------------------------------------------------- */
 
+/* The parameter vector of a draw: one stream for all of them, read in the
+ * model's order. Every arrangement of a run sees the same vector. */
 static void sample_theta(const gr_params *ps, uint64_t seed, uint64_t draw, double *th) {
+  gr__stream s;
+  gr__stream_init(&s, seed, draw, GR__STREAM_PARAM(0));
   for (int j = 0; j < GR__P_COUNT; j++) {
     const gr_parameter *p = ps->p[j];
-    if (p->distribution == GR_DIST_FIXED) {
-      th[j] = p->value;
-      continue;
-    }
-    gr__stream s;
-    gr__stream_init(&s, seed, draw, GR__STREAM_PARAM(j));
-    th[j] = gr__param_draw(p, &s);
+    th[j] = p->distribution == GR_DIST_FIXED || j >= GR__P_FIRST_DELAY ? p->value : gr__param_draw(p, &s);
   }
 }
 
@@ -290,19 +293,24 @@ static double addition(const cob *b, const double *th) {
   }
 }
 
-/* The log-odds that b is honoured (model.md, "Honour"). */
-static double honour_logit(const cob *b, const double *th) {
-  double l = log(th[GR__P_HONOUR_BASE] / (1 - th[GR__P_HONOUR_BASE])) - th[GR__P_COST_COMBAT];
+/* The log-odds that b is honoured (model.md, "Honour"); `base` is
+ * logit(honour_base) - cost_combat_shift, the same for every obligation of
+ * a draw. */
+static double honour_logit(const cob *b, const double *th, double base) {
+  double l = base + th[kinds[b->kind].cost];
   if (legal_shift[b->form] >= 0) l += th[legal_shift[b->form]];
   if (activation_shift[b->activation] >= 0) l += th[activation_shift[b->activation]];
   if (commitment_shift[b->commitment] >= 0) l += th[commitment_shift[b->commitment]];
-  l += th[kinds[b->kind].cost];
   if (b->tripwire) l += th[GR__P_TRIPWIRE];
   if (b->approval) l += th[GR__P_APPROVAL];
   if (b->nuclear) l += th[GR__P_NUCLEAR];
   if (b->own == 2) l += th[GR__P_OWN_VETO];
   else if (b->own == 1) l += th[GR__P_OWN_OBJECTION];
   return l;
+}
+
+static double honour_base_logit(const double *th) {
+  return log(th[GR__P_HONOUR_BASE] / (1 - th[GR__P_HONOUR_BASE])) - th[GR__P_COST_COMBAT];
 }
 
 /* Probability that an attack succeeds at force ratio s/d. */
@@ -321,14 +329,16 @@ typedef struct counts {
 
 /* The aggressor's decision (model.md, "Decision"): true when it attacks.
  * It weighs every acting obligation by the honour probability it
- * perceives. */
-static bool decide(const carr *c, const double *th) {
+ * perceives. The honour log-odds are left in logit[] for fight(). */
+static bool decide(const carr *c, const double *th, double *logit) {
+  double base = honour_base_logit(th);
   double add = 0, fac[NFACTORS] = {0}, pun[MAX_GUARANTORS][PUN__COUNT];
   memset(pun, 0, sizeof(double) * PUN__COUNT * c->ng);
   for (size_t i = 0; i < c->nobs; i++) {
     const cob *b = &c->obs[i];
     if (!b->acting) continue;
-    double pt = sigmoid(honour_logit(b, th) + th[GR__P_PERCEPTION_BIAS]);
+    logit[i] = honour_logit(b, th, base);
+    double pt = sigmoid(logit[i] + th[GR__P_PERCEPTION_BIAS]);
     add += pt * addition(b, th);
     if (b->slot >= 0 && pt > fac[b->slot]) fac[b->slot] = pt;
     int pc = kinds[b->kind].punish;
@@ -350,7 +360,8 @@ static bool decide(const carr *c, const double *th) {
 
 /* What happens when the aggressor attacks (model.md, "Battle" and
  * "Timing"): who honours, whether the defence holds, when help comes. */
-static void fight(const carr *c, const gr_params *ps, const double *th, uint64_t seed, uint64_t draw, counts *n) {
+static void fight(const carr *c, const gr_params *ps, const double *th, const double *logit, uint64_t seed,
+                  uint64_t draw, counts *n) {
   double add = 0;
   bool fac[NFACTORS] = {false}, g_honours[MAX_GUARANTORS] = {false};
   double first = INFINITY;
@@ -360,7 +371,7 @@ static void fight(const carr *c, const gr_params *ps, const double *th, uint64_t
     gr__stream s;
     gr__stream_init(&s, seed, draw, b->stream);
     double u = gr__uniform(&s);
-    if (u >= sigmoid(honour_logit(b, th))) continue;
+    if (u >= sigmoid(logit[i])) continue;
     n->ob[i]++;
     g_honours[b->g] = true;
     add += addition(b, th);
@@ -521,19 +532,19 @@ gr_status gr_simulate(const gr_catalog *cat, const gr_params *ps, const gr_arran
       tid = omp_get_thread_num();
 #endif
       counts *mine = per[tid];
-      double th[GR__P_COUNT];
+      double th[GR__P_COUNT], logit[GR__MAX_OBLIGATIONS];
 #pragma omp for schedule(static)
       for (uint64_t i = from; i < from + m; i++) {
         sample_theta(ps, opts->seed, i, th);
         for (size_t a = 0; a < n; a++) {
           counts *k = &mine[a];
           k->draws++;
-          if (!decide(&cs[a], th)) {
+          if (!decide(&cs[a], th, logit)) {
             k->deterred++;
             continue;
           }
           k->attacks++;
-          fight(&cs[a], ps, th, opts->seed, i, k);
+          fight(&cs[a], ps, th, logit, opts->seed, i, k);
         }
       }
     }
@@ -599,7 +610,8 @@ static double deterred_at(const double *x, void *vctx) {
   for (int j = 0; j < GR__P_COUNT; j++) th[j] = s->ps->p[j]->distribution == GR_DIST_FIXED ? s->ps->p[j]->value
                                                                                           : gr__param_mean(s->ps->p[j]);
   for (size_t i = 0; i < s->k; i++) th[s->which[i]] = gr__param_quantile(s->ps->p[s->which[i]], x[i]);
-  return decide(s->c, th) ? 0.0 : 1.0;
+  double logit[GR__MAX_OBLIGATIONS];
+  return decide(s->c, th, logit) ? 0.0 : 1.0;
 }
 
 gr_status gr_sensitivity_new(const gr_catalog *cat, const gr_params *ps, const gr_arrangement *arr,
@@ -668,4 +680,102 @@ void gr_sensitivity_free(gr_sensitivity *s) {
   if (s == NULL) return;
   free(s->items);
   free(s);
+}
+
+/* ---- For the benchmarks: the compiled model as JSON ------------------ */
+
+static void jnum(FILE *fp, const char *key, double v, int last) {
+  fprintf(fp, "\"%s\": %.17g%s", key, v, last ? "" : ", ");
+}
+
+char *gr__sim_model_json(const gr_catalog *cat, const gr_params *ps, const gr_arrangement *arr, const gr_event *ev,
+                         const gr_facts *facts, gr_date as_of) {
+  gr_facts f;
+  if (facts) f = *facts;
+  else gr_facts_default(cat, arr, &f);
+  carr c;
+  if (compile(cat, arr, ev, &f, as_of, &c, NULL) != GR_OK) return NULL;
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *fp = open_memstream(&buf, &len);
+  if (fp == NULL) {
+    free(c.obs);
+    return NULL;
+  }
+  fprintf(fp, "{\"arrangement\": \"%s\", \"event\": \"%s\", ", arr->id, ev->id);
+  jnum(fp, "aggressor_personnel", c.aggressor, 0);
+  jnum(fp, "protected_personnel", c.protected_, 0);
+  fprintf(fp, "\"attack_share\": \"%s\", \"guarantors\": %zu,\n\"params\": [\n", param_ids[c.share], c.ng);
+  for (int j = 0; j < GR__P_COUNT; j++) {
+    const gr_parameter *p = ps->p[j];
+    fprintf(fp, "  {\"id\": \"%s\", \"distribution\": \"%s\", ", param_ids[j],
+            gr_table_name(GR_T_DISTRIBUTION, p->distribution));
+    jnum(fp, "value", p->value, 0);
+    jnum(fp, "a", p->a, 0);
+    jnum(fp, "b", p->b, 0);
+    jnum(fp, "mean", p->mean, 0);
+    jnum(fp, "sd", p->sd, 0);
+    jnum(fp, "mu", p->mu, 0);
+    jnum(fp, "sigma", p->sigma, 0);
+    jnum(fp, "min", p->min, 0);
+    jnum(fp, "mode", p->mode, 0);
+    jnum(fp, "max", p->max, 1);
+    fprintf(fp, "}%s\n", j + 1 < GR__P_COUNT ? "," : "");
+  }
+  fputs("],\n\"obligations\": [\n", fp);
+  for (size_t i = 0; i < c.nobs; i++) {
+    const cob *b = &c.obs[i];
+    fprintf(fp, "  {\"index\": %zu, \"kind\": \"%s\", \"activation\": \"%s\", \"legal_form\": \"%s\", "
+                "\"commitment\": \"%s\", \"guarantor\": %d, \"acting\": %s, \"tripwire\": %s, \"approval\": %s, "
+                "\"nuclear\": %s, \"engaged\": %s, \"own\": %d, \"deadline\": %d, ",
+            b->index, gr_table_name(GR_T_OBLIGATION_KIND, b->kind), gr_table_name(GR_T_ACTIVATION, b->activation),
+            gr_table_name(GR_T_LEGAL_FORM, b->form), gr_table_name(GR_T_COMMITMENT, b->commitment), b->g,
+            b->acting ? "true" : "false", b->tripwire ? "true" : "false", b->approval ? "true" : "false",
+            b->nuclear ? "true" : "false", b->engaged ? "true" : "false", b->own, b->deadline);
+    jnum(fp, "troops", b->troops, 0);
+    jnum(fp, "value", b->value, 0);
+    jnum(fp, "guarantor_personnel", b->g_personnel, 0);
+    jnum(fp, "weight", b->weight, 1);
+    fprintf(fp, "}%s\n", i + 1 < c.nobs ? "," : "");
+  }
+  fputs("]}\n", fp);
+  fclose(fp);
+  free(c.obs);
+  return buf;
+}
+
+uint64_t gr__sim_floor(const gr_catalog *cat, const gr_params *ps, const gr_arrangement *arr, const gr_event *ev,
+                       uint64_t draws, uint64_t seed, double attack_share, double *blocks_per_draw) {
+  gr_facts f;
+  gr_facts_default(cat, arr, &f);
+  carr c;
+  if (compile(cat, arr, ev, &f, 0, &c, NULL) != GR_OK) return 0;
+  /* What one draw consumes: the Philox blocks of its parameter stream
+   * (counted over a sample of draws: the samplers' rejection steps vary),
+   * and, when the aggressor attacks, one block per acting obligation and
+   * one for the battle. */
+  uint64_t theta_blocks = 0, sample = draws < 10000 ? draws : 10000, acting = 0, sink = 0;
+  double th[GR__P_COUNT];
+  for (uint64_t i = 0; i < sample; i++) {
+    gr__stream s;
+    gr__stream_init(&s, seed, i, GR__STREAM_PARAM(0));
+    for (int j = 0; j < GR__P_FIRST_DELAY; j++)
+      th[j] = ps->p[j]->distribution == GR_DIST_FIXED ? 0 : gr__param_draw(ps->p[j], &s);
+    theta_blocks += s.ctr.v[3];
+    sink += (uint64_t)th[0];
+  }
+  for (size_t i = 0; i < c.nobs; i++) acting += c.obs[i].acting;
+  double per = (double)theta_blocks / (double)(sample ? sample : 1) + attack_share * (double)(acting + 1);
+  if (blocks_per_draw) *blocks_per_draw = per;
+  uint64_t whole = (uint64_t)per, frac = (uint64_t)((per - (double)whole) * 1024);
+  for (uint64_t i = 0; i < draws; i++) {
+    uint64_t blocks = whole + ((i * 1024 / (draws ? draws : 1)) % 1024 < frac);
+    for (uint64_t b = 0; b < blocks; b++) {
+      gr__stream s;
+      gr__stream_init(&s, seed, i, (uint32_t)b);
+      sink += gr__u32(&s) ^ gr__u32(&s) ^ gr__u32(&s) ^ gr__u32(&s);
+    }
+  }
+  free(c.obs);
+  return sink;
 }
