@@ -20,7 +20,7 @@ build: deps
 	@cmake --build $(BUILD) -j $(JOBS)
 
 run: build
-	@$(BUILD)/guarantor show
+	@$(BUILD)/guarantor compare
 
 check: build
 	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)

@@ -121,8 +121,8 @@ typedef double (*gr_sobol_fn)(const double *x, void *ctx);
 
 /*
  * First- and total-order Sobol indices of f over k independent inputs,
- * from n quasi-random base points (GSL's Sobol sequence for 2k <= 40
- * dimensions, else reverse Halton), with Saltelli's (2010) estimator of
+ * from n base points (GSL's quasi-random Sobol sequence for 2k <= 40
+ * dimensions, else pseudo-random Philox points), with Saltelli's (2010) estimator of
  * S_i and Jansen's of S_Ti, and `bootstrap` resamples for the intervals.
  * n*(k+2) evaluations; out[0..k) receives the indices; *mean and *variance
  * (optional) those of f.
@@ -145,8 +145,10 @@ typedef struct gr_sensitivity {
   size_t n;
 } gr_sensitivity;
 
-/* Sobol indices of P(deterred) for `arr` over every uncertain parameter.
- * Free with gr_sensitivity_free() (accepts NULL). */
+/* Sobol indices of P(deterred) for `arr` over every uncertain parameter the
+ * deterrence decision reads for it (the others have index zero by
+ * construction and are left out). Free with gr_sensitivity_free() (accepts
+ * NULL). */
 GR_EXTERN gr_status gr_sensitivity_new(const gr_catalog *cat, const gr_params *params,
                                        const gr_arrangement *arr, const gr_event *ev,
                                        const gr_facts *facts, gr_date as_of, uint64_t base_samples,

@@ -626,16 +626,46 @@ gr_status gr_sensitivity_new(const gr_catalog *cat, const gr_params *ps, const g
   carr c;
   gr_status st = compile(cat, arr, ev, &f, as_of, &c, err);
   if (st != GR_OK) return st;
-  /* The uncertain parameters the decision reads: not the delays (drawn per
-   * obligation, after the decision), not other scales' attack shares. */
+  /* The uncertain parameters the decision reads for this arrangement and
+   * event: the rest (delays, drawn after the decision; shifts of legal
+   * forms, modes or kinds it does not have; other scales' attack shares)
+   * have indices of exactly zero and are left out, which also keeps the
+   * design low-dimensional. */
+  bool reads[GR__P_COUNT] = {false};
+  static const int always[] = {GR__P_HONOUR_BASE, GR__P_COST_COMBAT, GR__P_PERCEPTION_BIAS, GR__P_AGGRESSOR_OPTIMISM,
+                               GR__P_DEFENCE_SHARE, GR__P_FORCE_RATIO_THRESHOLD, GR__P_SUCCESS_SLOPE, GR__P_GAIN,
+                               GR__P_WAR_COST};
+  for (size_t i = 0; i < sizeof always / sizeof always[0]; i++) reads[always[i]] = true;
+  reads[c.share] = true;
+  for (size_t i = 0; i < c.nobs; i++) {
+    const cob *b = &c.obs[i];
+    if (!b->acting) continue;
+    if (legal_shift[b->form] >= 0) reads[legal_shift[b->form]] = true;
+    if (activation_shift[b->activation] >= 0) reads[activation_shift[b->activation]] = true;
+    if (commitment_shift[b->commitment] >= 0) reads[commitment_shift[b->commitment]] = true;
+    reads[kinds[b->kind].cost] = true;
+    if (b->tripwire) reads[GR__P_TRIPWIRE] = true;
+    if (b->approval) reads[GR__P_APPROVAL] = true;
+    if (b->nuclear) reads[GR__P_NUCLEAR] = true;
+    if (b->own == 2) reads[GR__P_OWN_VETO] = true;
+    if (b->own == 1) reads[GR__P_OWN_OBJECTION] = true;
+    if (kinds[b->kind].factor >= 0) reads[kinds[b->kind].factor] = true;
+    int pc = kinds[b->kind].punish;
+    if (pc == PUN_MILITARY) reads[GR__P_PUNISH_MILITARY] = true;
+    if (pc == PUN_SANCTIONS) reads[GR__P_PUNISH_SANCTIONS] = true;
+    if (pc == PUN_SUPPORT) reads[GR__P_PUNISH_SUPPORT] = true;
+    if (b->kind == GR_OB_REASSURANCE_FORCE || b->kind == GR_OB_MILITARY_INTERVENTION) reads[GR__P_GUARANTOR_QUALITY] = true;
+    if (b->kind == GR_OB_REASSURANCE_FORCE && !b->engaged) reads[GR__P_RESERVE_SHARE] = true;
+    if (b->kind == GR_OB_MILITARY_INTERVENTION && !(b->troops > 0)) reads[GR__P_INTERVENTION_SHARE] = true;
+    if (b->kind == GR_OB_ARMS_SUPPLY) {
+      reads[GR__P_ARMS_YEARS] = reads[GR__P_ARMS_TROOPS_PER_BUSD] = true;
+      if (b->value < 0) reads[GR__P_ARMS_DEFAULT_MUSD] = true;
+    }
+  }
   int which[GR__P_COUNT];
   size_t k = 0;
-  for (int j = 0; j < GR__P_FIRST_DELAY; j++) {
-    if (ps->p[j]->distribution == GR_DIST_FIXED) continue;
-    bool share = j >= GR__P_ATTACK_SHARE_MINOR && j <= GR__P_ATTACK_SHARE_MASSIVE;
-    if (share && j != c.share) continue;
-    which[k++] = j;
-  }
+  for (int j = 0; j < GR__P_FIRST_DELAY; j++)
+    if (reads[j] && ps->p[j]->distribution != GR_DIST_FIXED) which[k++] = j;
   gr_sensitivity *s = calloc(1, sizeof *s);
   gr_sobol_index *idx = calloc(k ? k : 1, sizeof *idx);
   if (s) s->items = calloc(k ? k : 1, sizeof *s->items);

@@ -74,25 +74,34 @@ gr_status gr_sobol(size_t k, uint64_t n, gr_sobol_fn f, void *ctx, int threads, 
     if (variance) *variance = 0;
     return GR_OK;
   }
-  if (2 * k > 1229) return fail(err, GR_E_ARG, "gr_sobol: more than 614 inputs");
-  const gsl_qrng_type *type = 2 * k <= 40 ? gsl_qrng_sobol : gsl_qrng_reversehalton;
-  gsl_qrng *q = gsl_qrng_alloc(type, (unsigned)(2 * k));
+  /* GSL's Sobol sequence has up to 40 dimensions. Beyond, a pseudo-random
+   * design (Philox) keeps the estimators unbiased: high-dimensional Halton
+   * sequences, the other GSL choice, are correlated across dimensions at
+   * small n, which biased the first-order indices in our tests. */
+  bool quasi = 2 * k <= 40;
+  gsl_qrng *q = quasi ? gsl_qrng_alloc(gsl_qrng_sobol, (unsigned)(2 * k)) : NULL;
   double *pts = malloc(sizeof(double) * 2 * k * n);
   double *fa = malloc(sizeof(double) * n), *fb = malloc(sizeof(double) * n);
   double *fab = malloc(sizeof(double) * k * n);
   double *first = malloc(sizeof(double) * k * (bootstrap + 1)), *total = malloc(sizeof(double) * k * (bootstrap + 1));
   uint64_t *rows = malloc(sizeof(uint64_t) * n);
   gr_status st = GR_OK;
-  if (q == NULL || pts == NULL || fa == NULL || fb == NULL || fab == NULL || first == NULL || total == NULL ||
+  if ((quasi && q == NULL) || pts == NULL || fa == NULL || fb == NULL || fab == NULL || first == NULL || total == NULL ||
       rows == NULL) {
     st = fail(err, GR_E_NOMEM, gr_strerror(GR_E_NOMEM));
     goto done;
   }
   /* Skip the first point (all zeros for Sobol: a quantile of 0 is -inf). */
-  gsl_qrng_get(q, pts);
+  if (quasi) gsl_qrng_get(q, pts);
   for (uint64_t j = 0; j < n; j++) {
     double *p = pts + j * 2 * k;
-    gsl_qrng_get(q, p);
+    if (quasi) {
+      gsl_qrng_get(q, p);
+    } else {
+      gr__stream s;
+      gr__stream_init(&s, seed, j, 0x5a170000u);
+      for (size_t i = 0; i < 2 * k; i++) p[i] = gr__uniform(&s);
+    }
     for (size_t i = 0; i < 2 * k; i++) {
       if (p[i] <= 0) p[i] = 0.5 / (double)n;
       if (p[i] >= 1) p[i] = 1 - 0.5 / (double)n;

@@ -113,7 +113,7 @@ static void test_version_and_help(void **state) {
   assert_non_null(strstr(r.out, "show"));
   assert_non_null(strstr(r.out, "check"));
   done(&r);
-  static const char *const cmds[] = {"show", "check", "trigger", "assess"};
+  static const char *const cmds[] = {"show", "check", "trigger", "assess", "simulate", "compare"};
   for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
     r = prog(cmds[i], "--help", NULL);
     assert_int_equal(r.status, 0);
@@ -512,6 +512,96 @@ static void test_trigger_and_assess_errors(void **state) {
   done(&r);
 }
 
+static void test_simulate_and_compare(void **state) {
+  (void)state;
+  run a = prog("simulate", "coalition-2025", "-n", "70000", "--threads", "1", "--json", NULL);
+  run b = prog("simulate", "coalition-2025", "-n", "70000", "--threads", "2", "--json", NULL);
+  assert_int_equal(a.status, 0);
+  assert_int_equal(b.status, 0);
+  struct fy_document *da = json_doc(a.out), *db = json_doc(b.out);
+  struct fy_node *ra = fy_document_root(da), *rb = fy_document_root(db);
+  assert_string_equal(scalar(ra, "/result/event"), "offensive-zaporizhzhia");
+  assert_string_equal(scalar(ra, "/result/draws"), "70000");
+  assert_string_equal(scalar(ra, "/result/seed"), "1");
+  assert_int_equal(strlen(scalar(ra, "/result/params_hash")), 16);
+  double est = atof(scalar(ra, "/result/deterred/estimate")), lo = atof(scalar(ra, "/result/deterred/lo")),
+         hi = atof(scalar(ra, "/result/deterred/hi"));
+  assert_true(lo <= est && est <= hi && lo > 0 && hi < 1);
+  /* Thread count changes nothing but the field that reports it. */
+  static const char *const same[] = {"/result/deterred/k", "/result/holds_given_attack/k",
+                                     "/result/no_help_given_attack/k", "/result/first_help_days/0/days",
+                                     "/result/first_help_days/1/days", "/result/guarantors/0/honours_any/k"};
+  for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
+    assert_string_equal(scalar(ra, same[i]), scalar(rb, same[i]));
+  assert_string_equal(scalar(rb, "/result/threads"), "2");
+  fy_document_destroy(da);
+  fy_document_destroy(db);
+  done(&a);
+  done(&b);
+
+  run h = prog("simulate", "nato-membership", "strike-kyiv", "-n", "20000", NULL);
+  assert_int_equal(h.status, 0);
+  assert_non_null(strstr(h.out, "nato-membership against strike-kyiv"));
+  assert_non_null(strstr(h.out, "P(deterred)"));
+  assert_non_null(strstr(h.out, "If attacked, who honours what"));
+  done(&h);
+
+  run s = prog("simulate", "istanbul-2022", "-n", "20000", "--sensitivity", "--samples", "1024", "--json", NULL);
+  assert_int_equal(s.status, 0);
+  struct fy_document *ds = json_doc(s.out);
+  assert_true(fy_node_sequence_item_count(at(fy_document_root(ds), "/sensitivity/indices")) > 5);
+  fy_document_destroy(ds);
+  done(&s);
+
+  run c = prog("compare", "-n", "20000", "--csv", NULL);
+  assert_int_equal(c.status, 0);
+  int lines = 0;
+  for (const char *p = c.out; *p; p++) lines += *p == '\n';
+  assert_int_equal(lines, 11);
+  assert_true(strncmp(c.out, "arrangement,guarantors,strongest,legal_form,vetoes,deterred", 58) == 0);
+  done(&c);
+  c = prog("compare", "budapest-1994", "nato-membership", "-n", "20000", "--json", NULL);
+  assert_int_equal(c.status, 0);
+  struct fy_document *dc = json_doc(c.out);
+  assert_int_equal(fy_node_sequence_item_count(at(fy_document_root(dc), "/arrangements")), 2);
+  assert_string_equal(scalar(fy_document_root(dc), "/arrangements/1/id"), "nato-membership");
+  fy_document_destroy(dc);
+  done(&c);
+  c = prog("compare", "-n", "20000", NULL);
+  assert_int_equal(c.status, 0);
+  assert_non_null(strstr(c.out, "P(deterred) [95%]"));
+  assert_non_null(strstr(c.out, "coalition-2025"));
+  done(&c);
+}
+
+static void test_simulate_errors(void **state) {
+  (void)state;
+  run r = prog("simulate", "coalition-2025", "-n", "0", NULL);
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err, "-n takes a whole number of at least 1, not '0'"));
+  done(&r);
+  r = prog("simulate", "coalition-2025", "--precision", "2", NULL);
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err, "--precision takes a number in (0, 0.5)"));
+  done(&r);
+  r = prog("simulate", "coalition-2025", "strike-kiev", NULL);
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err, "did you mean 'strike-kyiv'"));
+  done(&r);
+  char path[128];
+  snprintf(path, sizeof path, "%s/params.yaml", tmpdir);
+  write_file(path, "parameters:\n  - {id: honour_base, title: t, unit: probability, distribution: fixed, value: 1.4,\n"
+                   "     sources: [{assumption: test}]}\n");
+  r = prog("simulate", "coalition-2025", "--params", path, NULL);
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err, "params.yaml:2:5: error: a probability must lie in [0, 1]"));
+  assert_string_equal(r.out, "");
+  done(&r);
+  r = prog("compare", "--json", "--csv", NULL);
+  assert_int_equal(r.status, 2);
+  done(&r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_version_and_help),
@@ -527,6 +617,8 @@ int main(void) {
       cmocka_unit_test(test_assess_json_everywhere),
       cmocka_unit_test(test_trigger_and_assess_human),
       cmocka_unit_test(test_trigger_and_assess_errors),
+      cmocka_unit_test(test_simulate_and_compare),
+      cmocka_unit_test(test_simulate_errors),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

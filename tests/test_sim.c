@@ -1,0 +1,365 @@
+/*
+ * The simulation engine: the random streams (known-answer vectors), the
+ * distributions (moments within tolerances scaled to their standard
+ * errors), Wilson intervals against published values, Sobol indices on the
+ * Ishigami function against their analytic values, determinism across
+ * thread counts, common random numbers, stopping rules, and the ordering
+ * the model gives the catalog.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "dist.h"
+#include "guarantor/sim.h"
+#include "internal.h"
+#include "rng.h"
+
+static const double PI = 3.14159265358979323846;
+
+static gr_catalog *cat;
+static gr_params *params;
+
+static int setup(void **state) {
+  (void)state;
+  gr_error err;
+  cat = gr_catalog_new();
+  if (gr_catalog_load_builtin(cat, &err) != GR_OK || gr_catalog_validate(cat, &err) != GR_OK) return -1;
+  return gr_params_new(cat, &params, &err) == GR_OK ? 0 : -1;
+}
+
+static int teardown(void **state) {
+  (void)state;
+  gr_params_free(params);
+  gr_catalog_free(cat);
+  return 0;
+}
+
+/* Random123's known-answer vectors for Philox4x32-10 (kat_vectors). */
+static void test_philox_known_answers(void **state) {
+  (void)state;
+  static const struct {
+    uint32_t ctr[4], key[2], out[4];
+  } kat[] = {
+      {{0, 0, 0, 0}, {0, 0}, {0x6627e8d5, 0xe169c58d, 0xbc57ac4c, 0x9b00dbd8}},
+      {{0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff},
+       {0xffffffff, 0xffffffff},
+       {0x408f276d, 0x41c83b0e, 0xa20bc7c6, 0x6d5451fd}},
+      {{0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344},
+       {0xa4093822, 0x299f31d0},
+       {0xd16cfe09, 0x94fdcceb, 0x5001e420, 0x24126ea1}},
+  };
+  for (size_t i = 0; i < sizeof kat / sizeof kat[0]; i++) {
+    gr__stream s;
+    uint64_t seed = (uint64_t)kat[i].key[1] << 32 | kat[i].key[0];
+    uint64_t draw = (uint64_t)kat[i].ctr[1] << 32 | kat[i].ctr[0];
+    gr__stream_init(&s, seed, draw, kat[i].ctr[2]);
+    s.ctr.v[3] = kat[i].ctr[3];
+    for (int j = 0; j < 4; j++) assert_int_equal(gr__u32(&s), kat[i].out[j]);
+  }
+}
+
+static void test_streams_are_addressed(void **state) {
+  (void)state;
+  gr__stream a, b, c;
+  gr__stream_init(&a, 42, 7, 3);
+  gr__stream_init(&b, 42, 7, 3);
+  gr__stream_init(&c, 42, 7, 4);
+  int differ = 0;
+  for (int i = 0; i < 100; i++) {
+    uint32_t x = gr__u32(&a), y = gr__u32(&b), z = gr__u32(&c);
+    assert_int_equal(x, y);
+    differ += x != z;
+  }
+  assert_true(differ > 95);
+  for (int i = 0; i < 1000; i++) {
+    double u = gr__uniform(&a);
+    assert_true(u > 0 && u < 1);
+  }
+}
+
+/* Mean and variance of n draws within 5 standard errors (the variance's
+ * error from the sample fourth moment). */
+static void check_moments(const gr_parameter *p) {
+  const int n = 200000;
+  double sum = 0, sum2 = 0, sum4 = 0, mean = gr__param_mean(p), var = gr__param_variance(p);
+  double *xs = malloc(sizeof(double) * (size_t)n);
+  assert_non_null(xs);
+  for (int i = 0; i < n; i++) {
+    gr__stream s;
+    gr__stream_init(&s, 12345, (uint64_t)i, 9);
+    xs[i] = gr__param_draw(p, &s);
+    sum += xs[i];
+  }
+  double m = sum / n;
+  for (int i = 0; i < n; i++) {
+    double d = xs[i] - m;
+    sum2 += d * d;
+    sum4 += d * d * d * d;
+  }
+  double v = sum2 / (n - 1), m4 = sum4 / n;
+  double se_mean = sqrt(var / n), se_var = sqrt((m4 - v * v) / n);
+  if (fabs(m - mean) > 5 * se_mean || fabs(v - var) > 5 * se_var)
+    fprintf(stderr, "%s: mean %g (want %g, se %g), variance %g (want %g, se %g)\n", p->id, m, mean, se_mean, v, var,
+            se_var);
+  assert_true(fabs(m - mean) <= 5 * se_mean);
+  assert_true(fabs(v - var) <= 5 * se_var);
+  /* The quantile function inverts the same distribution: the share of
+   * draws below the median is one half. */
+  double med = gr__param_quantile(p, 0.5);
+  int below = 0;
+  for (int i = 0; i < n; i++) below += xs[i] < med;
+  assert_true(fabs((double)below / n - 0.5) < 5 * sqrt(0.25 / n));
+  free(xs);
+}
+
+static void test_distribution_moments(void **state) {
+  (void)state;
+  gr_parameter p;
+  memset(&p, 0, sizeof p);
+  p.id = "beta";
+  p.distribution = GR_DIST_BETA;
+  p.a = 4;
+  p.b = 4.5;
+  check_moments(&p);
+  p.a = 0.5;
+  p.b = 2;
+  check_moments(&p);
+  p.id = "normal";
+  p.distribution = GR_DIST_NORMAL;
+  p.mean = -1.2;
+  p.sd = 0.5;
+  check_moments(&p);
+  p.id = "lognormal";
+  p.distribution = GR_DIST_LOGNORMAL;
+  p.mu = 1.0986;
+  p.sigma = 0.3;
+  check_moments(&p);
+  p.id = "uniform";
+  p.distribution = GR_DIST_UNIFORM;
+  p.min = 0.1;
+  p.max = 0.25;
+  check_moments(&p);
+  p.id = "triangular";
+  p.distribution = GR_DIST_TRIANGULAR;
+  p.min = 2;
+  p.mode = 7;
+  p.max = 45;
+  check_moments(&p);
+  p.distribution = GR_DIST_FIXED;
+  p.value = 3;
+  assert_true(gr__param_quantile(&p, 0.3) == 3);
+}
+
+/* Newcombe (1998), Statistics in Medicine 17: 857-872, Table I, method 3. */
+static void test_wilson_textbook(void **state) {
+  (void)state;
+  static const struct {
+    uint64_t k, n;
+    double lo, hi;
+  } t[] = {{81, 263, 0.2553, 0.3662}, {15, 148, 0.0624, 0.1605}, {0, 20, 0.0, 0.1611}, {1, 29, 0.0061, 0.1718}};
+  for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+    gr_proportion p = gr_wilson(t[i].k, t[i].n, 1.959964);
+    assert_true(fabs(p.lo - t[i].lo) < 5e-5);
+    assert_true(fabs(p.hi - t[i].hi) < 5e-5);
+    assert_true(p.estimate == (double)t[i].k / (double)t[i].n);
+  }
+  gr_proportion none = gr_wilson(0, 0, 1.96);
+  assert_true(isnan(none.estimate) && isnan(none.lo) && isnan(none.hi));
+}
+
+/* Ishigami & Homma (1990): f = sin x1 + a sin^2 x2 + b x3^4 sin x1 on
+ * [-pi, pi]^3, with a = 7, b = 0.1. */
+static double ishigami(const double *u, void *ctx) {
+  (void)ctx;
+  double x1 = -PI + 2 * PI * u[0], x2 = -PI + 2 * PI * u[1], x3 = -PI + 2 * PI * u[2];
+  return sin(x1) + 7 * sin(x2) * sin(x2) + 0.1 * pow(x3, 4) * sin(x1);
+}
+
+static void test_sobol_ishigami(void **state) {
+  (void)state;
+  const double a = 7, b = 0.1, pi4 = pow(PI, 4), pi8 = pow(PI, 8);
+  double v1 = 0.5 * pow(1 + b * pi4 / 5, 2), v2 = a * a / 8, v13 = b * b * pi8 * (1.0 / 18 - 1.0 / 50);
+  double v = v1 + v2 + v13;
+  double want_first[3] = {v1 / v, v2 / v, 0}, want_total[3] = {(v1 + v13) / v, v2 / v, v13 / v};
+  gr_sobol_index idx[3];
+  double mean, var;
+  gr_error err;
+  assert_int_equal(gr_sobol(3, 16384, ishigami, NULL, 2, 100, 7, idx, &mean, &var, &err), GR_OK);
+  assert_true(fabs(mean - a / 2) < 0.05);
+  assert_true(fabs(var - v) < 0.1);
+  for (int i = 0; i < 3; i++) {
+    fprintf(stderr, "S%d = %.4f [%.4f, %.4f] (want %.4f), ST%d = %.4f [%.4f, %.4f] (want %.4f)\n", i + 1,
+            idx[i].first, idx[i].first_lo, idx[i].first_hi, want_first[i], i + 1, idx[i].total, idx[i].total_lo,
+            idx[i].total_hi, want_total[i]);
+    assert_true(fabs(idx[i].first - want_first[i]) < 0.02);
+    assert_true(fabs(idx[i].total - want_total[i]) < 0.02);
+    assert_true(idx[i].first_lo <= idx[i].first && idx[i].first <= idx[i].first_hi);
+    assert_true(idx[i].total_lo <= idx[i].total && idx[i].total <= idx[i].total_hi);
+  }
+}
+
+static gr_sim_result *sim1(const char *arr, const char *ev, uint64_t draws, int threads) {
+  const gr_arrangement *a = gr_catalog_arrangement(cat, arr);
+  gr_sim_options o = {.draws = draws, .seed = 99, .threads = threads};
+  gr_sim_result *r = NULL;
+  gr_error err;
+  assert_int_equal(gr_simulate(cat, params, &a, 1, gr_catalog_event(cat, ev), NULL, 0, &o, &r, &err), GR_OK);
+  return r;
+}
+
+static void assert_same(const gr_sim_result *x, const gr_sim_result *y) {
+  assert_int_equal(x->draws, y->draws);
+  assert_int_equal(x->deterred.k, y->deterred.k);
+  assert_int_equal(x->holds.k, y->holds.k);
+  assert_int_equal(x->holds.n, y->holds.n);
+  assert_int_equal(x->no_help.k, y->no_help.k);
+  assert_true(x->help_median.value == y->help_median.value || (isnan(x->help_median.value) && isnan(y->help_median.value)));
+  assert_true(x->help_p90.value == y->help_p90.value || (isnan(x->help_p90.value) && isnan(y->help_p90.value)));
+  assert_int_equal(x->nobligations, y->nobligations);
+  for (size_t i = 0; i < x->nobligations; i++) assert_int_equal(x->obligations[i].honoured.k, y->obligations[i].honoured.k);
+  for (size_t g = 0; g < x->nguarantors; g++) assert_int_equal(x->guarantors[g].honours_any.k, y->guarantors[g].honours_any.k);
+}
+
+static void test_same_result_any_thread_count(void **state) {
+  (void)state;
+  gr_sim_result *one = sim1("coalition-2025", "offensive-zaporizhzhia", 200000, 1);
+  for (int t = 2; t <= 4; t++) {
+    gr_sim_result *many = sim1("coalition-2025", "offensive-zaporizhzhia", 200000, t);
+    assert_int_equal(many->threads, t);
+    assert_same(one, many);
+    gr_sim_result_free(many);
+  }
+  gr_sim_result_free(one);
+}
+
+/* Simulated together or alone, an arrangement sees the same draws. */
+static void test_common_random_numbers(void **state) {
+  (void)state;
+  const gr_arrangement *arrs[2] = {gr_catalog_arrangement(cat, "budapest-1994"),
+                                   gr_catalog_arrangement(cat, "nato-membership")};
+  gr_sim_options o = {.draws = 100000, .seed = 99, .threads = 2};
+  gr_sim_result *both[2];
+  gr_error err;
+  assert_int_equal(gr_simulate(cat, params, arrs, 2, gr_catalog_event(cat, "offensive-zaporizhzhia"), NULL, 0, &o, both,
+                               &err),
+                   GR_OK);
+  gr_sim_result *alone = sim1("nato-membership", "offensive-zaporizhzhia", 100000, 1);
+  assert_same(both[1], alone);
+  /* The model's ordering: NATO membership deters more than Budapest, by
+   * far more than the sampling error. */
+  assert_true(both[1]->deterred.lo > both[0]->deterred.hi);
+  gr_sim_result_free(alone);
+  gr_sim_result_free(both[0]);
+  gr_sim_result_free(both[1]);
+}
+
+static void test_outputs_are_consistent(void **state) {
+  (void)state;
+  gr_sim_result *r = sim1("coalition-2025", "attack-reassurance-force", 100000, 2);
+  assert_int_equal(r->deterred.n, 100000);
+  assert_int_equal(r->holds.n, r->draws - r->deterred.k);
+  assert_true(r->deterred.lo <= r->deterred.estimate && r->deterred.estimate <= r->deterred.hi);
+  assert_true(r->help_median.value <= r->help_p90.value);
+  assert_true(r->help_median.lo <= r->help_median.value && r->help_median.value <= r->help_median.hi);
+  assert_true(r->troops == 32000);
+  for (size_t i = 0; i < r->nobligations; i++) {
+    const gr_sim_obligation *o = &r->obligations[i];
+    if (!o->acting) assert_int_equal(o->honoured.n, 0);
+    else assert_true(o->honoured.k <= o->honoured.n);
+    if (o->obligation->commitment == GR_COMMIT_DECLINED) assert_false(o->acting);
+  }
+  assert_false(r->partial);
+  gr_sim_result_free(r);
+}
+
+static void test_precision_and_cancel(void **state) {
+  (void)state;
+  const gr_arrangement *a = gr_catalog_arrangement(cat, "istanbul-2022");
+  const gr_event *ev = gr_catalog_event(cat, "offensive-zaporizhzhia");
+  gr_error err;
+  gr_sim_result *r = NULL;
+  gr_sim_options o = {.draws = 10000000, .seed = 5, .threads = 2, .precision = 0.005};
+  assert_int_equal(gr_simulate(cat, params, &a, 1, ev, NULL, 0, &o, &r, &err), GR_OK);
+  assert_true(r->draws < 10000000);
+  assert_int_equal(r->draws % 65536, 0);
+  assert_true((r->deterred.hi - r->deterred.lo) / 2 < 0.005);
+  assert_true((r->holds.hi - r->holds.lo) / 2 < 0.005);
+  gr_sim_result_free(r);
+  volatile sig_atomic_t stop = 1;
+  gr_sim_options c = {.draws = 1000000, .seed = 5, .threads = 2, .cancel = &stop};
+  assert_int_equal(gr_simulate(cat, params, &a, 1, ev, NULL, 0, &c, &r, &err), GR_OK);
+  assert_true(r->partial);
+  assert_int_equal(r->draws, 65536);
+  gr_sim_result_free(r);
+}
+
+static void test_params(void **state) {
+  (void)state;
+  gr_error err;
+  assert_true(gr_params_count(params) >= 50);
+  assert_string_equal(gr_params_at(params, 0)->id, "honour_base");
+  uint64_t h = gr_params_hash(params);
+  gr_catalog *c = gr_catalog_new();
+  gr_catalog_load_builtin(c, &err);
+  const char *over = "parameters:\n  - {id: honour_base, title: t, unit: probability, distribution: fixed, value: 0.5,\n"
+                     "     sources: [{assumption: test}]}\n";
+  assert_int_equal(gr_catalog_load_buffer(c, "p.yaml", over, strlen(over), &err), GR_OK);
+  assert_int_equal(gr_catalog_validate(c, &err), GR_OK);
+  gr_params *p2 = NULL;
+  assert_int_equal(gr_params_new(c, &p2, &err), GR_OK);
+  assert_true(gr_params_hash(p2) != h);
+  gr_params_free(p2);
+  gr_catalog_free(c);
+  gr_catalog *empty = gr_catalog_new();
+  assert_int_equal(gr_params_new(empty, &p2, &err), GR_E_INVALID);
+  assert_string_equal(err.message, "the model needs parameter 'honour_base', which no loaded file defines");
+  gr_catalog_free(empty);
+}
+
+static void test_sensitivity_runs(void **state) {
+  (void)state;
+  gr_sensitivity *s = NULL;
+  gr_error err;
+  assert_int_equal(gr_sensitivity_new(cat, params, gr_catalog_arrangement(cat, "coalition-2025"),
+                                      gr_catalog_event(cat, "offensive-zaporizhzhia"), NULL, 0, 2048, 3, 2, &s, &err),
+                   GR_OK);
+  assert_true(s->n > 20);
+  double first_sum = 0;
+  for (size_t i = 0; i < s->n; i++) {
+    const gr_sobol_index *x = &s->items[i].index;
+    assert_true(x->total >= -0.05 && x->total <= 1.05);
+    assert_true(x->total + 0.1 >= x->first);
+    if (i) assert_true(s->items[i - 1].index.total >= x->total);
+    first_sum += x->first;
+    assert_true(s->items[i].parameter->distribution != GR_DIST_FIXED);
+  }
+  fprintf(stderr, "sum of first-order indices: %.3f over %zu parameters\n", first_sum, s->n);
+  assert_true(first_sum < 1.2);
+  assert_true(s->mean > 0 && s->mean < 1);
+  gr_sensitivity_free(s);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_philox_known_answers),
+      cmocka_unit_test(test_streams_are_addressed),
+      cmocka_unit_test(test_distribution_moments),
+      cmocka_unit_test(test_wilson_textbook),
+      cmocka_unit_test(test_sobol_ishigami),
+      cmocka_unit_test(test_same_result_any_thread_count),
+      cmocka_unit_test(test_common_random_numbers),
+      cmocka_unit_test(test_outputs_are_consistent),
+      cmocka_unit_test(test_precision_and_cancel),
+      cmocka_unit_test(test_params),
+      cmocka_unit_test(test_sensitivity_runs),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
