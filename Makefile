@@ -8,7 +8,9 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_ARGS ?=
 
-.PHONY: all deps build run check asan clean
+MPI_BUILD  ?= build-mpi
+
+.PHONY: all deps build run check asan mpi-check clean
 
 all: build
 
@@ -31,5 +33,13 @@ asan: deps
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
 
+# The MPI build: simulate and compare across ranks; its tests include the
+# check that any number of ranks gives the same result.
+mpi-check:
+	@scripts/deps.sh mpi
+	@cmake -S . -B $(MPI_BUILD) -DCMAKE_BUILD_TYPE=Release -DGUARANTOR_MPI=ON $(CMAKE_ARGS) >/dev/null
+	@cmake --build $(MPI_BUILD) -j $(JOBS)
+	@ctest --test-dir $(MPI_BUILD) --output-on-failure -R test_mpi
+
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(MPI_BUILD)

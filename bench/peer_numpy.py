@@ -113,11 +113,18 @@ def p_success(s, d, theta):
 
 class Theta:
     """The parameter vector of a chunk of draws: one array per parameter,
-    drawn on first use (a fixed parameter is a plain float). Only the
-    parameters this arrangement's model reads are ever drawn."""
+    drawn on first use (a fixed parameter is a plain float), so only the
+    parameters this arrangement's model reads are drawn. With draw_all,
+    every uncertain parameter but the delays is drawn up front, as sim.c's
+    sample_theta() does (it draws the whole vector so that every
+    arrangement of a run sees the same one)."""
 
-    def __init__(self, params, rng, m):
+    def __init__(self, params, rng, m, draw_all=False):
         self.params, self.rng, self.m, self.cache = params, rng, m, {}
+        if draw_all:
+            for pid in params:
+                if not pid.startswith("delay_"):  # Delays are drawn per obligation in fight().
+                    self[pid]
 
     def __getitem__(self, pid):
         v = self.cache.get(pid)
@@ -283,7 +290,7 @@ class Model:
         days = np.minimum(np.floor(first[helped]), HIST_DAYS - 1).astype(np.int64)
         counts["hist"] += np.bincount(days, minlength=HIST_DAYS)
 
-    def simulate(self, draws, chunk, seed):
+    def simulate(self, draws, chunk, seed, draw_all=False):
         """Run `draws` draws in chunks of at most `chunk`; the counts."""
         rng = np.random.Generator(np.random.Philox(seed))
         counts = {"draws": 0, "deterred": 0, "attacks": 0, "holds": 0, "helped": 0,
@@ -292,7 +299,7 @@ class Model:
         done = 0
         while done < draws:
             m = min(chunk, draws - done)
-            theta = Theta(self.params, rng, m)
+            theta = Theta(self.params, rng, m, draw_all)
             attack, logits = self.decide(theta, m)
             idx = np.flatnonzero(attack)
             na = len(idx)
@@ -316,12 +323,25 @@ def hist_quantile(hist, q):
     return float(np.searchsorted(np.cumsum(hist), r, side="right"))
 
 
+def blas_info():
+    """The BLAS library and kernel NumPy loaded, when threadpoolctl is there
+    (the peer calls no BLAS routine: this is for the record only)."""
+    try:
+        from threadpoolctl import threadpool_info
+    except ImportError:
+        return None
+    return [{k: i.get(k) for k in ("internal_api", "version", "architecture", "num_threads")}
+            for i in threadpool_info() if i.get("user_api") == "blas"]
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("model", help="the model JSON of `gr_bench model ARR EVENT` ('-': standard input)")
     ap.add_argument("--draws", type=int, default=500000, help="draws (default 500000)")
     ap.add_argument("--chunk", type=int, default=1000000, help="draws per chunk (default 1000000)")
     ap.add_argument("--seed", type=int, default=1, help="seed of the Philox generator (default 1)")
+    ap.add_argument("--draw-all", action="store_true",
+                    help="draw every uncertain parameter (not only those the model reads), as the C engine does")
     args = ap.parse_args(argv)
     if args.draws <= 0 or args.chunk <= 0:
         ap.error("--draws and --chunk must be positive")
@@ -329,7 +349,7 @@ def main(argv=None):
         model = Model(json.load(fp))
 
     t0 = time.perf_counter()
-    c = model.simulate(args.draws, args.chunk, args.seed)
+    c = model.simulate(args.draws, args.chunk, args.seed, args.draw_all)
     seconds = time.perf_counter() - t0
 
     lo, hi = wilson(c["deterred"], c["draws"])
@@ -344,7 +364,7 @@ def main(argv=None):
         "help_median_days": hist_quantile(c["hist"], 0.5),
         "help_p90_days": hist_quantile(c["hist"], 0.9),
         "honoured": c["ob"], "honours_any": c["g"].tolist(),
-        "numpy": np.__version__,
+        "draw_all": args.draw_all, "numpy": np.__version__, "blas": blas_info(),
     }
     print(json.dumps(out))
     return 0

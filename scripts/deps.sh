@@ -9,6 +9,11 @@ packages=(
   libfyaml-dev libutf8proc-dev libcmocka-dev libgsl-dev librandom123-dev
 )
 
+# `scripts/deps.sh mpi` adds what the MPI build needs.
+if [ "${1:-}" = mpi ]; then
+  packages+=(libopenmpi-dev openmpi-bin)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

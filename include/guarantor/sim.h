@@ -64,6 +64,14 @@ typedef struct gr_sim_options {
   /* When set and non-zero between batches, stop and mark the result
    * partial (a SIGINT handler sets it). */
   volatile sig_atomic_t *cancel;
+  /* Several processes (MPI ranks): process `rank` of `ranks` runs every
+   * ranks-th batch of draws, and `reduce` must replace data[0..n) by its
+   * element-wise sum over all processes (MPI_Allreduce with MPI_SUM), the
+   * same call in every process. Integer counts make the sum exact, so the
+   * result is the same for any number of ranks. ranks 0 or 1: one process. */
+  int rank, ranks;
+  void (*reduce)(uint64_t *data, size_t n, void *ctx);
+  void *reduce_ctx;
 } gr_sim_options;
 
 typedef struct gr_sim_obligation {

@@ -13,6 +13,7 @@
 #include "guarantor/sim.h"
 #include "json.h"
 #include "progress.h"
+#include "ranks.h"
 #include "simout.h"
 
 static void help(FILE *fp) {
@@ -246,6 +247,7 @@ int cmd_compare(int argc, char **argv) {
   so.progress = cli_progress_update;
   so.progress_ctx = &prog;
   so.cancel = &cli_interrupted;
+  cli_ranks_options(&so);
   gr_status st = gr_simulate(cat, params, arrs, n, ev, NULL, as_of, &so, res, &err);
   cli_progress_end(&prog);
   if (st != GR_OK) {

@@ -12,6 +12,7 @@
 #include "guarantor/sim.h"
 #include "json.h"
 #include "progress.h"
+#include "ranks.h"
 #include "simout.h"
 
 static void help(FILE *fp) {
@@ -292,9 +293,12 @@ int cmd_simulate(int argc, char **argv) {
   so.progress = cli_progress_update;
   so.progress_ctx = &prog;
   so.cancel = &cli_interrupted;
+  cli_ranks_options(&so);
   gr_status st = gr_simulate(cat, params, &arr, 1, ev, &facts, as_of, &so, &res, &err);
   cli_progress_end(&prog);
-  if (st == GR_OK && sensitivity && !res->partial)
+  /* The sensitivity analysis runs in rank 0 only: it has no collective
+   * step, and only rank 0 prints. */
+  if (st == GR_OK && sensitivity && !res->partial && cli_rank() == 0)
     st = gr_sensitivity_new(cat, params, arr, ev, &facts, as_of, samples, so.seed, so.threads, &sens, &err);
   if (st != GR_OK) {
     fprintf(stderr, "guarantor simulate: %s\n", err.message);

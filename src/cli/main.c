@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "ranks.h"
 
 static const cli_command commands[] = {
     {"show", "list the catalog, or describe one item", cmd_show},
@@ -37,7 +38,16 @@ static void usage(FILE *fp) {
           "command extend it and replace built-in records with the same id.\n");
 }
 
+static int dispatch(int argc, char **argv);
+
 int main(int argc, char **argv) {
+  cli_ranks_init(&argc, &argv);
+  int rc = dispatch(argc, argv);
+  cli_ranks_finalize();
+  return rc;
+}
+
+static int dispatch(int argc, char **argv) {
   if (argc < 2) {
     usage(stderr);
     return EXIT_USAGE;

@@ -436,6 +436,39 @@ static void counts_free(counts *c, size_t n) {
   free(c);
 }
 
+/* Counters as one flat array (for a reduction across processes): per
+ * arrangement draws, deterred, attacks, holds, helped, the histogram, the
+ * obligations' and the guarantors' counts. */
+static size_t flat_size(const carr *cs, size_t n) {
+  size_t k = 0;
+  for (size_t a = 0; a < n; a++) k += 5 + HIST_DAYS + cs[a].nobs + cs[a].ng;
+  return k;
+}
+
+static void flatten(counts *c, const carr *cs, size_t n, uint64_t *out, bool back) {
+  size_t k = 0;
+  for (size_t a = 0; a < n; a++) {
+    uint64_t *fields[5] = {&c[a].draws, &c[a].deterred, &c[a].attacks,
+                           &c[a].holds, &c[a].helped};
+    for (int f = 0; f < 5; f++, k++) {
+      if (back) *fields[f] = out[k];
+      else out[k] = *fields[f];
+    }
+    for (size_t d = 0; d < HIST_DAYS; d++, k++) {
+      if (back) c[a].hist[d] = out[k];
+      else out[k] = c[a].hist[d];
+    }
+    for (size_t i = 0; i < cs[a].nobs; i++, k++) {
+      if (back) c[a].ob[i] = out[k];
+      else out[k] = c[a].ob[i];
+    }
+    for (size_t g = 0; g < cs[a].ng; g++, k++) {
+      if (back) c[a].g[g] = out[k];
+      else out[k] = c[a].g[g];
+    }
+  }
+}
+
 static bool precise_enough(const counts *tot, size_t n, double precision) {
   for (size_t a = 0; a < n; a++) {
     gr_proportion d = gr_wilson(tot[a].deterred, tot[a].draws, 1.959964);
@@ -521,41 +554,54 @@ gr_status gr_simulate(const gr_catalog *cat, const gr_params *ps, const gr_arran
 
   bool partial = false;
   const uint64_t batch = 1u << 16;
+  int ranks = opts->ranks > 1 && opts->reduce ? opts->ranks : 1, rank = ranks > 1 ? opts->rank : 0;
+  size_t nflat = flat_size(cs, n);
+  uint64_t *flat = st == GR_OK ? calloc(nflat + 1, sizeof *flat) : NULL;
+  if (st == GR_OK && flat == NULL) st = fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
   uint64_t done = 0, total = opts->draws;
-  while (st == GR_OK && done < total) {
+  for (uint64_t b = 0; st == GR_OK && done < total; b++) {
     uint64_t m = total - done < batch ? total - done : batch;
     uint64_t from = done;
+    /* With several processes, batch b belongs to process b mod ranks. */
+    if ((int)(b % (uint64_t)ranks) == rank) {
 #pragma omp parallel num_threads(threads)
-    {
-      int tid = 0;
+      {
+        int tid = 0;
 #ifdef _OPENMP
-      tid = omp_get_thread_num();
+        tid = omp_get_thread_num();
 #endif
-      counts *mine = per[tid];
-      double th[GR__P_COUNT], logit[GR__MAX_OBLIGATIONS];
+        counts *mine = per[tid];
+        double th[GR__P_COUNT], logit[GR__MAX_OBLIGATIONS];
 #pragma omp for schedule(static)
-      for (uint64_t i = from; i < from + m; i++) {
-        sample_theta(ps, opts->seed, i, th);
-        for (size_t a = 0; a < n; a++) {
-          counts *k = &mine[a];
-          k->draws++;
-          if (!decide(&cs[a], th, logit)) {
-            k->deterred++;
-            continue;
+        for (uint64_t i = from; i < from + m; i++) {
+          sample_theta(ps, opts->seed, i, th);
+          for (size_t a = 0; a < n; a++) {
+            counts *k = &mine[a];
+            k->draws++;
+            if (!decide(&cs[a], th, logit)) {
+              k->deterred++;
+              continue;
+            }
+            k->attacks++;
+            fight(&cs[a], ps, th, logit, opts->seed, i, k);
           }
-          k->attacks++;
-          fight(&cs[a], ps, th, logit, opts->seed, i, k);
         }
       }
     }
     done += m;
+    /* Decide together whether to go on: every process must take the same
+     * branch, so the stop signal is summed across them. */
+    bool last_of_round = (b + 1) % (uint64_t)ranks == 0 || done >= total;
+    if (!last_of_round) continue;
     if (opts->progress) opts->progress(done, total, opts->progress_ctx);
-    if (opts->cancel && *opts->cancel) {
+    uint64_t stop = opts->cancel && *opts->cancel ? 1 : 0;
+    if (ranks > 1) opts->reduce(&stop, 1, opts->reduce_ctx);
+    if (stop) {
       partial = done < total;
       break;
     }
-    if (opts->precision > 0) {
-      /* Integer sums: the same whatever the threads did. */
+    if (opts->precision > 0 && done < total) {
+      /* Integer sums: the same whatever the threads and processes did. */
       counts *check = counts_new(cs, n);
       if (check == NULL) {
         st = fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
@@ -563,6 +609,11 @@ gr_status gr_simulate(const gr_catalog *cat, const gr_params *ps, const gr_arran
       }
       for (int t = 0; t < threads; t++)
         for (size_t a = 0; a < n; a++) add_counts(&check[a], &per[t][a], cs[a].nobs, cs[a].ng);
+      if (ranks > 1) {
+        flatten(check, cs, n, flat, false);
+        opts->reduce(flat, nflat, opts->reduce_ctx);
+        flatten(check, cs, n, flat, true);
+      }
       bool ok = precise_enough(check, n, opts->precision);
       counts_free(check, n);
       if (ok) break;
@@ -570,6 +621,12 @@ gr_status gr_simulate(const gr_catalog *cat, const gr_params *ps, const gr_arran
   }
   for (int t = 0; st == GR_OK && t < threads; t++)
     for (size_t a = 0; a < n; a++) add_counts(&tot[a], &per[t][a], cs[a].nobs, cs[a].ng);
+  if (st == GR_OK && ranks > 1) {
+    flatten(tot, cs, n, flat, false);
+    opts->reduce(flat, nflat, opts->reduce_ctx);
+    flatten(tot, cs, n, flat, true);
+  }
+  free(flat);
   for (size_t a = 0; st == GR_OK && a < n; a++) {
     out[a] = make_result(&cs[a], &tot[a], ev, opts, ps->hash, threads, partial);
     if (out[a] == NULL) st = fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
