@@ -56,13 +56,15 @@ typedef struct gr_sim_options {
   uint64_t draws;      /* Number of draws; with precision > 0, the most. */
   uint64_t seed;
   int threads;         /* 0: as many as OpenMP offers. */
-  double precision;    /* Stop when every headline 95 % half-width is below
-                          it (checked every batch); 0: run all draws. */
-  /* Called after every batch with the draws done and the most planned. */
+  double precision;    /* Stop when the 95 % half-widths of P(deterred),
+                          P(holds | attack) and P(no help | attack) are all
+                          below it (checked every 4 batches of 65536 draws);
+                          0: run all draws. */
+  /* Called every 4 batches with the draws done and the most planned. */
   void (*progress)(uint64_t done, uint64_t total, void *ctx);
   void *progress_ctx;
-  /* When set and non-zero between batches, stop and mark the result
-   * partial (a SIGINT handler sets it). */
+  /* When set and non-zero at a check (every 4 batches), stop and mark the
+   * result partial (a SIGINT handler sets it). */
   volatile sig_atomic_t *cancel;
   /* Several processes (MPI ranks): process `rank` of `ranks` runs every
    * ranks-th batch of draws, and `reduce` must replace data[0..n) by its
@@ -83,7 +85,8 @@ typedef struct gr_sim_obligation {
 
 typedef struct gr_sim_guarantor {
   const char *guarantor;
-  gr_proportion honours_any; /* Honours at least one acting obligation. */
+  gr_proportion honours_any; /* Honours at least one acting obligation other
+                                than consultation (gives help), if attacked. */
 } gr_sim_guarantor;
 
 typedef struct gr_sim_result {

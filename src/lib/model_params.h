@@ -1,7 +1,10 @@
 /*
  * The parameters the deterrence model reads, in a fixed order: the ids of
- * data/parameters.yaml. The order keys each parameter's random stream, so
- * appending is safe and reordering changes every result.
+ * data/parameters.yaml. A draw's parameter vector is read from one random
+ * stream in this order, so reordering (or changing a parameter from fixed
+ * to uncertain, or its distribution family) changes the numbers every later
+ * parameter receives: runs with different parameter files share common
+ * random numbers only up to the first such difference.
  */
 #ifndef GUARANTOR_MODEL_PARAMS_H
 #define GUARANTOR_MODEL_PARAMS_H

@@ -197,7 +197,7 @@ static gr_status compile(const gr_catalog *cat, const gr_arrangement *arr, const
     }
   }
   gr_assessment *as = NULL;
-  st = gr_assessment_new(cat, arr, facts, 0, c->g, c->ng, &as, err);
+  st = gr_assessment_new(cat, arr, facts, as_of, c->g, c->ng, &as, err);
   if (st != GR_OK) {
     gr_timeline_free(tl);
     free(c->obs);
@@ -230,7 +230,12 @@ static gr_status compile(const gr_catalog *cat, const gr_arrangement *arr, const
     b->approval = kinds[o->kind].combat && ga && (ga->given >> 8 & 1u) &&
                   ga->deploy_approval == GR_APPROVAL_PARLIAMENT_PRIOR && !facts->value[GR_FACT_PARLIAMENT_APPROVAL];
     b->nuclear = kinds[o->kind].combat && agg && agg->nuclear;
-    b->own = as->actors[b->g].verdict == GR_VERDICT_VETOES ? 2 : as->actors[b->g].verdict == GR_VERDICT_OBJECTS ? 1 : 0;
+    /* The guarantor's own verdict (the assessment lists actors in catalog
+     * order, not in the arrangement's). */
+    b->own = 0;
+    for (size_t k = 0; k < as->nactors; k++)
+      if (!strcmp(as->actors[k].actor->id, o->guarantor))
+        b->own = as->actors[k].verdict == GR_VERDICT_VETOES ? 2 : as->actors[k].verdict == GR_VERDICT_OBJECTS ? 1 : 0;
     b->troops = o->troops.given ? o->troops.value : 0;
     b->value = o->value.given ? o->value.value : -1;
     b->g_personnel = personnel_of(cat, o->guarantor);
@@ -373,10 +378,10 @@ static void fight(const carr *c, const gr_params *ps, const double *th, const do
     double u = gr__uniform(&s);
     if (u >= sigmoid(logit[i])) continue;
     n->ob[i]++;
-    g_honours[b->g] = true;
     add += addition(b, th);
     if (b->slot >= 0) fac[b->slot] = true;
     if (b->kind == GR_OB_CONSULTATION) continue; /* Talk is not help. */
+    g_honours[b->g] = true;
     double decision = 0;
     switch (b->activation) {
     case GR_ACT_AUTOMATIC: decision = 0; break;
@@ -475,6 +480,8 @@ static bool precise_enough(const counts *tot, size_t n, double precision) {
     if (d.n == 0 || (d.hi - d.lo) / 2 >= precision) return false;
     gr_proportion h = gr_wilson(tot[a].holds, tot[a].attacks, 1.959964);
     if (h.n > 0 && (h.hi - h.lo) / 2 >= precision) return false;
+    gr_proportion none = gr_wilson(tot[a].attacks - tot[a].helped, tot[a].attacks, 1.959964);
+    if (none.n > 0 && (none.hi - none.lo) / 2 >= precision) return false;
   }
   return true;
 }
@@ -554,6 +561,7 @@ gr_status gr_simulate(const gr_catalog *cat, const gr_params *ps, const gr_arran
 
   bool partial = false;
   const uint64_t batch = 1u << 16;
+  enum { CHECK_EVERY = 4 };
   int ranks = opts->ranks > 1 && opts->reduce ? opts->ranks : 1, rank = ranks > 1 ? opts->rank : 0;
   size_t nflat = flat_size(cs, n);
   uint64_t *flat = st == GR_OK ? calloc(nflat + 1, sizeof *flat) : NULL;
@@ -589,9 +597,11 @@ gr_status gr_simulate(const gr_catalog *cat, const gr_params *ps, const gr_arran
       }
     }
     done += m;
-    /* Decide together whether to go on: every process must take the same
-     * branch, so the stop signal is summed across them. */
-    bool last_of_round = (b + 1) % (uint64_t)ranks == 0 || done >= total;
+    /* Decide together whether to go on, every CHECK_EVERY batches whatever
+     * the number of processes (so a --precision run stops at the same draw
+     * for any number of ranks); every process must take the same branch,
+     * so the stop signal is summed across them. */
+    bool last_of_round = (b + 1) % CHECK_EVERY == 0 || done >= total;
     if (!last_of_round) continue;
     if (opts->progress) opts->progress(done, total, opts->progress_ctx);
     uint64_t stop = opts->cancel && *opts->cancel ? 1 : 0;
