@@ -58,7 +58,9 @@ def run(cmd, env=None):
         p.returncode = os.waitstatus_to_exitcode(status)  # Tell Popen it is reaped.
         if p.returncode != 0:
             errf.seek(0)
-            sys.exit(f"run.py: {shlex.join(cmd)} failed (exit {p.returncode}):\n{errf.read().strip()}")
+            print(f"run.py: {shlex.join(cmd)} failed (exit {p.returncode}):\n{errf.read().strip()}",
+                  file=sys.stderr)
+            sys.exit(2)
     return out, wall, usage.ru_maxrss
 
 
@@ -251,15 +253,16 @@ def main(argv=None):
     print()
     print(f"{'C / NumPy (1 core)':{w}} {r_numpy:.2f}x   (NumPy drawing every parameter: {r_numpy_all:.2f}x)")
     print(f"{'C engine 2-thread speed-up':{w}} {speedup:.2f}x")
-    print(f"{'floor / C engine (engine is this much slower)':{w}} {r_floor:.2f}x")
+    print(f"{'C engine time / floor time':{w}} {r_floor:.2f}x")
+    print(f"{'floor / NumPy (C at the floor would be this)':{w}} {floor / npy:.2f}x")
     print(f"{'compare, 10 arrangements, 2 threads':{w}} {best['compare']:.3f} s   "
           f"({res['compare']['arrangements']} x {args.compare_draws} draws)")
     print(f"{'simulate --sensitivity, defaults (wall)':{w}} {best['sens']:.3f} s")
     print(f"{'peak memory, C engine':{w}} {mem[0] / 1024:.1f} MiB at {args.memory_draws[0]} draws, "
           f"{mem[1] / 1024:.1f} MiB at {args.memory_draws[1]}" +
           ("" if exact else " (upper bounds: no /usr/bin/time here)"))
-    print(f"{'peak memory, NumPy peer':{w}} {rss['np'] / 1024:.1f} MiB at {args.numpy_draws} draws "
-          f"(chunks of 1000000)")
+    print(f"{'peak memory, NumPy peer (its own run)':{w}} {rss['np'] / 1024:.1f} MiB at {args.numpy_draws} draws "
+          f"(chunks of {p['chunk']})")
     print()
     print("Agreement (95% Wilson intervals must overlap):")
     print(f"  P(deterred)        C {c['deterred'] / c['draws']:.5f} [{c_det[0]:.5f}, {c_det[1]:.5f}]   "
