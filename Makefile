@@ -1,6 +1,8 @@
 # The front door. `make` builds into build/ (the program is build/guarantor),
 # `make run` is the main job, `make check` builds and runs every test,
-# `make asan` builds and runs the tests under AddressSanitizer + UBSan.
+# `make asan` builds and runs the tests under AddressSanitizer + UBSan,
+# `make bench` builds and runs the benchmarks (bench/run.py; not a test;
+# BENCH_ARGS passes options, e.g. BENCH_ARGS='--repeat 5').
 # Each target first installs missing Debian packages (scripts/deps.sh).
 
 BUILD      ?= build
@@ -10,7 +12,7 @@ CMAKE_ARGS ?=
 
 MPI_BUILD  ?= build-mpi
 
-.PHONY: all deps build run check asan mpi-check clean
+.PHONY: all deps build run check asan mpi-check bench clean
 
 all: build
 
@@ -21,8 +23,10 @@ build: deps
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release $(CMAKE_ARGS) >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
 
+# The main job: the comparison table of every catalog arrangement on the
+# terminal, and the HTML report beside it.
 run: build
-	@$(BUILD)/guarantor compare
+	@$(BUILD)/guarantor report -o report.html
 
 check: build
 	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
@@ -40,6 +44,17 @@ mpi-check:
 	@cmake -S . -B $(MPI_BUILD) -DCMAKE_BUILD_TYPE=Release -DGUARANTOR_MPI=ON $(CMAKE_ARGS) >/dev/null
 	@cmake --build $(MPI_BUILD) -j $(JOBS)
 	@ctest --test-dir $(MPI_BUILD) --output-on-failure -R test_mpi
+
+# The NumPy peer needs NumPy: Debian's python3-numpy, installed here when no
+# python3 has it (the tests do not need it, so scripts/deps.sh leaves it).
+bench: build
+	@python3 -c 'import numpy' 2>/dev/null || /usr/bin/python3 -c 'import numpy' 2>/dev/null || { \
+	  sudo=; [ "$$(id -u)" -eq 0 ] || sudo=sudo; \
+	  echo "make bench: installing python3-numpy" >&2; \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends python3-numpy >&2 || { \
+	    $$sudo apt-get update -qq >&2 && \
+	    DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends python3-numpy >&2; }; }
+	@python3 bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(MPI_BUILD)

@@ -25,6 +25,7 @@ int cmd_trigger(int argc, char **argv);
 int cmd_assess(int argc, char **argv);
 int cmd_simulate(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 /* Load the built-in catalog and then `files`, validate, and print every
  * diagnostic to stderr. Returns the catalog, or NULL with *status set to

@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "guarantor/assess.h"
 #include "guarantor/sim.h"
 #include "json.h"
 #include "progress.h"
@@ -42,30 +41,6 @@ static void help(FILE *fp) {
           "Exit status: 0 ok, 1 failure or interrupted, 2 bad input or usage.\n");
 }
 
-typedef struct row {
-  const gr_arrangement *arr;
-  gr_sim_result *res;
-  char vetoes[128];
-  char guarantors[128];
-  size_t nguarantors;
-} row;
-
-static void vetoes_of(const gr_catalog *cat, const gr_arrangement *arr, gr_date as_of, char *buf, size_t n) {
-  gr_facts f;
-  gr_error err;
-  gr_assessment *as = NULL;
-  buf[0] = '\0';
-  gr_facts_default(cat, arr, &f);
-  if (gr_assessment_new(cat, arr, &f, as_of, NULL, 0, &as, &err) != GR_OK) return;
-  size_t k = 0;
-  for (size_t i = 0; i < as->nactors; i++)
-    if (as->actors[i].verdict == GR_VERDICT_VETOES) {
-      int w = snprintf(buf + k, n - k, "%s%s", k ? " " : "", as->actors[i].actor->id);
-      if (w > 0 && (size_t)w < n - k) k += (size_t)w;
-    }
-  gr_assessment_free(as);
-}
-
 static void csv_field(FILE *fp, const char *s, int last) {
   fputc('"', fp);
   for (; *s; s++) {
@@ -76,7 +51,7 @@ static void csv_field(FILE *fp, const char *s, int last) {
   fputc(last ? '\n' : ',', fp);
 }
 
-static void print_csv(FILE *fp, const row *rows, size_t n) {
+static void print_csv(FILE *fp, const cli_compare_row *rows, size_t n) {
   fputs("arrangement,guarantors,strongest,legal_form,vetoes,deterred,deterred_lo,deterred_hi,holds,holds_lo,"
         "holds_hi,first_help_median_days,troops,money_musd_per_year,draws,seed,params_hash\n",
         fp);
@@ -97,7 +72,7 @@ static void print_csv(FILE *fp, const row *rows, size_t n) {
   }
 }
 
-static void print_json(FILE *fp, const row *rows, size_t n, const gr_event *ev) {
+static void print_json(FILE *fp, const cli_compare_row *rows, size_t n, const gr_event *ev) {
   json_writer w = {.fp = fp};
   json_begin_object(&w);
   json_key(&w, "event");
@@ -124,28 +99,6 @@ static void print_json(FILE *fp, const row *rows, size_t n, const gr_event *ev) 
   }
   json_end_array(&w);
   json_end_object(&w);
-}
-
-static void print_table(FILE *fp, const row *rows, size_t n, const gr_event *ev) {
-  const gr_sim_result *r0 = rows[0].res;
-  fprintf(fp, "Arrangements against %s: %llu draws each on common random numbers, seed %llu, parameters %016llx%s\n\n",
-          ev->id, (unsigned long long)r0->draws, (unsigned long long)r0->seed, (unsigned long long)r0->params_hash,
-          r0->partial ? "  [PARTIAL: interrupted]" : "");
-  fprintf(fp, "%-19s %-3s %-22s %-21s %-22s %-22s %-8s %-12s %-8s %s\n", "arrangement", "#g", "strongest",
-          "legal form", "P(deterred) [95%]", "P(holds|attack) [95%]", "help(d)", "troops", "$M/yr", "vetoed by");
-  for (size_t i = 0; i < n; i++) {
-    const gr_sim_result *r = rows[i].res;
-    char d[48], h[48], t[24];
-    snprintf(t, sizeof t, "%s", isnan(r->help_median.value) ? "-" : "");
-    if (!isnan(r->help_median.value)) snprintf(t, sizeof t, "%.0f", r->help_median.value);
-    fprintf(fp, "%-19s %-3zu %-22s %-21s %-22s %-22s %-8s %-12.15g %-8.15g %s\n", rows[i].arr->id, rows[i].nguarantors,
-            cli_strongest(rows[i].arr), gr_table_name(GR_T_LEGAL_FORM, rows[i].arr->legal_form),
-            cli_fmt_prop(&r->deterred, d, sizeof d), cli_fmt_prop(&r->holds, h, sizeof h), t, r->troops, r->money,
-            rows[i].vetoes[0] ? rows[i].vetoes : "nobody");
-  }
-  fputs("\n#g: guarantors; help(d): median days to first help if attacked; troops and $M/yr: on offer\n"
-        "(stated values only). Estimates of the model, not predictions: see docs/model.md.\n",
-        fp);
 }
 
 static int parse_count(const char *opt, const char *s, uint64_t min, uint64_t *out) {
@@ -180,7 +133,7 @@ int cmd_compare(int argc, char **argv) {
   size_t nfiles = 0, n = 0;
   gr_catalog *cat = NULL;
   gr_params *params = NULL;
-  row *rows = NULL;
+  cli_compare_row *rows = NULL;
   const gr_arrangement **arrs = NULL;
   gr_sim_result **res = NULL;
   if (files == NULL) return EXIT_FAIL;
@@ -255,15 +208,10 @@ int cmd_compare(int argc, char **argv) {
     rc = st == GR_E_NOMEM ? EXIT_FAIL : EXIT_USAGE;
     goto done;
   }
-  for (size_t i = 0; i < n; i++) {
-    rows[i].arr = arrs[i];
-    rows[i].res = res[i];
-    rows[i].nguarantors = cli_guarantors(arrs[i], rows[i].guarantors, sizeof rows[i].guarantors);
-    vetoes_of(cat, arrs[i], as_of, rows[i].vetoes, sizeof rows[i].vetoes);
-  }
+  cli_compare_fill(cat, arrs, res, n, as_of, rows);
   if (json) print_json(stdout, rows, n, ev);
   else if (csv) print_csv(stdout, rows, n);
-  else print_table(stdout, rows, n, ev);
+  else cli_print_compare_table(stdout, rows, n, ev);
   if (res[0]->partial) rc = EXIT_FAIL;
   if (fflush(stdout) != 0) rc = EXIT_FAIL;
 done:

@@ -27,9 +27,13 @@ static void before(json_writer *w) {
   }
 }
 
-void json_string_raw(FILE *fp, const char *s) {
+static void write_string(FILE *fp, const char *s, bool html) {
   fputc('"', fp);
   for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    if (html && (*p == '<' || *p == '>' || *p == '&')) {
+      fprintf(fp, "\\u%04x", *p);
+      continue;
+    }
     switch (*p) {
     case '"': fputs("\\\"", fp); break;
     case '\\': fputs("\\\\", fp); break;
@@ -43,6 +47,8 @@ void json_string_raw(FILE *fp, const char *s) {
   }
   fputc('"', fp);
 }
+
+void json_string_raw(FILE *fp, const char *s) { write_string(fp, s, false); }
 
 static void open_(json_writer *w, char c) {
   before(w);
@@ -66,7 +72,7 @@ void json_end_array(json_writer *w) { close_(w, ']'); }
 
 void json_key(json_writer *w, const char *key) {
   before(w);
-  json_string_raw(w->fp, key);
+  write_string(w->fp, key, w->html);
   fputs(": ", w->fp);
   w->after_key = true;
 }
@@ -74,7 +80,7 @@ void json_key(json_writer *w, const char *key) {
 void json_string(json_writer *w, const char *s) {
   before(w);
   if (s == NULL) fputs("null", w->fp);
-  else json_string_raw(w->fp, s);
+  else write_string(w->fp, s, w->html);
 }
 
 void json_int(json_writer *w, long v) {

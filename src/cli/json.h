@@ -13,6 +13,7 @@
 
 typedef struct json_writer {
   FILE *fp;
+  bool html; /* Escape <, > and & as \u003c...: safe inside an HTML <script>. */
   int depth;
   bool after_key;
   bool first[JSON_MAX_DEPTH];

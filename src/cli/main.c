@@ -14,6 +14,7 @@ static const cli_command commands[] = {
     {"assess", "which actors can accept an arrangement", cmd_assess},
     {"simulate", "how much an arrangement deters: Monte Carlo", cmd_simulate},
     {"compare", "all (or the given) arrangements side by side", cmd_compare},
+    {"report", "one self-contained HTML report", cmd_report},
 };
 static const size_t ncommands = sizeof commands / sizeof commands[0];
 

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "guarantor/assess.h"
 #include "simout.h"
 
 char *cli_fmt_prop(const gr_proportion *p, char *buf, size_t n) {
@@ -70,3 +71,53 @@ size_t cli_guarantors(const gr_arrangement *a, char *buf, size_t n) {
   }
   return count;
 }
+
+static void vetoes_of(const gr_catalog *cat, const gr_arrangement *arr, gr_date as_of, char *buf, size_t n) {
+  gr_facts f;
+  gr_error err;
+  gr_assessment *as = NULL;
+  buf[0] = '\0';
+  gr_facts_default(cat, arr, &f);
+  if (gr_assessment_new(cat, arr, &f, as_of, NULL, 0, &as, &err) != GR_OK) return;
+  size_t k = 0;
+  for (size_t i = 0; i < as->nactors; i++)
+    if (as->actors[i].verdict == GR_VERDICT_VETOES) {
+      int w = snprintf(buf + k, n - k, "%s%s", k ? " " : "", as->actors[i].actor->id);
+      if (w > 0 && (size_t)w < n - k) k += (size_t)w;
+    }
+  gr_assessment_free(as);
+}
+
+
+void cli_compare_fill(const gr_catalog *cat, const gr_arrangement *const *arrs, gr_sim_result *const *res, size_t n,
+                      gr_date as_of, cli_compare_row *rows) {
+  for (size_t i = 0; i < n; i++) {
+    rows[i].arr = arrs[i];
+    rows[i].res = res[i];
+    rows[i].nguarantors = cli_guarantors(arrs[i], rows[i].guarantors, sizeof rows[i].guarantors);
+    vetoes_of(cat, arrs[i], as_of, rows[i].vetoes, sizeof rows[i].vetoes);
+  }
+}
+
+void cli_print_compare_table(FILE *fp, const cli_compare_row *rows, size_t n, const gr_event *ev) {
+  const gr_sim_result *r0 = rows[0].res;
+  fprintf(fp, "Arrangements against %s: %llu draws each on common random numbers, seed %llu, parameters %016llx%s\n\n",
+          ev->id, (unsigned long long)r0->draws, (unsigned long long)r0->seed, (unsigned long long)r0->params_hash,
+          r0->partial ? "  [PARTIAL: interrupted]" : "");
+  fprintf(fp, "%-19s %-3s %-22s %-21s %-22s %-22s %-8s %-12s %-8s %s\n", "arrangement", "#g", "strongest",
+          "legal form", "P(deterred) [95%]", "P(holds|attack) [95%]", "help(d)", "troops", "$M/yr", "vetoed by");
+  for (size_t i = 0; i < n; i++) {
+    const gr_sim_result *r = rows[i].res;
+    char d[48], h[48], t[24];
+    snprintf(t, sizeof t, "%s", isnan(r->help_median.value) ? "-" : "");
+    if (!isnan(r->help_median.value)) snprintf(t, sizeof t, "%.0f", r->help_median.value);
+    fprintf(fp, "%-19s %-3zu %-22s %-21s %-22s %-22s %-8s %-12.15g %-8.15g %s\n", rows[i].arr->id, rows[i].nguarantors,
+            cli_strongest(rows[i].arr), gr_table_name(GR_T_LEGAL_FORM, rows[i].arr->legal_form),
+            cli_fmt_prop(&r->deterred, d, sizeof d), cli_fmt_prop(&r->holds, h, sizeof h), t, r->troops, r->money,
+            rows[i].vetoes[0] ? rows[i].vetoes : "nobody");
+  }
+  fputs("\n#g: guarantors; help(d): median days to first help if attacked; troops and $M/yr: on offer\n"
+        "(stated values only). Estimates of the model, not predictions: see docs/model.md.\n",
+        fp);
+}
+

@@ -20,7 +20,29 @@ const char *cli_strongest(const gr_arrangement *a);
 /* The distinct guarantors, space-separated, into buf; returns how many. */
 size_t cli_guarantors(const gr_arrangement *a, char *buf, size_t n);
 
+/* Engine outputs as JSON objects (cmd_trigger.c, cmd_assess.c). */
+struct gr_timeline;
+struct gr_assessment;
+void cli_json_timeline(json_writer *w, const struct gr_timeline *tl);
+void cli_json_assessment(json_writer *w, const struct gr_assessment *as);
+
 /* A whole result as a JSON object (cmd_simulate.c). */
 void cli_json_sim_result(json_writer *w, const gr_sim_result *r);
+
+/* One row of the comparison table. */
+typedef struct cli_compare_row {
+  const gr_arrangement *arr;
+  gr_sim_result *res;
+  char vetoes[128];     /* Actors vetoing it (assess), space-separated. */
+  char guarantors[128]; /* Its distinct guarantors, space-separated. */
+  size_t nguarantors;
+} cli_compare_row;
+
+/* Fill rows[0..n) from results simulated together. */
+void cli_compare_fill(const gr_catalog *cat, const gr_arrangement *const *arrs, gr_sim_result *const *res, size_t n,
+                      gr_date as_of, cli_compare_row *rows);
+
+/* The comparison table, readable on a terminal. */
+void cli_print_compare_table(FILE *fp, const cli_compare_row *rows, size_t n, const gr_event *ev);
 
 #endif /* GUARANTOR_CLI_SIMOUT_H */

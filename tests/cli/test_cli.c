@@ -113,7 +113,7 @@ static void test_version_and_help(void **state) {
   assert_non_null(strstr(r.out, "show"));
   assert_non_null(strstr(r.out, "check"));
   done(&r);
-  static const char *const cmds[] = {"show", "check", "trigger", "assess", "simulate", "compare"};
+  static const char *const cmds[] = {"show", "check", "trigger", "assess", "simulate", "compare", "report"};
   for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
     r = prog(cmds[i], "--help", NULL);
     assert_int_equal(r.status, 0);
@@ -602,6 +602,60 @@ static void test_simulate_errors(void **state) {
   done(&r);
 }
 
+static int count_files(const char *dir) {
+  char cmd[256];
+  snprintf(cmd, sizeof cmd, "ls -A '%s' | wc -l", dir);
+  FILE *p = popen(cmd, "r");
+  int n = -1;
+  if (p) {
+    if (fscanf(p, "%d", &n) != 1) n = -1;
+    pclose(p);
+  }
+  return n;
+}
+
+static void test_report(void **state) {
+  (void)state;
+  char dir[128], out[192], hostile[256];
+  snprintf(dir, sizeof dir, "%s/rep", tmpdir);
+  snprintf(out, sizeof out, "%s/report.html", dir);
+  snprintf(hostile, sizeof hostile, "%s/tests/report/hostile.yaml", GR_SOURCE_DIR);
+  char mk[256];
+  snprintf(mk, sizeof mk, "mkdir -p '%s'", dir);
+  assert_int_equal(system(mk), 0);
+  write_file(out, "an earlier report\n");
+  /* A run that fails leaves the earlier report as it was, and no litter. */
+  run r = prog("report", "-o", out, "no-such-arrangement", "-n", "1000", NULL);
+  assert_int_equal(r.status, 2);
+  done(&r);
+  char *kept = slurp(out);
+  assert_string_equal(kept, "an earlier report\n");
+  free(kept);
+  assert_int_equal(count_files(dir), 1);
+  /* A run that succeeds replaces it whole. */
+  r = prog("report", "-o", out, "-n", "5000", "--samples", "64", "-f", hostile, NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, "P(deterred) [95%]"));
+  assert_non_null(strstr(r.out, "Wrote "));
+  done(&r);
+  assert_int_equal(count_files(dir), 1);
+  char *html = slurp(out);
+  assert_true(strncmp(html, "<!DOCTYPE html>", 15) == 0);
+  assert_non_null(strstr(html, "</html>"));
+  /* Hostile text stays inside the JSON data: escaped, never markup. */
+  assert_null(strstr(html, "<script>window.__pwned"));
+  assert_null(strstr(html, "<img src=x"));
+  assert_non_null(strstr(html, "\\u003c/script\\u003e\\u003cscript\\u003ewindow.__pwned = 1"));
+  /* The page needs no network: no external script or stylesheet. */
+  assert_null(strstr(html, "<script src="));
+  assert_null(strstr(html, "<link "));
+  free(html);
+  r = prog("report", "-o", "/nonexistent-dir/report.html", "-n", "1000", "--samples", "32", "-q", NULL);
+  assert_int_equal(r.status, 1);
+  assert_non_null(strstr(r.err, "cannot create a file beside /nonexistent-dir/report.html"));
+  done(&r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_version_and_help),
@@ -619,6 +673,7 @@ int main(void) {
       cmocka_unit_test(test_trigger_and_assess_errors),
       cmocka_unit_test(test_simulate_and_compare),
       cmocka_unit_test(test_simulate_errors),
+      cmocka_unit_test(test_report),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

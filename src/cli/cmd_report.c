@@ -1,0 +1,534 @@
+/*
+ * guarantor report: one self-contained HTML file. The template
+ * (report/template.html) and the charting libraries (vega, vega-lite,
+ * vega-embed, from npm) are embedded in the program at build time; this
+ * file only computes the data, writes it as HTML-safe JSON into the
+ * template, and renames the result into place once it is complete.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <libgen.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "assets.h"
+#include "cli.h"
+#include "guarantor/assess.h"
+#include "guarantor/sim.h"
+#include "guarantor/trigger.h"
+#include "json.h"
+#include "progress.h"
+#include "ranks.h"
+#include "simout.h"
+
+static void help(FILE *fp) {
+  fprintf(fp,
+          "Usage: guarantor report [ARRANGEMENT...] [-o FILE] [--event E] [--as-of DATE]\n"
+          "                        [-n DRAWS] [--seed S] [--threads T] [--samples N]\n"
+          "                        [--params FILE] [--quiet] [-f FILE]...\n"
+          "\n"
+          "Write one self-contained HTML report (no network needed to open it): the\n"
+          "comparison table (sortable), deterrence against acceptability, each\n"
+          "arrangement's obligations in plain words, activation timeline, verdicts\n"
+          "per actor with the quoted sources, honour rates and sensitivity tornado,\n"
+          "the assumptions it rests on, and the model's limits. Also prints the\n"
+          "comparison table, unless --quiet.\n"
+          "\n"
+          "Options:\n"
+          "  -o FILE          where to write (default report.html); written to a\n"
+          "                   temporary file beside it and renamed when complete\n"
+          "  --event E        the aggression (default offensive-zaporizhzhia)\n"
+          "  --as-of DATE     positions and control as of DATE\n"
+          "  -n DRAWS         draws per arrangement (default 200000)\n"
+          "  --seed S         random seed (default 1)\n"
+          "  --threads T      worker threads (default: all cores)\n"
+          "  --samples N      base samples of each sensitivity analysis (default 4096)\n"
+          "  --params FILE    parameters overriding data/parameters.yaml by id\n"
+          "  -q, --quiet      do not print the table\n"
+          "  -f, --file F     load F on top of the built-in catalog (repeatable)\n"
+          "  -h, --help       this help\n"
+          "\n"
+          "Exit status: 0 ok, 1 failure (an earlier report is left intact), 2 bad\n"
+          "input or usage.\n");
+}
+
+const cli_asset *cli_asset_get(const char *name) {
+  for (size_t i = 0; i < cli_assets_count; i++)
+    if (cli_assets[i].name != NULL && strcmp(cli_assets[i].name, name) == 0) return &cli_assets[i];
+  return NULL;
+}
+
+/* ---- The data ------------------------------------------------------------ */
+
+static void json_sources(json_writer *w, const gr_sourcelist *l) {
+  json_begin_array(w);
+  for (size_t i = 0; i < l->n; i++) cli_json_source(w, &l->items[i]);
+  json_end_array(w);
+}
+
+static void json_quantity(json_writer *w, const char *key, const gr_quantity *q) {
+  json_key(w, key);
+  if (!q->given) {
+    json_null(w);
+    return;
+  }
+  json_begin_object(w);
+  json_key(w, "value");
+  json_number(w, q->value);
+  json_key(w, "source");
+  if (q->source.doc || q->source.ref || q->source.assumption) cli_json_source(w, &q->source);
+  else json_null(w);
+  json_end_object(w);
+}
+
+static void json_obligation(json_writer *w, const gr_catalog *cat, const gr_obligation *o) {
+  const gr_actor *g = gr_catalog_actor(cat, o->guarantor);
+  json_begin_object(w);
+  json_key(w, "guarantor");
+  json_string(w, o->guarantor);
+  json_key(w, "guarantor_name");
+  json_string(w, g ? g->name : o->guarantor);
+  json_key(w, "kind");
+  json_string(w, gr_table_name(GR_T_OBLIGATION_KIND, o->kind));
+  json_key(w, "commitment");
+  json_string(w, gr_table_name(GR_T_COMMITMENT, o->commitment));
+  json_quantity(w, "troops", &o->troops);
+  json_quantity(w, "value", &o->value);
+  json_quantity(w, "aircraft", &o->aircraft);
+  json_key(w, "activation");
+  json_string(w, gr_table_name(GR_T_ACTIVATION, o->activation));
+  json_key(w, "deadline_days");
+  if (o->deadline_days > 0) json_int(w, o->deadline_days);
+  else json_null(w);
+  json_key(w, "body");
+  json_string(w, o->body);
+  json_key(w, "triggers");
+  json_begin_array(w);
+  for (size_t i = 0; i < o->triggers.n; i++) json_string(w, gr_table_name(GR_T_EVENT_KIND, o->triggers.items[i].event));
+  json_end_array(w);
+  json_key(w, "conditions");
+  json_begin_array(w);
+  for (size_t i = 0; i < o->conditions.n; i++) json_string(w, gr_table_name(GR_T_FACT, o->conditions.items[i]));
+  json_end_array(w);
+  json_key(w, "regions");
+  json_begin_array(w);
+  for (size_t i = 0; i < o->location.regions.n; i++) {
+    const gr_region *r = gr_catalog_region(cat, o->location.regions.items[i]);
+    json_string(w, r ? r->name : o->location.regions.items[i]);
+  }
+  json_end_array(w);
+  json_key(w, "based_in");
+  json_string(w, o->location.based_in);
+  json_key(w, "excludes");
+  json_begin_array(w);
+  for (size_t i = 0; i < o->scope.exclude.n; i++) {
+    const gr_scope_clause *c = &o->scope.exclude.items[i];
+    char buf[256];
+    size_t k = 0;
+    buf[0] = '\0';
+    for (size_t j = 0; j < c->regions.n && k < sizeof buf; j++) {
+      const gr_region *r = gr_catalog_region(cat, c->regions.items[j]);
+      int n = snprintf(buf + k, sizeof buf - k, "%s%s", j ? ", " : "", r ? r->name : c->regions.items[j]);
+      if (n > 0) k += (size_t)n;
+    }
+    if (c->note && k < sizeof buf) snprintf(buf + k, sizeof buf - k, "%s(%s)", k ? " " : "", c->note);
+    json_string(w, buf);
+  }
+  json_end_array(w);
+  json_key(w, "note");
+  json_string(w, o->note);
+  json_key(w, "sources");
+  json_sources(w, &o->sources);
+  json_end_object(w);
+}
+
+static void json_sensitivity(json_writer *w, const gr_sensitivity *s) {
+  json_begin_array(w);
+  for (size_t i = 0; s && i < s->n; i++) {
+    const gr_sobol_index *x = &s->items[i].index;
+    json_begin_object(w);
+    json_key(w, "parameter");
+    json_string(w, s->items[i].parameter->id);
+    json_key(w, "title");
+    json_string(w, s->items[i].parameter->title);
+    json_key(w, "total");
+    json_number(w, x->total);
+    json_key(w, "total_lo");
+    json_number(w, x->total_lo);
+    json_key(w, "total_hi");
+    json_number(w, x->total_hi);
+    json_key(w, "first");
+    json_number(w, x->first);
+    json_end_object(w);
+  }
+  json_end_array(w);
+}
+
+typedef struct report_run {
+  const gr_catalog *cat;
+  const gr_params *params;
+  const gr_event *ev;
+  gr_date as_of;
+  uint64_t samples, seed;
+  int threads;
+} report_run;
+
+/* One arrangement's section. */
+static gr_status json_arrangement(json_writer *w, const report_run *rr, const cli_compare_row *row, gr_error *err) {
+  const gr_arrangement *a = row->arr;
+  gr_facts facts;
+  gr_facts_default(rr->cat, a, &facts);
+  gr_timeline *tl = NULL;
+  gr_assessment *as = NULL;
+  gr_sensitivity *sens = NULL;
+  gr_status st = gr_timeline_new(rr->cat, a, rr->ev, &facts, rr->as_of, &tl, err);
+  if (st == GR_OK) st = gr_assessment_new(rr->cat, a, &facts, rr->as_of, NULL, 0, &as, err);
+  if (st == GR_OK)
+    st = gr_sensitivity_new(rr->cat, rr->params, a, rr->ev, &facts, rr->as_of, rr->samples, rr->seed, rr->threads,
+                            &sens, err);
+  if (st == GR_OK) {
+    char d[11];
+    json_begin_object(w);
+    json_key(w, "id");
+    json_string(w, a->id);
+    json_key(w, "title");
+    json_string(w, a->title);
+    json_key(w, "summary");
+    json_string(w, a->summary);
+    json_key(w, "date");
+    json_string(w, gr_date_format(a->date, d));
+    json_key(w, "date_inferred");
+    json_bool(w, a->date_inferred);
+    json_key(w, "status");
+    json_string(w, gr_table_name(GR_T_ARRANGEMENT_STATUS, a->status));
+    json_key(w, "legal_form");
+    json_string(w, gr_table_name(GR_T_LEGAL_FORM, a->legal_form));
+    json_key(w, "accession");
+    json_string(w, a->accession);
+    json_key(w, "protected_conditions");
+    json_begin_array(w);
+    for (size_t i = 0; i < a->protected_conditions.n; i++)
+      json_string(w, gr_table_name(GR_T_PROTECTED_CONDITION, a->protected_conditions.items[i]));
+    json_end_array(w);
+    json_key(w, "guarantors");
+    json_string(w, row->guarantors);
+    json_key(w, "strongest");
+    json_string(w, cli_strongest(a));
+    json_key(w, "vetoes");
+    json_string(w, row->vetoes);
+    json_key(w, "sources");
+    json_sources(w, &a->sources);
+    json_key(w, "obligations");
+    json_begin_array(w);
+    for (size_t i = 0; i < a->obligations.n; i++) json_obligation(w, rr->cat, &a->obligations.items[i]);
+    json_end_array(w);
+    json_key(w, "simulation");
+    cli_json_sim_result(w, row->res);
+    json_key(w, "timeline");
+    cli_json_timeline(w, tl);
+    json_key(w, "assessment");
+    cli_json_assessment(w, as);
+    json_key(w, "sensitivity");
+    json_sensitivity(w, sens);
+    json_end_object(w);
+  }
+  gr_sensitivity_free(sens);
+  gr_assessment_free(as);
+  gr_timeline_free(tl);
+  return st;
+}
+
+/* The report's data, as HTML-safe JSON, in a malloc'd string. */
+static char *report_data(const report_run *rr, const cli_compare_row *rows, size_t n, gr_error *err) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *fp = open_memstream(&buf, &len);
+  if (fp == NULL) return NULL;
+  json_writer w = {.fp = fp, .html = true};
+  char hash[20], d[11];
+  const gr_sim_result *r0 = rows[0].res;
+  snprintf(hash, sizeof hash, "%016llx", (unsigned long long)r0->params_hash);
+  json_begin_object(&w);
+  json_key(&w, "meta");
+  json_begin_object(&w);
+  json_key(&w, "version");
+  json_string(&w, gr_version());
+  json_key(&w, "event");
+  json_begin_object(&w);
+  json_key(&w, "id");
+  json_string(&w, rr->ev->id);
+  json_key(&w, "title");
+  json_string(&w, rr->ev->title);
+  json_key(&w, "kind");
+  json_string(&w, gr_table_name(GR_T_EVENT_KIND, rr->ev->kind));
+  json_key(&w, "scale");
+  json_string(&w, gr_table_name(GR_T_SCALE, rr->ev->scale));
+  json_end_object(&w);
+  json_key(&w, "as_of");
+  if (rr->as_of) json_string(&w, gr_date_format(rr->as_of, d));
+  else json_null(&w);
+  json_key(&w, "draws");
+  json_int(&w, (long)r0->draws);
+  json_key(&w, "seed");
+  json_int(&w, (long)r0->seed);
+  json_key(&w, "params_hash");
+  json_string(&w, hash);
+  json_key(&w, "sensitivity_samples");
+  json_int(&w, (long)rr->samples);
+  json_key(&w, "partial");
+  json_bool(&w, r0->partial);
+  json_end_object(&w);
+  json_key(&w, "arrangements");
+  json_begin_array(&w);
+  gr_status st = GR_OK;
+  for (size_t i = 0; i < n && st == GR_OK; i++) st = json_arrangement(&w, rr, &rows[i], err);
+  json_end_array(&w);
+  const cli_asset *md = cli_asset_get("model.md");
+  json_key(&w, "model_md");
+  if (md) {
+    char *text = strndup((const char *)md->data, md->len);
+    json_string(&w, text ? text : "");
+    free(text);
+  } else {
+    json_null(&w);
+  }
+  json_end_object(&w);
+  if (fclose(fp) != 0 || st != GR_OK) {
+    free(buf);
+    return NULL;
+  }
+  return buf;
+}
+
+/* ---- The file ------------------------------------------------------------ */
+
+/* Write `len` bytes of `s`; inside a script, "</script" could end it early,
+ * so it is written "<\/script" (the same string to JavaScript). */
+static int put_script(FILE *fp, const char *s, size_t len) {
+  size_t from = 0;
+  for (size_t i = 0; i + 8 <= len; i++)
+    if (s[i] == '<' && s[i + 1] == '/' && strncasecmp(s + i + 2, "script", 6) == 0) {
+      if (fwrite(s + from, 1, i + 1 - from, fp) != i + 1 - from || fputs("\\", fp) == EOF) return -1;
+      from = i + 1;
+    }
+  return fwrite(s + from, 1, len - from, fp) == len - from ? 0 : -1;
+}
+
+static const struct {
+  const char *marker, *asset;
+} slots[] = {{"/*@VEGA@*/", "vega.min.js"},
+             {"/*@VEGA_LITE@*/", "vega-lite.min.js"},
+             {"/*@VEGA_EMBED@*/", "vega-embed.min.js"},
+             {"@REPORT_DATA@", NULL}};
+
+static const char *find(const char *hay, size_t n, const char *needle) {
+  size_t m = strlen(needle);
+  for (size_t i = 0; i + m <= n; i++)
+    if (hay[i] == needle[0] && memcmp(hay + i, needle, m) == 0) return hay + i;
+  return NULL;
+}
+
+/* Fill the template into `fp`. */
+static int compose(FILE *fp, const cli_asset *tpl, const char *data) {
+  const char *t = (const char *)tpl->data, *end = t + tpl->len;
+  while (t < end) {
+    const char *next = end;
+    size_t which = 0;
+    for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++) {
+      const char *m = find(t, (size_t)(end - t), slots[i].marker);
+      if (m && m < next) {
+        next = m;
+        which = i;
+      }
+    }
+    if (fwrite(t, 1, (size_t)(next - t), fp) != (size_t)(next - t)) return -1;
+    if (next == end) break;
+    if (slots[which].asset) {
+      const cli_asset *a = cli_asset_get(slots[which].asset);
+      if (a == NULL || put_script(fp, (const char *)a->data, a->len) != 0) return -1;
+    } else if (put_script(fp, data, strlen(data)) != 0) {
+      return -1;
+    }
+    t = next + strlen(slots[which].marker);
+  }
+  return 0;
+}
+
+/* Write to a temporary file beside `path`, then rename it over `path`:
+ * readers see the old report or the new one, never half of one. */
+static int write_atomically(const char *path, const cli_asset *tpl, const char *data) {
+  char *d = strdup(path), *b = strdup(path), tmp[4096];
+  if (d == NULL || b == NULL) {
+    free(d);
+    free(b);
+    return -1;
+  }
+  snprintf(tmp, sizeof tmp, "%s/.%s.XXXXXX", dirname(d), basename(b));
+  free(d);
+  free(b);
+  int fd = mkstemp(tmp);
+  if (fd < 0) {
+    fprintf(stderr, "guarantor report: cannot create a file beside %s: %s\n", path, strerror(errno));
+    return -1;
+  }
+  FILE *fp = fdopen(fd, "w");
+  int bad = fp == NULL || compose(fp, tpl, data) != 0 || fflush(fp) != 0 || fsync(fd) != 0;
+  if (fp ? fclose(fp) != 0 : close(fd) != 0) bad = 1;
+  if (!bad && chmod(tmp, 0644) != 0) bad = 1;
+  if (bad || rename(tmp, path) != 0) {
+    fprintf(stderr, "guarantor report: cannot write %s: %s (any earlier report is left as it was)\n", path,
+            strerror(errno));
+    unlink(tmp);
+    return -1;
+  }
+  return 0;
+}
+
+static int parse_count(const char *opt, const char *s, uint64_t min, uint64_t *out) {
+  char *end;
+  errno = 0;
+  double v = strtod(s, &end);
+  if (end == s || *end || errno || !(v >= (double)min) || v > 1e12 || v != floor(v)) {
+    cli_usage_error("report", "%s takes a whole number of at least %llu, not '%s'", opt, (unsigned long long)min, s);
+    return -1;
+  }
+  *out = (uint64_t)v;
+  return 0;
+}
+
+int cmd_report(int argc, char **argv) {
+  static const struct option opts[] = {{"event", required_argument, NULL, 'e'},
+                                       {"as-of", required_argument, NULL, 'a'},
+                                       {"seed", required_argument, NULL, 's'},
+                                       {"threads", required_argument, NULL, 't'},
+                                       {"samples", required_argument, NULL, 'N'},
+                                       {"params", required_argument, NULL, 'P'},
+                                       {"quiet", no_argument, NULL, 'q'},
+                                       {"file", required_argument, NULL, 'f'},
+                                       {"help", no_argument, NULL, 'h'},
+                                       {NULL, 0, NULL, 0}};
+  gr_sim_options so = {.draws = 200000, .seed = 1};
+  uint64_t threads = 0, samples = 4096;
+  gr_date as_of = 0;
+  const char *event_id = "offensive-zaporizhzhia", *out_path = "report.html";
+  int quiet = 0, c, rc = EXIT_OK;
+  char **files = cli_files_new(argc);
+  size_t nfiles = 0, n = 0;
+  gr_catalog *cat = NULL;
+  gr_params *params = NULL;
+  cli_compare_row *rows = NULL;
+  const gr_arrangement **arrs = NULL;
+  gr_sim_result **res = NULL;
+  char *data = NULL;
+  if (files == NULL) return EXIT_FAIL;
+  optind = 1;
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, ":n:o:f:qh", opts, NULL)) != -1) {
+    int bad = 0;
+    switch (c) {
+    case 'o': out_path = optarg; break;
+    case 'e': event_id = optarg; break;
+    case 'a': bad = cli_parse_date("report", optarg, &as_of); break;
+    case 'n': bad = parse_count("-n", optarg, 1, &so.draws); break;
+    case 's': bad = parse_count("--seed", optarg, 0, &so.seed); break;
+    case 't': bad = parse_count("--threads", optarg, 1, &threads); break;
+    case 'N': bad = parse_count("--samples", optarg, 16, &samples); break;
+    case 'P': files[nfiles++] = optarg; break;
+    case 'q': quiet = 1; break;
+    case 'f': files[nfiles++] = optarg; break;
+    case 'h': help(stdout); goto done;
+    case ':': rc = cli_usage_error("report", "'%s' needs a value", argv[optind - 1]); goto done;
+    default: rc = cli_usage_error("report", "unknown option '%s'", argv[optind - 1]); goto done;
+    }
+    if (bad) {
+      rc = EXIT_USAGE;
+      goto done;
+    }
+  }
+  const cli_asset *tpl = cli_asset_get("template.html");
+  if (tpl == NULL || cli_asset_get("vega.min.js") == NULL) {
+    fprintf(stderr, "guarantor report: this program was built without the report's template and charting\n"
+                    "libraries; run scripts/deps.sh (it installs them with npm), then make\n");
+    rc = EXIT_FAIL;
+    goto done;
+  }
+  so.threads = (int)threads;
+  cat = cli_load(files, nfiles, &rc);
+  if (cat == NULL) goto done;
+  const gr_event *ev = cli_find(cat, GR_REC_EVENT, event_id);
+  if (ev == NULL) {
+    rc = EXIT_USAGE;
+    goto done;
+  }
+  n = optind < argc ? (size_t)(argc - optind) : gr_catalog_count(cat, GR_REC_ARRANGEMENT);
+  rows = calloc(n ? n : 1, sizeof *rows);
+  arrs = calloc(n ? n : 1, sizeof *arrs);
+  res = calloc(n ? n : 1, sizeof *res);
+  if (rows == NULL || arrs == NULL || res == NULL || n == 0) {
+    rc = EXIT_FAIL;
+    goto done;
+  }
+  for (size_t i = 0; i < n; i++) {
+    arrs[i] = optind < argc ? cli_find(cat, GR_REC_ARRANGEMENT, argv[optind + (int)i])
+                            : gr_catalog_at(cat, GR_REC_ARRANGEMENT, i);
+    if (arrs[i] == NULL) {
+      rc = EXIT_USAGE;
+      goto done;
+    }
+  }
+  gr_error err;
+  if (gr_params_new(cat, &params, &err) != GR_OK) {
+    fprintf(stderr, "guarantor report: %s\n", err.message);
+    rc = EXIT_USAGE;
+    goto done;
+  }
+  cli_progress prog;
+  cli_progress_start(&prog, "simulating");
+  cli_catch_sigint();
+  so.progress = cli_progress_update;
+  so.progress_ctx = &prog;
+  so.cancel = &cli_interrupted;
+  cli_ranks_options(&so);
+  gr_status st = gr_simulate(cat, params, arrs, n, ev, NULL, as_of, &so, res, &err);
+  cli_progress_end(&prog);
+  if (st != GR_OK) {
+    fprintf(stderr, "guarantor report: %s\n", err.message);
+    rc = st == GR_E_NOMEM ? EXIT_FAIL : EXIT_USAGE;
+    goto done;
+  }
+  if (res[0]->partial) {
+    fprintf(stderr, "guarantor report: interrupted; no report written\n");
+    rc = EXIT_FAIL;
+    goto done;
+  }
+  cli_compare_fill(cat, arrs, res, n, as_of, rows);
+  if (!quiet) cli_print_compare_table(stdout, rows, n, ev);
+  if (cli_rank() != 0) goto done;
+  report_run rr = {cat, params, ev, as_of, samples, so.seed, so.threads};
+  data = report_data(&rr, rows, n, &err);
+  if (data == NULL) {
+    fprintf(stderr, "guarantor report: %s\n", err.message[0] ? err.message : "out of memory");
+    rc = EXIT_FAIL;
+    goto done;
+  }
+  if (write_atomically(out_path, tpl, data) != 0) {
+    rc = EXIT_FAIL;
+    goto done;
+  }
+  printf("%sWrote %s: open it in a browser (it needs no network).\n", quiet ? "" : "\n", out_path);
+  if (fflush(stdout) != 0) rc = EXIT_FAIL;
+done:
+  free(data);
+  for (size_t i = 0; res && i < n; i++) gr_sim_result_free(res[i]);
+  free(res);
+  free(rows);
+  free(arrs);
+  gr_params_free(params);
+  gr_catalog_free(cat);
+  free(files);
+  return rc;
+}
