@@ -191,6 +191,7 @@ static gr_status compile(const gr_catalog *cat, const gr_arrangement *arr, const
       if (c->ng == MAX_GUARANTORS) {
         gr_timeline_free(tl);
         free(c->obs);
+        c->obs = NULL;
         return fail(err, GR_E_INVALID, "'%s' has more than %d guarantors", arr->id, MAX_GUARANTORS);
       }
       c->g[c->ng++] = g;
@@ -201,6 +202,7 @@ static gr_status compile(const gr_catalog *cat, const gr_arrangement *arr, const
   if (st != GR_OK) {
     gr_timeline_free(tl);
     free(c->obs);
+        c->obs = NULL;
     return st;
   }
   const gr_actor *agg = gr_catalog_actor(cat, ev->aggressor);
@@ -421,17 +423,6 @@ static void add_counts(counts *to, const counts *from, size_t nobs, size_t ng) {
   for (size_t g = 0; g < ng; g++) to->g[g] += from->g[g];
 }
 
-static counts *counts_new(const carr *cs, size_t n) {
-  counts *c = calloc(n, sizeof *c);
-  if (c == NULL) return NULL;
-  for (size_t a = 0; a < n; a++) {
-    c[a].ob = calloc(cs[a].nobs + 1, sizeof(uint64_t));
-    c[a].g = calloc(cs[a].ng + 1, sizeof(uint64_t));
-    if (c[a].ob == NULL || c[a].g == NULL) return NULL; /* Leaks on OOM only. */
-  }
-  return c;
-}
-
 static void counts_free(counts *c, size_t n) {
   if (c == NULL) return;
   for (size_t a = 0; a < n; a++) {
@@ -439,6 +430,20 @@ static void counts_free(counts *c, size_t n) {
     free(c[a].g);
   }
   free(c);
+}
+
+static counts *counts_new(const carr *cs, size_t n) {
+  counts *c = calloc(n, sizeof *c);
+  if (c == NULL) return NULL;
+  for (size_t a = 0; a < n; a++) {
+    c[a].ob = calloc(cs[a].nobs + 1, sizeof(uint64_t));
+    c[a].g = calloc(cs[a].ng + 1, sizeof(uint64_t));
+    if (c[a].ob == NULL || c[a].g == NULL) {
+      counts_free(c, n); /* calloc left the others NULL. */
+      return NULL;
+    }
+  }
+  return c;
 }
 
 /* Counters as one flat array (for a reduction across processes): per
