@@ -6,6 +6,7 @@
 #define GUARANTOR_CLI_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "guarantor/catalog.h"
@@ -70,6 +71,10 @@ void cli_json_source(struct json_writer *w, const gr_source *s);
 
 /* Print a source on one line: doc: "quote"; ref; assumption: reason. */
 void cli_print_source(FILE *fp, const gr_source *s);
+
+/* Parse a whole number of at least `min` (1e6 is accepted) for option
+ * `opt`; prints a usage error and returns -1 when bad. */
+int cli_parse_count(const char *cmd, const char *opt, const char *text, uint64_t min, uint64_t *out);
 
 /* Collect -f FILE arguments: an array of at most argc pointers. */
 char **cli_files_new(int argc);

@@ -101,17 +101,6 @@ static void print_json(FILE *fp, const cli_compare_row *rows, size_t n, const gr
   json_end_object(&w);
 }
 
-static int parse_count(const char *opt, const char *s, uint64_t min, uint64_t *out) {
-  char *end;
-  errno = 0;
-  double v = strtod(s, &end);
-  if (end == s || *end || errno || !(v >= (double)min) || v > 1e12 || v != floor(v)) {
-    cli_usage_error("compare", "%s takes a whole number of at least %llu, not '%s'", opt, (unsigned long long)min, s);
-    return -1;
-  }
-  *out = (uint64_t)v;
-  return 0;
-}
 
 int cmd_compare(int argc, char **argv) {
   static const struct option opts[] = {{"event", required_argument, NULL, 'e'},
@@ -130,12 +119,9 @@ int cmd_compare(int argc, char **argv) {
   const char *event_id = "offensive-zaporizhzhia";
   int json = 0, csv = 0, c, rc = EXIT_OK;
   char **files = cli_files_new(argc);
-  size_t nfiles = 0, n = 0;
+  size_t nfiles = 0;
   gr_catalog *cat = NULL;
-  gr_params *params = NULL;
-  cli_compare_row *rows = NULL;
-  const gr_arrangement **arrs = NULL;
-  gr_sim_result **res = NULL;
+  cli_comparison cmp = {0};
   if (files == NULL) return EXIT_FAIL;
   optind = 1;
   opterr = 0;
@@ -144,9 +130,9 @@ int cmd_compare(int argc, char **argv) {
     switch (c) {
     case 'e': event_id = optarg; break;
     case 'a': bad = cli_parse_date("compare", optarg, &as_of); break;
-    case 'n': bad = parse_count("-n", optarg, 1, &so.draws); break;
-    case 's': bad = parse_count("--seed", optarg, 0, &so.seed); break;
-    case 't': bad = parse_count("--threads", optarg, 1, &threads); break;
+    case 'n': bad = cli_parse_count("compare", "-n", optarg, 1, &so.draws); break;
+    case 's': bad = cli_parse_count("compare", "--seed", optarg, 0, &so.seed); break;
+    case 't': bad = cli_parse_count("compare", "--threads", optarg, 1, &threads); break;
     case 'P': files[nfiles++] = optarg; break;
     case 'j': json = 1; break;
     case 'c': csv = 1; break;
@@ -172,54 +158,17 @@ int cmd_compare(int argc, char **argv) {
     rc = EXIT_USAGE;
     goto done;
   }
-  n = optind < argc ? (size_t)(argc - optind) : gr_catalog_count(cat, GR_REC_ARRANGEMENT);
-  rows = calloc(n ? n : 1, sizeof *rows);
-  arrs = calloc(n ? n : 1, sizeof *arrs);
-  res = calloc(n ? n : 1, sizeof *res);
-  if (rows == NULL || arrs == NULL || res == NULL) {
-    rc = EXIT_FAIL;
-    goto done;
-  }
-  for (size_t i = 0; i < n; i++) {
-    arrs[i] = optind < argc ? cli_find(cat, GR_REC_ARRANGEMENT, argv[optind + (int)i])
-                            : gr_catalog_at(cat, GR_REC_ARRANGEMENT, i);
-    if (arrs[i] == NULL) {
-      rc = EXIT_USAGE;
-      goto done;
-    }
-  }
-  gr_error err;
-  if (gr_params_new(cat, &params, &err) != GR_OK) {
-    fprintf(stderr, "guarantor compare: %s\n", err.message);
-    rc = EXIT_USAGE;
-    goto done;
-  }
-  cli_progress prog;
-  cli_progress_start(&prog, "comparing");
-  cli_catch_sigint();
-  so.progress = cli_progress_update;
-  so.progress_ctx = &prog;
-  so.cancel = &cli_interrupted;
-  cli_ranks_options(&so);
-  gr_status st = gr_simulate(cat, params, arrs, n, ev, NULL, as_of, &so, res, &err);
-  cli_progress_end(&prog);
-  if (st != GR_OK) {
-    fprintf(stderr, "guarantor compare: %s\n", err.message);
-    rc = st == GR_E_NOMEM ? EXIT_FAIL : EXIT_USAGE;
-    goto done;
-  }
-  cli_compare_fill(cat, arrs, res, n, as_of, rows);
+  rc = cli_comparison_run("compare", cat, argv + optind, (size_t)(argc - optind), ev, as_of, &so, &cmp);
+  if (rc != EXIT_OK) goto done;
+  const cli_compare_row *rows = cmp.rows;
+  const size_t n = cmp.n;
   if (json) print_json(stdout, rows, n, ev);
   else if (csv) print_csv(stdout, rows, n);
   else cli_print_compare_table(stdout, rows, n, ev);
-  if (res[0]->partial) rc = EXIT_FAIL;
+  if (rows[0].res->partial) rc = EXIT_FAIL;
   if (fflush(stdout) != 0) rc = EXIT_FAIL;
 done:
-  for (size_t i = 0; res && i < n; i++) gr_sim_result_free(res[i]);
-  free(res);
-  free(rows);
-  free(arrs);
-  gr_params_free(params);
+  cli_comparison_free(&cmp);
   gr_catalog_free(cat);
   free(files);
   return rc;

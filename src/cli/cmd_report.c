@@ -388,17 +388,6 @@ static int write_atomically(const char *path, const cli_asset *tpl, const char *
   return 0;
 }
 
-static int parse_count(const char *opt, const char *s, uint64_t min, uint64_t *out) {
-  char *end;
-  errno = 0;
-  double v = strtod(s, &end);
-  if (end == s || *end || errno || !(v >= (double)min) || v > 1e12 || v != floor(v)) {
-    cli_usage_error("report", "%s takes a whole number of at least %llu, not '%s'", opt, (unsigned long long)min, s);
-    return -1;
-  }
-  *out = (uint64_t)v;
-  return 0;
-}
 
 int cmd_report(int argc, char **argv) {
   static const struct option opts[] = {{"event", required_argument, NULL, 'e'},
@@ -417,12 +406,9 @@ int cmd_report(int argc, char **argv) {
   const char *event_id = "offensive-zaporizhzhia", *out_path = "report.html";
   int quiet = 0, c, rc = EXIT_OK;
   char **files = cli_files_new(argc);
-  size_t nfiles = 0, n = 0;
+  size_t nfiles = 0;
   gr_catalog *cat = NULL;
-  gr_params *params = NULL;
-  cli_compare_row *rows = NULL;
-  const gr_arrangement **arrs = NULL;
-  gr_sim_result **res = NULL;
+  cli_comparison cmp = {0};
   char *data = NULL;
   if (files == NULL) return EXIT_FAIL;
   optind = 1;
@@ -433,10 +419,10 @@ int cmd_report(int argc, char **argv) {
     case 'o': out_path = optarg; break;
     case 'e': event_id = optarg; break;
     case 'a': bad = cli_parse_date("report", optarg, &as_of); break;
-    case 'n': bad = parse_count("-n", optarg, 1, &so.draws); break;
-    case 's': bad = parse_count("--seed", optarg, 0, &so.seed); break;
-    case 't': bad = parse_count("--threads", optarg, 1, &threads); break;
-    case 'N': bad = parse_count("--samples", optarg, 16, &samples); break;
+    case 'n': bad = cli_parse_count("report", "-n", optarg, 1, &so.draws); break;
+    case 's': bad = cli_parse_count("report", "--seed", optarg, 0, &so.seed); break;
+    case 't': bad = cli_parse_count("report", "--threads", optarg, 1, &threads); break;
+    case 'N': bad = cli_parse_count("report", "--samples", optarg, 16, &samples); break;
     case 'P': files[nfiles++] = optarg; break;
     case 'q': quiet = 1; break;
     case 'f': files[nfiles++] = optarg; break;
@@ -464,51 +450,19 @@ int cmd_report(int argc, char **argv) {
     rc = EXIT_USAGE;
     goto done;
   }
-  n = optind < argc ? (size_t)(argc - optind) : gr_catalog_count(cat, GR_REC_ARRANGEMENT);
-  rows = calloc(n ? n : 1, sizeof *rows);
-  arrs = calloc(n ? n : 1, sizeof *arrs);
-  res = calloc(n ? n : 1, sizeof *res);
-  if (rows == NULL || arrs == NULL || res == NULL || n == 0) {
-    rc = EXIT_FAIL;
-    goto done;
-  }
-  for (size_t i = 0; i < n; i++) {
-    arrs[i] = optind < argc ? cli_find(cat, GR_REC_ARRANGEMENT, argv[optind + (int)i])
-                            : gr_catalog_at(cat, GR_REC_ARRANGEMENT, i);
-    if (arrs[i] == NULL) {
-      rc = EXIT_USAGE;
-      goto done;
-    }
-  }
-  gr_error err;
-  if (gr_params_new(cat, &params, &err) != GR_OK) {
-    fprintf(stderr, "guarantor report: %s\n", err.message);
-    rc = EXIT_USAGE;
-    goto done;
-  }
-  cli_progress prog;
-  cli_progress_start(&prog, "simulating");
-  cli_catch_sigint();
-  so.progress = cli_progress_update;
-  so.progress_ctx = &prog;
-  so.cancel = &cli_interrupted;
-  cli_ranks_options(&so);
-  gr_status st = gr_simulate(cat, params, arrs, n, ev, NULL, as_of, &so, res, &err);
-  cli_progress_end(&prog);
-  if (st != GR_OK) {
-    fprintf(stderr, "guarantor report: %s\n", err.message);
-    rc = st == GR_E_NOMEM ? EXIT_FAIL : EXIT_USAGE;
-    goto done;
-  }
-  if (res[0]->partial) {
+  rc = cli_comparison_run("report", cat, argv + optind, (size_t)(argc - optind), ev, as_of, &so, &cmp);
+  if (rc != EXIT_OK) goto done;
+  const cli_compare_row *rows = cmp.rows;
+  const size_t n = cmp.n;
+  if (rows[0].res->partial) {
     fprintf(stderr, "guarantor report: interrupted; no report written\n");
     rc = EXIT_FAIL;
     goto done;
   }
-  cli_compare_fill(cat, arrs, res, n, as_of, rows);
   if (!quiet) cli_print_compare_table(stdout, rows, n, ev);
   if (cli_rank() != 0) goto done;
-  report_run rr = {cat, params, ev, as_of, samples, so.seed, so.threads};
+  report_run rr = {cat, cmp.params, ev, as_of, samples, so.seed, so.threads};
+  gr_error err = {0};
   data = report_data(&rr, rows, n, &err);
   if (data == NULL) {
     fprintf(stderr, "guarantor report: %s\n", err.message[0] ? err.message : "out of memory");
@@ -523,11 +477,7 @@ int cmd_report(int argc, char **argv) {
   if (fflush(stdout) != 0) rc = EXIT_FAIL;
 done:
   free(data);
-  for (size_t i = 0; res && i < n; i++) gr_sim_result_free(res[i]);
-  free(res);
-  free(rows);
-  free(arrs);
-  gr_params_free(params);
+  cli_comparison_free(&cmp);
   gr_catalog_free(cat);
   free(files);
   return rc;

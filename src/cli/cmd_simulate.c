@@ -51,17 +51,6 @@ static void help(FILE *fp) {
           "partial (exit status 1). Exit status: 0 ok, 2 bad input or usage.\n");
 }
 
-static int parse_count(const char *cmd, const char *opt, const char *s, uint64_t min, uint64_t *out) {
-  char *end;
-  errno = 0;
-  double v = strtod(s, &end);
-  if (end == s || *end || errno || !(v >= (double)min) || v > 1e12 || v != floor(v)) {
-    cli_usage_error(cmd, "%s takes a whole number of at least %llu, not '%s'", opt, (unsigned long long)min, s);
-    return -1;
-  }
-  *out = (uint64_t)v;
-  return 0;
-}
 
 static void print_human(FILE *fp, const gr_sim_result *r, const gr_sensitivity *sens) {
   char a[64], b[64], c[64];
@@ -240,10 +229,10 @@ int cmd_simulate(int argc, char **argv) {
   while ((c = getopt_long(argc, argv, ":n:f:h", opts, NULL)) != -1) {
     int bad = 0;
     switch (c) {
-    case 'n': bad = parse_count("simulate", "-n", optarg, 1, &so.draws); break;
-    case 's': bad = parse_count("simulate", "--seed", optarg, 0, &so.seed); break;
-    case 't': bad = parse_count("simulate", "--threads", optarg, 1, &threads); break;
-    case 'N': bad = parse_count("simulate", "--samples", optarg, 16, &samples); break;
+    case 'n': bad = cli_parse_count("simulate", "-n", optarg, 1, &so.draws); break;
+    case 's': bad = cli_parse_count("simulate", "--seed", optarg, 0, &so.seed); break;
+    case 't': bad = cli_parse_count("simulate", "--threads", optarg, 1, &threads); break;
+    case 'N': bad = cli_parse_count("simulate", "--samples", optarg, 16, &samples); break;
     case 'p': {
       char *end;
       so.precision = strtod(optarg, &end);

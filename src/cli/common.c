@@ -2,6 +2,8 @@
  * Helpers shared by the commands: loading with diagnostics, errors for
  * unknown ids, usage errors, wrapping text.
  */
+#include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -170,5 +172,17 @@ int cli_facts(const gr_catalog *cat, const gr_arrangement *arr, char *const *spe
       return -1;
     }
   gr_facts_derive(cat, arr, out);
+  return 0;
+}
+
+int cli_parse_count(const char *cmd, const char *opt, const char *text, uint64_t min, uint64_t *out) {
+  char *end;
+  errno = 0;
+  double v = strtod(text, &end);
+  if (end == text || *end || errno || !(v >= (double)min) || v > 1e12 || v != floor(v)) {
+    cli_usage_error(cmd, "%s takes a whole number of at least %llu, not '%s'", opt, (unsigned long long)min, text);
+    return -1;
+  }
+  *out = (uint64_t)v;
   return 0;
 }

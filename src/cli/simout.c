@@ -4,7 +4,12 @@
 #include <math.h>
 #include <string.h>
 
+#include <stdlib.h>
+
+#include "cli.h"
 #include "guarantor/assess.h"
+#include "progress.h"
+#include "ranks.h"
 #include "simout.h"
 
 char *cli_fmt_prop(const gr_proportion *p, char *buf, size_t n) {
@@ -121,3 +126,52 @@ void cli_print_compare_table(FILE *fp, const cli_compare_row *rows, size_t n, co
         fp);
 }
 
+
+int cli_comparison_run(const char *cmd, const gr_catalog *cat, char *const *ids, size_t nids, const gr_event *ev,
+                       gr_date as_of, gr_sim_options *so, cli_comparison *c) {
+  memset(c, 0, sizeof *c);
+  c->n = nids ? nids : gr_catalog_count(cat, GR_REC_ARRANGEMENT);
+  c->rows = calloc(c->n ? c->n : 1, sizeof *c->rows);
+  c->arrs = calloc(c->n ? c->n : 1, sizeof *c->arrs);
+  c->res = calloc(c->n ? c->n : 1, sizeof *c->res);
+  if (c->rows == NULL || c->arrs == NULL || c->res == NULL) return EXIT_FAIL;
+  if (c->n == 0) {
+    fprintf(stderr, "guarantor %s: no arrangement to simulate\n", cmd);
+    return EXIT_USAGE;
+  }
+  for (size_t i = 0; i < c->n; i++) {
+    c->arrs[i] = nids ? cli_find(cat, GR_REC_ARRANGEMENT, ids[i]) : gr_catalog_at(cat, GR_REC_ARRANGEMENT, i);
+    if (c->arrs[i] == NULL) return EXIT_USAGE;
+  }
+  gr_error err;
+  if (gr_params_new(cat, &c->params, &err) != GR_OK) {
+    fprintf(stderr, "guarantor %s: %s\n", cmd, err.message);
+    return EXIT_USAGE;
+  }
+  cli_progress prog;
+  cli_progress_start(&prog, "simulating");
+  cli_catch_sigint();
+  so->progress = cli_progress_update;
+  so->progress_ctx = &prog;
+  so->cancel = &cli_interrupted;
+  cli_ranks_options(so);
+  gr_status st = gr_simulate(cat, c->params, c->arrs, c->n, ev, NULL, as_of, so, c->res, &err);
+  cli_progress_end(&prog);
+  so->progress = NULL;
+  so->progress_ctx = NULL;
+  if (st != GR_OK) {
+    fprintf(stderr, "guarantor %s: %s\n", cmd, err.message);
+    return st == GR_E_NOMEM ? EXIT_FAIL : EXIT_USAGE;
+  }
+  cli_compare_fill(cat, c->arrs, c->res, c->n, as_of, c->rows);
+  return EXIT_OK;
+}
+
+void cli_comparison_free(cli_comparison *c) {
+  for (size_t i = 0; c->res && i < c->n; i++) gr_sim_result_free(c->res[i]);
+  free(c->res);
+  free(c->rows);
+  free(c->arrs);
+  gr_params_free(c->params);
+  memset(c, 0, sizeof *c);
+}

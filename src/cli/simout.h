@@ -45,4 +45,21 @@ void cli_compare_fill(const gr_catalog *cat, const gr_arrangement *const *arrs, 
 /* The comparison table, readable on a terminal. */
 void cli_print_compare_table(FILE *fp, const cli_compare_row *rows, size_t n, const gr_event *ev);
 
+/* The comparison run that compare and report share. */
+typedef struct cli_comparison {
+  size_t n;
+  const gr_arrangement **arrs;
+  gr_sim_result **res;
+  cli_compare_row *rows;
+  gr_params *params;
+} cli_comparison;
+
+/* Simulate the arrangements named in ids[0..nids) (all of the catalog's
+ * when nids is 0) together against `ev`, with a progress bar and Ctrl-C;
+ * fill `c` (free it with cli_comparison_free() in any case). Returns an
+ * exit status, having printed why when it is not EXIT_OK. */
+int cli_comparison_run(const char *cmd, const gr_catalog *cat, char *const *ids, size_t nids, const gr_event *ev,
+                       gr_date as_of, gr_sim_options *so, cli_comparison *c);
+void cli_comparison_free(cli_comparison *c);
+
 #endif /* GUARANTOR_CLI_SIMOUT_H */

@@ -208,18 +208,6 @@ static void evaluate(const gr_catalog *cat, const gr_arrangement *arr, const gr_
   snprintf(r->reason, sizeof r->reason, "%s %s: %s (%s)", verb, what, hit ? "it matches" : "it does not match", is);
 }
 
-static gr_status fail(gr_error *err, gr_status code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static gr_status fail(gr_error *err, gr_status code, const char *fmt, ...) {
-  if (err) {
-    memset(err, 0, sizeof *err);
-    err->code = code;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
-    va_end(ap);
-  }
-  return code;
-}
 
 /* Whether position i is the one in force for its actor and topic: dated on
  * or before as_of, and no later such position on the same topic. */
@@ -239,9 +227,9 @@ gr_status gr_assessment_new(const gr_catalog *cat, const gr_arrangement *arr, co
                     const char *const *only, size_t nonly, gr_assessment **out, gr_error *err) {
   if (out) *out = NULL;
   if (cat == NULL || arr == NULL || out == NULL || (nonly && only == NULL))
-    return fail(err, GR_E_ARG, "gr_assessment_new: NULL argument");
+    return gr__fail(err, GR_E_ARG, "gr_assessment_new: NULL argument");
   for (size_t i = 0; i < nonly; i++)
-    if (gr_catalog_actor(cat, only[i]) == NULL) return fail(err, GR_E_NOT_FOUND, "no actor '%s'", only[i]);
+    if (gr_catalog_actor(cat, only[i]) == NULL) return gr__fail(err, GR_E_NOT_FOUND, "no actor '%s'", only[i]);
   size_t npos = gr_catalog_count(cat, GR_REC_POSITION), nact = gr_catalog_count(cat, GR_REC_ACTOR);
   gr_assessment *as = calloc(1, sizeof *as);
   bool *live = calloc(npos ? npos : 1, sizeof *live);
@@ -249,7 +237,7 @@ gr_status gr_assessment_new(const gr_catalog *cat, const gr_arrangement *arr, co
   if (as == NULL || live == NULL || as->actors == NULL) {
     free(live);
     gr_assessment_free(as);
-    return fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+    return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
   }
   as->arrangement = arr;
   as->as_of = as_of;
@@ -273,7 +261,7 @@ gr_status gr_assessment_new(const gr_catalog *cat, const gr_arrangement *arr, co
     if (aa->rules == NULL) {
       free(live);
       gr_assessment_free(as);
-      return fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+      return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
     }
     for (size_t i = 0; i < npos; i++) {
       const gr_position *p = gr_catalog_at(cat, GR_REC_POSITION, i);

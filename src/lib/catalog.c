@@ -89,6 +89,18 @@ size_t gr_diag_format(const gr_diag *d, char *buf, size_t size) {
   return n < 0 ? 0 : (size_t)n;
 }
 
+gr_status gr__fail(gr_error *err, gr_status code, const char *fmt, ...) {
+  if (err != NULL) {
+    memset(err, 0, sizeof *err);
+    err->code = code;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+  }
+  return code;
+}
+
 /* Fill `err` from the first error diagnostic at or after index `from`. */
 static gr_status first_error(const gr_catalog *cat, size_t from, gr_status code, gr_error *err) {
   if (err == NULL) return code;

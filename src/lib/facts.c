@@ -97,30 +97,18 @@ static int parse_bool(const char *s, size_t n, bool *out) {
   return -1;
 }
 
-static gr_status arg_error(gr_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static gr_status arg_error(gr_error *err, const char *fmt, ...) {
-  if (err != NULL) {
-    memset(err, 0, sizeof *err);
-    err->code = GR_E_ARG;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
-    va_end(ap);
-  }
-  return GR_E_ARG;
-}
 
 gr_status gr_facts_parse(gr_facts *facts, const char *spec, gr_error *err) {
-  if (facts == NULL || spec == NULL) return arg_error(err, "gr_facts_parse: NULL argument");
+  if (facts == NULL || spec == NULL) return gr__fail(err, GR_E_ARG, "gr_facts_parse: NULL argument");
   gr_facts next = *facts;
   const char *p = spec;
   while (*p) {
     size_t len = strcspn(p, ",");
     const char *eq = memchr(p, '=', len);
-    if (eq == NULL) return arg_error(err, "'%.*s' is not NAME=VALUE", (int)len, p);
+    if (eq == NULL) return gr__fail(err, GR_E_ARG, "'%.*s' is not NAME=VALUE", (int)len, p);
     char name[64];
     size_t nlen = (size_t)(eq - p);
-    if (nlen == 0 || nlen >= sizeof name) return arg_error(err, "'%.*s' is not NAME=VALUE", (int)len, p);
+    if (nlen == 0 || nlen >= sizeof name) return gr__fail(err, GR_E_ARG, "'%.*s' is not NAME=VALUE", (int)len, p);
     memcpy(name, p, nlen);
     name[nlen] = '\0';
     int fact = gr_table_find(GR_T_FACT, name);
@@ -129,12 +117,12 @@ gr_status gr_facts_parse(gr_facts *facts, const char *spec, gr_error *err) {
       const char *cands[GR_FACT__COUNT];
       for (size_t i = 0; i < t->count; i++) cands[i] = t->terms[i].name;
       const char *best = gr__closest(name, cands, t->count);
-      if (best) return arg_error(err, "unknown fact '%s' (did you mean '%s'?)", name, best);
-      return arg_error(err, "unknown fact '%s' ('guarantor show --kinds' lists the facts)", name);
+      if (best) return gr__fail(err, GR_E_ARG, "unknown fact '%s' (did you mean '%s'?)", name, best);
+      return gr__fail(err, GR_E_ARG, "unknown fact '%s' ('guarantor show --kinds' lists the facts)", name);
     }
     bool v;
     if (parse_bool(eq + 1, len - nlen - 1, &v) != 0)
-      return arg_error(err, "fact '%s' takes true or false, not '%.*s'", name, (int)(len - nlen - 1), eq + 1);
+      return gr__fail(err, GR_E_ARG, "fact '%s' takes true or false, not '%.*s'", name, (int)(len - nlen - 1), eq + 1);
     set(&next, (gr_fact)fact, v, GR_FACT_GIVEN, "set on the command line");
     p += len;
     if (*p == ',') p++;

@@ -121,6 +121,10 @@ struct gr_catalog {
   int oom;
 };
 
+/* Fill `err` (when not NULL) with `code` and a formatted one-line message,
+ * no file position; returns `code`. */
+gr_status gr__fail(gr_error *err, gr_status code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 /* Add a diagnostic; message formatted. Never fails loudly: on OOM it sets
  * cat->oom. */
 void gr__diag(gr_catalog *cat, gr_severity sev, const gr_pos *pos,

@@ -37,35 +37,23 @@ struct gr_params {
   uint64_t hash;
 };
 
-static gr_status fail(gr_error *err, gr_status code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static gr_status fail(gr_error *err, gr_status code, const char *fmt, ...) {
-  if (err) {
-    memset(err, 0, sizeof *err);
-    err->code = code;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
-    va_end(ap);
-  }
-  return code;
-}
 
 gr_status gr_params_new(const gr_catalog *cat, gr_params **out, gr_error *err) {
   if (out) *out = NULL;
-  if (cat == NULL || out == NULL) return fail(err, GR_E_ARG, "gr_params_new: NULL argument");
+  if (cat == NULL || out == NULL) return gr__fail(err, GR_E_ARG, "gr_params_new: NULL argument");
   gr_params *ps = calloc(1, sizeof *ps);
-  if (ps == NULL) return fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+  if (ps == NULL) return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
   uint64_t h = 1469598103934665603ULL; /* FNV-1a 64 offset basis. */
   for (int i = 0; i < GR__P_COUNT; i++) {
     ps->p[i] = gr_catalog_parameter(cat, param_ids[i]);
     if (ps->p[i] == NULL) {
       free(ps);
-      return fail(err, GR_E_INVALID, "the model needs parameter '%s', which no loaded file defines", param_ids[i]);
+      return gr__fail(err, GR_E_INVALID, "the model needs parameter '%s', which no loaded file defines", param_ids[i]);
     }
     char *json = gr_record_to_json(GR_REC_PARAMETER, ps->p[i]);
     if (json == NULL) {
       free(ps);
-      return fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+      return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
     }
     for (const unsigned char *c = (const unsigned char *)json; *c; c++) h = (h ^ *c) * 1099511628211ULL;
     free(json);
@@ -168,19 +156,19 @@ static gr_status compile(const gr_catalog *cat, const gr_arrangement *arr, const
   c->aggressor = personnel_of(cat, ev->aggressor);
   c->protected_ = personnel_of(cat, arr->protects);
   if (c->aggressor <= 0 || c->protected_ <= 0)
-    return fail(err, GR_E_INVALID, "the model needs the personnel of '%s' and '%s'", ev->aggressor, arr->protects);
+    return gr__fail(err, GR_E_INVALID, "the model needs the personnel of '%s' and '%s'", ev->aggressor, arr->protects);
   c->share = scale_share[ev->scale];
   gr_timeline *tl = NULL;
   gr_status st = gr_timeline_new(cat, arr, ev, facts, as_of, &tl, err);
   if (st != GR_OK) return st;
   if (arr->obligations.n > GR__MAX_OBLIGATIONS) {
     gr_timeline_free(tl);
-    return fail(err, GR_E_INVALID, "'%s' has more than %d obligations", arr->id, GR__MAX_OBLIGATIONS);
+    return gr__fail(err, GR_E_INVALID, "'%s' has more than %d obligations", arr->id, GR__MAX_OBLIGATIONS);
   }
   c->obs = calloc(arr->obligations.n ? arr->obligations.n : 1, sizeof *c->obs);
   if (c->obs == NULL) {
     gr_timeline_free(tl);
-    return fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+    return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
   }
   /* Guarantors, and what their own positions say of the arrangement. */
   for (size_t i = 0; i < arr->obligations.n; i++) {
@@ -192,7 +180,7 @@ static gr_status compile(const gr_catalog *cat, const gr_arrangement *arr, const
         gr_timeline_free(tl);
         free(c->obs);
         c->obs = NULL;
-        return fail(err, GR_E_INVALID, "'%s' has more than %d guarantors", arr->id, MAX_GUARANTORS);
+        return gr__fail(err, GR_E_INVALID, "'%s' has more than %d guarantors", arr->id, MAX_GUARANTORS);
       }
       c->g[c->ng++] = g;
     }
@@ -540,11 +528,11 @@ gr_status gr_simulate(const gr_catalog *cat, const gr_params *ps, const gr_arran
                       const gr_event *ev, const gr_facts *facts, gr_date as_of, const gr_sim_options *opts,
                       gr_sim_result **out, gr_error *err) {
   if (cat == NULL || ps == NULL || arrs == NULL || n == 0 || ev == NULL || opts == NULL || out == NULL)
-    return fail(err, GR_E_ARG, "gr_simulate: NULL argument");
+    return gr__fail(err, GR_E_ARG, "gr_simulate: NULL argument");
   for (size_t a = 0; a < n; a++) out[a] = NULL;
-  if (opts->draws == 0) return fail(err, GR_E_ARG, "the number of draws must be positive");
+  if (opts->draws == 0) return gr__fail(err, GR_E_ARG, "the number of draws must be positive");
   carr *cs = calloc(n, sizeof *cs);
-  if (cs == NULL) return fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+  if (cs == NULL) return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
   gr_status st = GR_OK;
   for (size_t a = 0; a < n && st == GR_OK; a++) {
     gr_facts f;
@@ -560,9 +548,9 @@ gr_status gr_simulate(const gr_catalog *cat, const gr_params *ps, const gr_arran
 #endif
   counts **per = st == GR_OK ? calloc((size_t)threads, sizeof *per) : NULL;
   counts *tot = st == GR_OK ? counts_new(cs, n) : NULL;
-  if (st == GR_OK && (per == NULL || tot == NULL)) st = fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+  if (st == GR_OK && (per == NULL || tot == NULL)) st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
   for (int t = 0; st == GR_OK && t < threads; t++)
-    if ((per[t] = counts_new(cs, n)) == NULL) st = fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+    if ((per[t] = counts_new(cs, n)) == NULL) st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
 
   bool partial = false;
   const uint64_t batch = 1u << 16;
@@ -570,7 +558,7 @@ gr_status gr_simulate(const gr_catalog *cat, const gr_params *ps, const gr_arran
   int ranks = opts->ranks > 1 && opts->reduce ? opts->ranks : 1, rank = ranks > 1 ? opts->rank : 0;
   size_t nflat = flat_size(cs, n);
   uint64_t *flat = st == GR_OK ? calloc(nflat + 1, sizeof *flat) : NULL;
-  if (st == GR_OK && flat == NULL) st = fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+  if (st == GR_OK && flat == NULL) st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
   uint64_t done = 0, total = opts->draws;
   for (uint64_t b = 0; st == GR_OK && done < total; b++) {
     uint64_t m = total - done < batch ? total - done : batch;
@@ -619,7 +607,7 @@ gr_status gr_simulate(const gr_catalog *cat, const gr_params *ps, const gr_arran
       /* Integer sums: the same whatever the threads and processes did. */
       counts *check = counts_new(cs, n);
       if (check == NULL) {
-        st = fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+        st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
         break;
       }
       for (int t = 0; t < threads; t++)
@@ -644,7 +632,7 @@ gr_status gr_simulate(const gr_catalog *cat, const gr_params *ps, const gr_arran
   free(flat);
   for (size_t a = 0; st == GR_OK && a < n; a++) {
     out[a] = make_result(&cs[a], &tot[a], ev, opts, ps->hash, threads, partial);
-    if (out[a] == NULL) st = fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+    if (out[a] == NULL) st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
   }
   if (st != GR_OK)
     for (size_t a = 0; a < n; a++) {
@@ -691,7 +679,7 @@ gr_status gr_sensitivity_new(const gr_catalog *cat, const gr_params *ps, const g
                              uint64_t seed, int threads, gr_sensitivity **out, gr_error *err) {
   if (out) *out = NULL;
   if (cat == NULL || ps == NULL || arr == NULL || ev == NULL || out == NULL)
-    return fail(err, GR_E_ARG, "gr_sensitivity_new: NULL argument");
+    return gr__fail(err, GR_E_ARG, "gr_sensitivity_new: NULL argument");
   gr_facts f;
   if (facts) f = *facts;
   else gr_facts_default(cat, arr, &f);
@@ -745,7 +733,7 @@ gr_status gr_sensitivity_new(const gr_catalog *cat, const gr_params *ps, const g
     free(idx);
     gr_sensitivity_free(s);
     free(c.obs);
-    return fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+    return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
   }
   sens_ctx ctx = {ps, &c, which, k};
   st = gr_sobol(k, base_samples, deterred_at, &ctx, threads, 200, seed, idx, &s->mean, &s->variance, err);

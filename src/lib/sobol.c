@@ -25,14 +25,6 @@
 #include "internal.h"
 #include "rng.h"
 
-static gr_status fail(gr_error *err, gr_status code, const char *msg) {
-  if (err) {
-    memset(err, 0, sizeof *err);
-    err->code = code;
-    snprintf(err->message, sizeof err->message, "%s", msg);
-  }
-  return code;
-}
 
 typedef struct estimate {
   double *first, *total; /* k each */
@@ -68,7 +60,7 @@ static int cmp_double(const void *a, const void *b) {
 
 gr_status gr_sobol(size_t k, uint64_t n, gr_sobol_fn f, void *ctx, int threads, unsigned bootstrap, uint64_t seed,
                    gr_sobol_index *out, double *mean, double *variance, gr_error *err) {
-  if (f == NULL || out == NULL || n < 2) return fail(err, GR_E_ARG, "gr_sobol: bad argument");
+  if (f == NULL || out == NULL || n < 2) return gr__fail(err, GR_E_ARG, "%s", "gr_sobol: bad argument");
   if (k == 0) {
     if (mean) *mean = NAN;
     if (variance) *variance = 0;
@@ -88,7 +80,7 @@ gr_status gr_sobol(size_t k, uint64_t n, gr_sobol_fn f, void *ctx, int threads, 
   gr_status st = GR_OK;
   if ((quasi && q == NULL) || pts == NULL || fa == NULL || fb == NULL || fab == NULL || first == NULL || total == NULL ||
       rows == NULL) {
-    st = fail(err, GR_E_NOMEM, gr_strerror(GR_E_NOMEM));
+    st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
     goto done;
   }
   /* Skip the first point (all zeros for Sobol: a quantile of 0 is -inf). */
@@ -146,7 +138,7 @@ gr_status gr_sobol(size_t k, uint64_t n, gr_sobol_fn f, void *ctx, int threads, 
   }
   double *col = malloc(sizeof(double) * (bootstrap ? bootstrap : 1));
   if (col == NULL) {
-    st = fail(err, GR_E_NOMEM, gr_strerror(GR_E_NOMEM));
+    st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
     goto done;
   }
   for (size_t i = 0; i < k; i++) {

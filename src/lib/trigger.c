@@ -355,19 +355,11 @@ static void find_tripwires(const gr_arrangement *arr, const gr_event *ev, gr_tim
   }
 }
 
-static gr_status fail(gr_error *err, gr_status code, const char *msg) {
-  if (err) {
-    memset(err, 0, sizeof *err);
-    err->code = code;
-    snprintf(err->message, sizeof err->message, "%s", msg);
-  }
-  return code;
-}
 
 gr_status gr_timeline_new(const gr_catalog *cat, const gr_arrangement *arr, const gr_event *ev, const gr_facts *facts,
                      gr_date as_of, gr_timeline **out, gr_error *err) {
   if (out) *out = NULL;
-  if (cat == NULL || arr == NULL || ev == NULL || out == NULL) return fail(err, GR_E_ARG, "gr_timeline_new: NULL argument");
+  if (cat == NULL || arr == NULL || ev == NULL || out == NULL) return gr__fail(err, GR_E_ARG, "%s", "gr_timeline_new: NULL argument");
   gr_timeline *tl = calloc(1, sizeof *tl);
   size_t n = arr->obligations.n;
   size_t ntw = n * (ev->locations.n ? ev->locations.n : 1);
@@ -377,7 +369,7 @@ gr_status gr_timeline_new(const gr_catalog *cat, const gr_arrangement *arr, cons
   }
   if (tl == NULL || tl->items == NULL || tl->tripwires == NULL) {
     gr_timeline_free(tl);
-    return fail(err, GR_E_NOMEM, gr_strerror(GR_E_NOMEM));
+    return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
   }
   tl->arrangement = arr;
   tl->event = ev;
