@@ -56,5 +56,13 @@ bench: build
 	    DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends python3-numpy >&2; }; }
 	@python3 bench/run.py $(BENCH_ARGS)
 
+# Fuzz the loader for FUZZ_SECONDS (default 60) with libFuzzer (clang).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DGUARANTOR_FUZZ=ON >/dev/null
+	@cmake --build build-fuzz -j $(JOBS) --target fuzz_load
+	@mkdir -p build-fuzz/corpus
+	@build-fuzz/tests/fuzz_load -max_total_time=$(FUZZ_SECONDS) -max_len=8192 build-fuzz/corpus tests/fuzz/corpus tests/bad
+
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(MPI_BUILD)

@@ -91,6 +91,11 @@ GR_EXTERN size_t gr_catalog_diag_count_severity(const gr_catalog *cat,
  * truncating to `size` bytes. Returns the length it would have had. */
 GR_EXTERN size_t gr_diag_format(const gr_diag *d, char *buf, size_t size);
 
+/* Records are complete when gr_catalog_validate() returned GR_OK. After an
+ * error, a record whose id could be read is kept (so that references to it
+ * do not cascade into more errors) but may lack required keys: strings NULL,
+ * lists empty. */
+
 /* The number of records of one kind, and the i-th of them (in load order,
  * a replaced built-in record keeping its place). The pointer is to the
  * kind's struct: gr_actor, gr_region, ... */

@@ -396,12 +396,13 @@ size_t gr_catalog_suggest(const gr_catalog *cat, gr_record_kind kind, const char
       /* A name or alias equal to the word is as good as the id itself. */
       if (k == GR_REC_ACTOR) {
         const gr_actor *a = rec;
-        if (strcasecmp(a->name, id) == 0) d = 0;
+        /* A record that failed to load may lack its name. */
+        if (a->name != NULL && strcasecmp(a->name, id) == 0) d = 0;
         for (size_t j = 0; j < a->aliases.n; j++)
           if (strcasecmp(a->aliases.items[j], id) == 0) d = 0;
       } else if (k == GR_REC_REGION) {
         const gr_region *r = rec;
-        if (strcasecmp(r->name, id) == 0) d = 0;
+        if (r->name != NULL && strcasecmp(r->name, id) == 0) d = 0;
         for (size_t j = 0; j < r->aliases.n; j++)
           if (strcasecmp(r->aliases.items[j], id) == 0) d = 0;
       } else if (len >= 4 && strstr(cand, id) != NULL) {

@@ -538,7 +538,9 @@ static int parse_value(gr__loader *ld, tree *t, const gr__field *f, gr__ftype ty
     int bad = 0;
     for (size_t i = 0; i < y->n; i++)
       if (parse_value(ld, t, f, f->elem, y->kids[i], (char *)items + i * esize) != 0) bad = 1;
-    size_t n = y->n;
+    /* A list with a bad element (reported) is left empty, so that nothing
+     * downstream meets a half-filled element. */
+    size_t n = bad ? 0 : y->n;
     memcpy(dst, &items, sizeof items);
     memcpy((char *)dst + sizeof(void *), &n, sizeof n);
     return bad ? -1 : 0;
