@@ -76,6 +76,10 @@ void cli_print_source(FILE *fp, const gr_source *s);
  * `opt`; prints a usage error and returns -1 when bad. */
 int cli_parse_count(const char *cmd, const char *opt, const char *text, uint64_t min, uint64_t *out);
 
+/* Print `s` and pad it with spaces to `width` columns, counting characters
+ * (code points), not bytes. */
+void cli_pad(FILE *fp, const char *s, int width);
+
 /* Collect -f FILE arguments: an array of at most argc pointers. */
 char **cli_files_new(int argc);
 

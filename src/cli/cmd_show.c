@@ -357,13 +357,17 @@ static void list_line(FILE *fp, gr_record_kind kind, const void *rec) {
   }
   case GR_REC_ACTOR: {
     const gr_actor *a = rec;
-    fprintf(fp, "  %-5s %-28s %s\n", a->id, a->name, tname(GR_T_ACTOR_TYPE, a->type));
+    fprintf(fp, "  %-6s ", a->id);
+    cli_pad(fp, a->name, 34);
+    fprintf(fp, " %s\n", tname(GR_T_ACTOR_TYPE, a->type));
     break;
   }
   case GR_REC_REGION: {
     const gr_region *r = rec;
     const char *now = r->control.n ? tname(GR_T_CONTROL_STATUS, r->control.items[r->control.n - 1].status) : "?";
-    fprintf(fp, "  %-6s %-18s %s (latest snapshot)\n", r->id, r->name, now);
+    fprintf(fp, "  %-6s ", r->id);
+    cli_pad(fp, r->name, 22);
+    fprintf(fp, " %s (latest snapshot)\n", now);
     break;
   }
   case GR_REC_DOCUMENT: {

@@ -186,3 +186,10 @@ int cli_parse_count(const char *cmd, const char *opt, const char *text, uint64_t
   *out = (uint64_t)v;
   return 0;
 }
+
+void cli_pad(FILE *fp, const char *s, int width) {
+  int cols = 0;
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) cols += (*p & 0xC0) != 0x80;
+  fputs(s, fp);
+  for (; cols < width; cols++) fputc(' ', fp);
+}
