@@ -18,22 +18,8 @@
 #include <cmocka.h>
 
 #include "guarantor/catalog.h"
+#include "test_util.h"
 
-static char *read_all(const char *path) {
-  FILE *fp = fopen(path, "rb");
-  if (fp == NULL) return NULL;
-  fseek(fp, 0, SEEK_END);
-  long n = ftell(fp);
-  fseek(fp, 0, SEEK_SET);
-  char *s = malloc((size_t)n + 1);
-  if (s != NULL && fread(s, 1, (size_t)n, fp) != (size_t)n) {
-    free(s);
-    s = NULL;
-  }
-  if (s != NULL) s[n] = '\0';
-  fclose(fp);
-  return s;
-}
 
 /* The diagnostics for `name`, one per line, as the program prints them. */
 static char *diagnostics_for(const char *name, size_t *errors) {
@@ -72,7 +58,7 @@ static void test_one(void **state) {
   const char *name = *state;
   char expected_path[512];
   snprintf(expected_path, sizeof expected_path, "%.*s.err", (int)(strrchr(name, '.') - name), name);
-  char *expected = read_all(expected_path);
+  char *expected = test_read_all(expected_path);
   if (expected == NULL) fail_msg("%s: no expected-output file %s", name, expected_path);
   size_t errors;
   char *got = diagnostics_for(name, &errors);

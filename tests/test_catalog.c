@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "guarantor/catalog.h"
+#include "test_util.h"
 
 static gr_catalog *cat;
 
@@ -159,21 +160,6 @@ static void test_istanbul_and_p5(void **state) {
 
 /* ---- Every quote is verbatim in its document ---------------------------- */
 
-static char *read_all(const char *path) {
-  FILE *fp = fopen(path, "rb");
-  if (fp == NULL) return NULL;
-  fseek(fp, 0, SEEK_END);
-  long n = ftell(fp);
-  fseek(fp, 0, SEEK_SET);
-  char *s = malloc((size_t)n + 1);
-  if (s != NULL && fread(s, 1, (size_t)n, fp) != (size_t)n) {
-    free(s);
-    s = NULL;
-  }
-  if (s != NULL) s[n] = '\0';
-  fclose(fp);
-  return s;
-}
 
 static size_t quotes_checked, quotes_bad;
 
@@ -181,7 +167,7 @@ static void check_source(const gr_source *s, const char *where) {
   if (s->doc == NULL) return;
   char path[1024];
   snprintf(path, sizeof path, "%s/data/sources/%s", GR_SOURCE_DIR, s->doc);
-  char *text = read_all(path);
+  char *text = test_read_all(path);
   if (text == NULL) {
     fprintf(stderr, "%s: cannot read %s\n", where, path);
     quotes_bad++;
