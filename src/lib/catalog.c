@@ -291,21 +291,9 @@ static int file_index(const gr_catalog *cat, const char *file) {
   return -1;
 }
 
-static const gr_catalog *sort_cat; /* Only during the sort below. */
-
-static int diag_cmp(const void *pa, const void *pb) {
-  const gr_diag *a = pa, *b = pb;
-  int fa = file_index(sort_cat, a->file), fb = file_index(sort_cat, b->file);
-  if (fa != fb) return fa < fb ? -1 : 1;
-  if (a->line != b->line) return a->line < b->line ? -1 : 1;
-  if (a->column != b->column) return a->column < b->column ? -1 : 1;
-  return a < b ? -1 : a > b; /* Stable: the sort below keeps indices. */
-}
-
 /* Insertion sort keeps equal keys in order (qsort is not stable); the
  * number of diagnostics is small. */
 static void sort_diags(gr_catalog *cat) {
-  sort_cat = cat;
   for (size_t i = 1; i < cat->ndiags; i++) {
     gr_diag d = cat->diags[i];
     size_t j = i;
@@ -320,8 +308,6 @@ static void sort_diags(gr_catalog *cat) {
     }
     cat->diags[j] = d;
   }
-  (void)diag_cmp;
-  sort_cat = NULL;
 }
 
 gr_status gr_catalog_validate(gr_catalog *cat, gr_error *err) {
