@@ -35,6 +35,7 @@ asan: deps
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DGUARANTOR_SANITIZE=ON $(CMAKE_ARGS) >/dev/null
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
 
 # The MPI build: simulate and compare across ranks; its tests include the
@@ -62,7 +63,8 @@ fuzz: deps
 	@CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DGUARANTOR_FUZZ=ON >/dev/null
 	@cmake --build build-fuzz -j $(JOBS) --target fuzz_load
 	@mkdir -p build-fuzz/corpus
-	@build-fuzz/tests/fuzz_load -max_total_time=$(FUZZ_SECONDS) -max_len=8192 build-fuzz/corpus tests/fuzz/corpus tests/bad
+	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	  build-fuzz/tests/fuzz_load -max_total_time=$(FUZZ_SECONDS) -max_len=8192 build-fuzz/corpus tests/fuzz/corpus tests/bad
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(MPI_BUILD)
