@@ -67,7 +67,7 @@ static void print_human(FILE *fp, const gr_assessment *as) {
   else fputs("Positions in force: the latest of each actor on each topic.\n\n", fp);
   for (size_t i = 0; i < as->nactors; i++) {
     const gr_actor_assessment *aa = &as->actors[i];
-    fprintf(fp, "%-5s %-7s %s\n", aa->actor->id, gr_verdict_name(aa->verdict), aa->actor->name);
+    fprintf(fp, "%-5s %-7s %s\n", aa->actor->id, aa->nrules ? gr_verdict_name(aa->verdict) : "-", aa->actor->name);
     if (aa->nrules == 0) fputs("      (no recorded position)\n", fp);
     /* Violated rules first: they decide the verdict. */
     for (int pass = 0; pass < 2; pass++)
@@ -127,7 +127,8 @@ void cli_json_assessment(json_writer *w, const gr_assessment *as) {
     json_key(w, "name");
     json_string(w, aa->actor->name);
     json_key(w, "verdict");
-    json_string(w, gr_verdict_name(aa->verdict));
+    /* An actor on record with no position has no verdict. */
+    json_string(w, aa->nrules ? gr_verdict_name(aa->verdict) : "no_position");
     json_key(w, "rules");
     json_begin_array(w);
     for (size_t j = 0; j < aa->nrules; j++) {
