@@ -1,10 +1,13 @@
 # The front door. `make` builds into build/ (the program is build/guarantor),
 # `make run` is the main job, `make check` builds and runs every test,
 # `make asan` builds and runs the tests under AddressSanitizer + UBSan,
-# `make bench` builds and runs the benchmarks (bench/run.py; not a test;
-# BENCH_ARGS passes options, e.g. BENCH_ARGS='--repeat 5').
-# Each target first installs missing Debian packages (scripts/deps.sh).
+# `make mpi-check` the MPI build and its test, `make fuzz` fuzzes the
+# loader (clang, libFuzzer), `make bench` builds and runs the benchmarks
+# (bench/run.py; not a test; BENCH_ARGS passes options, e.g.
+# BENCH_ARGS='--repeat 5'). Each target first installs what is missing
+# (scripts/deps.sh: Debian packages, the report's npm packages).
 
+MAKEFLAGS  += --no-print-directory
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
