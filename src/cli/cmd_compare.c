@@ -53,7 +53,8 @@ static void csv_field(FILE *fp, const char *s, int last) {
 
 static void print_csv(FILE *fp, const cli_compare_row *rows, size_t n) {
   fputs("arrangement,guarantors,strongest,legal_form,vetoes,deterred,deterred_lo,deterred_hi,holds,holds_lo,"
-        "holds_hi,first_help_median_days,troops,money_musd_per_year,draws,seed,params_hash\n",
+        "holds_hi,first_help_median_days,first_help_median_lo,first_help_median_hi,troops,money_musd_per_year,draws,seed,"
+        "params_hash\n",
         fp);
   for (size_t i = 0; i < n; i++) {
     const gr_sim_result *r = rows[i].res;
@@ -65,8 +66,9 @@ static void print_csv(FILE *fp, const cli_compare_row *rows, size_t n) {
     fprintf(fp, "%.6f,%.6f,%.6f,", r->deterred.estimate, r->deterred.lo, r->deterred.hi);
     if (r->holds.n) fprintf(fp, "%.6f,%.6f,%.6f,", r->holds.estimate, r->holds.lo, r->holds.hi);
     else fputs(",,,", fp);
-    if (!isnan(r->help_median.value)) fprintf(fp, "%.0f,", r->help_median.value);
-    else fputs(",", fp);
+    if (!isnan(r->help_median.value))
+      fprintf(fp, "%.0f,%.0f,%.0f,", r->help_median.value, r->help_median.lo, r->help_median.hi);
+    else fputs(",,,", fp);
     fprintf(fp, "%.15g,%.15g,%llu,%llu,%016llx\n", r->troops, r->money, (unsigned long long)r->draws,
             (unsigned long long)r->seed, (unsigned long long)r->params_hash);
   }
