@@ -68,6 +68,8 @@ void cli_json_facts(struct json_writer *w, const struct gr_facts *f);
 
 /* A source as JSON: {"doc", "quote", "ref", "assumption"}. */
 void cli_json_source(struct json_writer *w, const gr_source *s);
+/* A list of sources as a JSON array. */
+void cli_json_sources(struct json_writer *w, const gr_sourcelist *l);
 
 /* Print a source on one line: doc: "quote"; ref; assumption: reason. */
 void cli_print_source(FILE *fp, const gr_source *s);

@@ -64,12 +64,6 @@ const cli_asset *cli_asset_get(const char *name) {
 
 /* ---- The data ------------------------------------------------------------ */
 
-static void json_sources(json_writer *w, const gr_sourcelist *l) {
-  json_begin_array(w);
-  for (size_t i = 0; i < l->n; i++) cli_json_source(w, &l->items[i]);
-  json_end_array(w);
-}
-
 static void json_quantity(json_writer *w, const char *key, const gr_quantity *q) {
   json_key(w, key);
   if (!q->given) {
@@ -142,7 +136,7 @@ static void json_obligation(json_writer *w, const gr_catalog *cat, const gr_obli
   json_key(w, "note");
   json_string(w, o->note);
   json_key(w, "sources");
-  json_sources(w, &o->sources);
+  cli_json_sources(w, &o->sources);
   json_end_object(w);
 }
 
@@ -221,7 +215,7 @@ static gr_status json_arrangement(json_writer *w, const report_run *rr, const cl
     json_key(w, "vetoes");
     json_string(w, row->vetoes);
     json_key(w, "sources");
-    json_sources(w, &a->sources);
+    cli_json_sources(w, &a->sources);
     json_key(w, "obligations");
     json_begin_array(w);
     for (size_t i = 0; i < a->obligations.n; i++) json_obligation(w, rr->cat, &a->obligations.items[i]);

@@ -150,9 +150,7 @@ void cli_json_timeline(json_writer *w, const gr_timeline *tl) {
     json_key(w, "reason");
     json_string(w, a->reason);
     json_key(w, "sources");
-    json_begin_array(w);
-    for (size_t j = 0; j < o->sources.n; j++) cli_json_source(w, &o->sources.items[j]);
-    json_end_array(w);
+    cli_json_sources(w, &o->sources);
     json_end_object(w);
   }
   json_end_array(w);

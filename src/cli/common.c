@@ -153,6 +153,12 @@ void cli_json_source(json_writer *w, const gr_source *s) {
   json_end_object(w);
 }
 
+void cli_json_sources(json_writer *w, const gr_sourcelist *l) {
+  json_begin_array(w);
+  for (size_t i = 0; i < l->n; i++) cli_json_source(w, &l->items[i]);
+  json_end_array(w);
+}
+
 void cli_print_source(FILE *fp, const gr_source *s) {
   if (s->doc) fprintf(fp, "%s: \"%s\"", s->doc, s->quote ? s->quote : "");
   if (s->ref) fprintf(fp, "%s%s", s->doc ? "; " : "", s->ref);

@@ -420,6 +420,17 @@ static void counts_free(counts *c, size_t n) {
   free(c);
 }
 
+static void counts_zero(counts *c, const carr *cs, size_t n) {
+  for (size_t a = 0; a < n; a++) {
+    uint64_t *ob = c[a].ob, *g = c[a].g;
+    memset(ob, 0, sizeof(uint64_t) * (cs[a].nobs + 1));
+    memset(g, 0, sizeof(uint64_t) * (cs[a].ng + 1));
+    memset(&c[a], 0, sizeof c[a]);
+    c[a].ob = ob;
+    c[a].g = g;
+  }
+}
+
 static counts *counts_new(const carr *cs, size_t n) {
   counts *c = calloc(n, sizeof *c);
   if (c == NULL) return NULL;
@@ -604,24 +615,21 @@ gr_status gr_simulate(const gr_catalog *cat, const gr_params *ps, const gr_arran
       break;
     }
     if (opts->precision > 0 && done < total) {
-      /* Integer sums: the same whatever the threads and processes did. */
-      counts *check = counts_new(cs, n);
-      if (check == NULL) {
-        st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
-        break;
-      }
+      /* Integer sums: the same whatever the threads and processes did.
+       * The totals serve as the scratch space: they are summed afresh at
+       * the end. */
+      counts_zero(tot, cs, n);
       for (int t = 0; t < threads; t++)
-        for (size_t a = 0; a < n; a++) add_counts(&check[a], &per[t][a], cs[a].nobs, cs[a].ng);
+        for (size_t a = 0; a < n; a++) add_counts(&tot[a], &per[t][a], cs[a].nobs, cs[a].ng);
       if (ranks > 1) {
-        flatten(check, cs, n, flat, false);
+        flatten(tot, cs, n, flat, false);
         opts->reduce(flat, nflat, opts->reduce_ctx);
-        flatten(check, cs, n, flat, true);
+        flatten(tot, cs, n, flat, true);
       }
-      bool ok = precise_enough(check, n, opts->precision);
-      counts_free(check, n);
-      if (ok) break;
+      if (precise_enough(tot, n, opts->precision)) break;
     }
   }
+  if (st == GR_OK) counts_zero(tot, cs, n);
   for (int t = 0; st == GR_OK && t < threads; t++)
     for (size_t a = 0; a < n; a++) add_counts(&tot[a], &per[t][a], cs[a].nobs, cs[a].ng);
   if (st == GR_OK && ranks > 1) {
