@@ -16,7 +16,7 @@
 
 #include "guarantor/catalog.h"
 #include "guarantor/sim.h"
-#include "internal.h"
+#include "bench/model_dump.h"
 
 static double now(void) {
   struct timespec ts;
@@ -63,7 +63,7 @@ int main(int argc, char **argv) {
     const gr_event *ev = gr_catalog_event(cat, argv[3]);
     if (arr == NULL || ev == NULL) return usage();
     if (!strcmp(argv[1], "model") && argc == 4) {
-      char *json = gr__sim_model_json(cat, ps, arr, ev, NULL, 0);
+      char *json = bench_model_json(cat, ps, arr, ev, NULL, 0);
       fputs(json ? json : "null\n", stdout);
       free(json);
     } else if (!strcmp(argv[1], "engine") && argc == 6) {
@@ -84,7 +84,7 @@ int main(int argc, char **argv) {
       double per = 0;
       uint64_t draws = strtoull(argv[4], NULL, 10);
       double t0 = now();
-      uint64_t sink = gr__sim_floor(cat, ps, arr, ev, draws, 1, atof(argv[5]), &per);
+      uint64_t sink = bench_floor(cat, ps, arr, ev, draws, 1, atof(argv[5]), &per);
       double t = now() - t0;
       printf("{\"draws\": %llu, \"seconds\": %.6f, \"blocks_per_draw\": %.3f, \"sink\": %llu}\n",
              (unsigned long long)draws, t, per, (unsigned long long)(sink & 0xff));

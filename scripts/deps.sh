@@ -10,7 +10,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 
 packages=(
-  build-essential cmake pkg-config
+  build-essential cmake pkg-config python3
   libfyaml-dev libutf8proc-dev libcmocka-dev libgsl-dev librandom123-dev
 )
 # Node and npm for the report, unless a node is already there.

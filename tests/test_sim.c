@@ -17,10 +17,10 @@
 
 #include <cmocka.h>
 
-#include "dist.h"
+#include "mc/dist.h"
 #include "guarantor/sim.h"
-#include "internal.h"
-#include "rng.h"
+#include "base/base.h"
+#include "mc/rng.h"
 
 static const double PI = 3.14159265358979323846;
 

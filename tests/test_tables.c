@@ -11,7 +11,7 @@
 
 #include <cmocka.h>
 
-#include "internal.h"
+#include "model/schema.h"
 
 static void test_table_sizes_match_enums(void **state) {
   (void)state;

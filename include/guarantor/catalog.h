@@ -30,12 +30,6 @@ extern "C" {
 
 typedef struct gr_catalog gr_catalog;
 
-typedef enum gr_severity {
-  GR_SEV_ERROR,
-  GR_SEV_WARNING,
-  GR_SEV_NOTE
-} gr_severity;
-
 /* One problem found in the input. Strings are owned by the catalog. */
 typedef struct gr_diag {
   gr_severity severity;

@@ -6,6 +6,7 @@
 #define GUARANTOR_COMMON_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -50,6 +51,23 @@ typedef struct gr_error {
   int column;
   char message[512];
 } gr_error;
+
+/* How serious a diagnostic is. */
+typedef enum gr_severity {
+  GR_SEV_ERROR,
+  GR_SEV_WARNING,
+  GR_SEV_NOTE
+} gr_severity;
+
+/* A date as YYYYMMDD (e.g. 20220329), 0 when absent; compares as an int. */
+typedef int32_t gr_date;
+
+/* Parse YYYY-MM-DD (a real calendar date, years 1800-2200) into *out.
+ * Returns GR_OK or GR_E_ARG. */
+GR_EXTERN gr_status gr_date_parse(const char *text, gr_date *out);
+
+/* Format a date into `buf` (at least 11 bytes) as YYYY-MM-DD; returns buf. */
+GR_EXTERN char *gr_date_format(gr_date date, char *buf);
 
 /* A one-line description of a status code; never NULL. */
 GR_EXTERN const char *gr_strerror(gr_status code);

@@ -263,9 +263,6 @@ typedef struct gr_pos {
   int column;
 } gr_pos;
 
-/* A date as YYYYMMDD (e.g. 20220329), 0 when absent; compares as an int. */
-typedef int32_t gr_date;
-
 typedef struct gr_strlist {
   const char **items;
   size_t n;
@@ -566,13 +563,6 @@ GR_EXTERN const char *gr_record_kind_name(gr_record_kind kind);
  * value of kind `kind` whose `given` mask is `given`. */
 GR_EXTERN bool gr_record_given(gr_record_kind kind, uint64_t given,
                                const char *key);
-
-/* Parse YYYY-MM-DD (a real calendar date, years 1800-2200) into *out.
- * Returns GR_OK or GR_E_ARG. */
-GR_EXTERN gr_status gr_date_parse(const char *text, gr_date *out);
-
-/* Format a date into `buf` (at least 11 bytes) as YYYY-MM-DD; returns buf. */
-GR_EXTERN char *gr_date_format(gr_date date, char *buf);
 
 #ifdef __cplusplus
 }

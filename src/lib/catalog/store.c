@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <stdint.h>
 
-#include "internal.h"
+#include "catalog/catalog_int.h"
 
 gr_catalog *gr_catalog_new(void) { return calloc(1, sizeof(gr_catalog)); }
 
@@ -87,18 +87,6 @@ size_t gr_diag_format(const gr_diag *d, char *buf, size_t size) {
   else
     n = snprintf(buf, size, "%s:%d:%d: %s: %s", d->file, d->line, d->column, sev, d->message);
   return n < 0 ? 0 : (size_t)n;
-}
-
-gr_status gr__fail(gr_error *err, gr_status code, const char *fmt, ...) {
-  if (err != NULL) {
-    memset(err, 0, sizeof *err);
-    err->code = code;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
-    va_end(ap);
-  }
-  return code;
 }
 
 /* Fill `err` from the first error diagnostic at or after index `from`. */

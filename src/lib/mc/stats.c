@@ -5,7 +5,7 @@
  */
 #include <math.h>
 
-#include "stats.h"
+#include "mc/stats.h"
 
 gr_proportion gr_wilson(uint64_t k, uint64_t n, double z) {
   gr_proportion p = {k, n, NAN, NAN, NAN};

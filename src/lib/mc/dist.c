@@ -9,7 +9,7 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
 
-#include "dist.h"
+#include "mc/dist.h"
 
 static unsigned long philox_get(void *state) { return gr__u32(state); }
 static double philox_get_double(void *state) { return (double)gr__u32(state) * (1.0 / 4294967296.0); }

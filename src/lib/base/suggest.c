@@ -5,7 +5,7 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "internal.h"
+#include "base/base.h"
 
 /* Levenshtein distance (Wagner & Fischer 1974), case-insensitive, with one
  * row of storage; stops early once every entry of a row exceeds `cap`. */

@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "guarantor/assess.h"
-#include "internal.h"
+#include "base/base.h"
 
 enum { M_KINDS, M_GUARANTORS, M_LOCATION, M_MIN_TROOPS, M_LF_MIN, M_LF_MAX, M_ACCESSION, M_CONDITIONS };
 #define HAS(m, bit) (((m)->given >> (bit)) & 1u)

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "guarantor/facts.h"
-#include "internal.h"
+#include "base/base.h"
 
 static void set(gr_facts *f, gr_fact fact, bool v, gr_fact_origin o, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));

@@ -17,24 +17,31 @@
 #include <libfyaml.h>
 #include <utf8proc.h>
 
-#include "internal.h"
-#include "load.h"
+#include "catalog/catalog_int.h"
 
 /* ---- Diagnostics from the loader ------------------------------------- */
 
-void gr__load_error(gr__loader *ld, const gr_pos *pos, const char *fmt, ...) {
+/* The loader's state while it reads one file; its sink receives the
+ * schema checks' messages. */
+typedef struct loader {
+  gr__sink sink; /* First: the sink's callback finds the loader from it. */
+  gr_catalog *cat;
+  const char *file; /* Arena copy of the file name. */
+  size_t errors;    /* Errors this file added. */
+} loader;
+
+static void loader_emit(gr__sink *sink, gr_severity sev, const gr_pos *pos, const char *message) {
+  loader *ld = (loader *)(void *)sink;
+  gr__diag(ld->cat, sev, pos, "%s", message);
+  if (sev == GR_SEV_ERROR) ld->errors++;
+}
+
+static void load_error(loader *ld, const gr_pos *pos, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
   gr__vdiag(ld->cat, GR_SEV_ERROR, pos, fmt, ap);
   va_end(ap);
   ld->errors++;
-}
-
-void gr__load_warning(gr__loader *ld, const gr_pos *pos, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  gr__vdiag(ld->cat, GR_SEV_WARNING, pos, fmt, ap);
-  va_end(ap);
 }
 
 /* ---- The tree ------------------------------------------------------- */
@@ -53,7 +60,7 @@ typedef struct ynode {
 
 typedef struct tree {
   gr__arena arena; /* Freed when the file is done. */
-  gr__loader *ld;
+  loader *ld;
   int oom;
 } tree;
 
@@ -93,7 +100,7 @@ static const char *type_name(const ynode *y) {
 }
 
 /* Position of an event, 1-based (libfyaml's marks are 0-based). */
-static gr_pos event_pos(gr__loader *ld, struct fy_event *fye) {
+static gr_pos event_pos(loader *ld, struct fy_event *fye) {
   const struct fy_mark *m = NULL;
   if (fye->type == FYET_SCALAR && fye->scalar.value != NULL)
     m = fy_token_start_mark(fye->scalar.value);
@@ -114,7 +121,7 @@ static gr_pos event_pos(gr__loader *ld, struct fy_event *fye) {
 /* Parse `len` bytes into a tree; NULL when the YAML is malformed (the
  * errors are reported) or holds no document. */
 static ynode *build_tree(tree *t, const char *data, size_t len, int json) {
-  gr__loader *ld = t->ld;
+  loader *ld = t->ld;
   struct fy_diag_cfg dcfg;
   fy_diag_cfg_default(&dcfg);
   dcfg.fp = NULL;
@@ -151,7 +158,7 @@ static ynode *build_tree(tree *t, const char *data, size_t len, int json) {
     switch (fye->type) {
     case FYET_DOCUMENT_START:
       if (++docs == 2) {
-        gr__load_error(ld, &pos, "a file holds one YAML document; found a second one");
+        load_error(ld, &pos, "a file holds one YAML document; found a second one");
         failed = 1;
       }
       break;
@@ -172,7 +179,7 @@ static ynode *build_tree(tree *t, const char *data, size_t len, int json) {
       break;
     }
     case FYET_ALIAS:
-      gr__load_error(ld, &pos, "YAML aliases (*name) are not supported: write the value out");
+      load_error(ld, &pos, "YAML aliases (*name) are not supported: write the value out");
       failed = 1;
       y = ynode_new(t, Y_SCALAR, &pos);
       if (y != NULL) y->text = "";
@@ -194,7 +201,7 @@ static ynode *build_tree(tree *t, const char *data, size_t len, int json) {
     }
     if (y->type != Y_SCALAR) {
       if (depth == (int)(sizeof stack / sizeof stack[0])) {
-        gr__load_error(ld, &pos, "nesting deeper than %d levels", depth);
+        load_error(ld, &pos, "nesting deeper than %d levels", depth);
         failed = 1;
         break;
       }
@@ -208,12 +215,12 @@ static ynode *build_tree(tree *t, const char *data, size_t len, int json) {
     int reported = 0;
     while ((de = fy_diag_errors_iterate(diag, &iter)) != NULL) {
       gr_pos p = {ld->file, de->line, de->column};
-      gr__load_error(ld, &p, "malformed YAML: %s", de->msg ? de->msg : "syntax error");
+      load_error(ld, &p, "malformed YAML: %s", de->msg ? de->msg : "syntax error");
       reported = 1;
     }
     if (!reported) {
       gr_pos p = {ld->file, 0, 0};
-      gr__load_error(ld, &p, "malformed YAML");
+      load_error(ld, &p, "malformed YAML");
     }
     failed = 1;
   }
@@ -225,7 +232,7 @@ static ynode *build_tree(tree *t, const char *data, size_t len, int json) {
 /* ---- Raw input checks ------------------------------------------------ */
 
 /* Line and column (1-based, in characters) of byte offset `off`. */
-static gr_pos offset_pos(gr__loader *ld, const char *data, size_t off) {
+static gr_pos offset_pos(loader *ld, const char *data, size_t off) {
   gr_pos p = {ld->file, 1, 1};
   for (size_t i = 0; i < off; i++) {
     if (data[i] == '\n') {
@@ -258,7 +265,7 @@ void gr__report_too_large(gr_catalog *cat, const char *name, size_t size) {
            GR_MAX_INPUT_BYTES);
 }
 
-static int check_raw(gr__loader *ld, const char *data, size_t len) {
+static int check_raw(loader *ld, const char *data, size_t len) {
   gr_pos top = {ld->file, 1, 1};
   if (len > GR_MAX_INPUT_BYTES) {
     gr__report_too_large(ld->cat, ld->file, len);
@@ -268,7 +275,7 @@ static int check_raw(gr__loader *ld, const char *data, size_t len) {
   const char *nul = memchr(data, '\0', len);
   if (nul != NULL) {
     gr_pos p = offset_pos(ld, data, (size_t)(nul - data));
-    gr__load_error(ld, &p, "binary file: NUL byte at offset %zu", (size_t)(nul - data));
+    load_error(ld, &p, "binary file: NUL byte at offset %zu", (size_t)(nul - data));
     return -1;
   }
   size_t i = 0;
@@ -278,7 +285,7 @@ static int check_raw(gr__loader *ld, const char *data, size_t len) {
                                           (utf8proc_ssize_t)(len - i), &cp);
     if (n < 0) {
       gr_pos p = offset_pos(ld, data, i);
-      gr__load_error(ld, &p, "invalid UTF-8 (byte 0x%02X at offset %zu)",
+      load_error(ld, &p, "invalid UTF-8 (byte 0x%02X at offset %zu)",
                      (unsigned)(unsigned char)data[i], i);
       return -1;
     }
@@ -293,7 +300,7 @@ static int check_raw(gr__loader *ld, const char *data, size_t len) {
     }
   }
   if (blank) {
-    gr__load_error(ld, &top, "file is empty: expected records such as 'actors:' or 'arrangement:'");
+    load_error(ld, &top, "file is empty: expected records such as 'actors:' or 'arrangement:'");
     return -1;
   }
   return 0;
@@ -301,9 +308,9 @@ static int check_raw(gr__loader *ld, const char *data, size_t len) {
 
 /* ---- Scalars ----------------------------------------------------------- */
 
-static int want_scalar(gr__loader *ld, const ynode *y, const char *what) {
+static int want_scalar(loader *ld, const ynode *y, const char *what) {
   if (y->type == Y_SCALAR) return 0;
-  gr__load_error(ld, &y->pos, "'%s' must be a single value, found %s", what, type_name(y));
+  load_error(ld, &y->pos, "'%s' must be a single value, found %s", what, type_name(y));
   return -1;
 }
 
@@ -327,17 +334,17 @@ static int valid_id(const char *s, size_t len) {
 }
 
 /* A number written plainly; rejects .nan/.inf and their C spellings. */
-static int parse_number(gr__loader *ld, const ynode *y, const char *what, double *out) {
+static int parse_number(loader *ld, const ynode *y, const char *what, double *out) {
   if (want_scalar(ld, y, what) != 0) return -1;
   const char *s = y->text;
   if (y->quoted) {
-    gr__load_error(ld, &y->pos, "'%s' must be a number, found the string \"%s\"", what, s);
+    load_error(ld, &y->pos, "'%s' must be a number, found the string \"%s\"", what, s);
     return -1;
   }
   const char *t = s[0] == '-' || s[0] == '+' ? s + 1 : s;
   if (strcmp(t, ".nan") == 0 || strcmp(t, ".NaN") == 0 || strcmp(t, ".NAN") == 0 ||
       strcmp(t, ".inf") == 0 || strcmp(t, ".Inf") == 0 || strcmp(t, ".INF") == 0) {
-    gr__load_error(ld, &y->pos, "'%s' must be a finite number, not %s", what, s);
+    load_error(ld, &y->pos, "'%s' must be a finite number, not %s", what, s);
     return -1;
   }
   char *end = NULL;
@@ -347,11 +354,11 @@ static int parse_number(gr__loader *ld, const ynode *y, const char *what, double
   for (const char *c = t; *c; c++)
     if ((*c >= 'a' && *c <= 'z' && *c != 'e') || (*c >= 'A' && *c <= 'Z' && *c != 'E')) alpha_in = 1;
   if (y->len == 0 || end == s || *end != '\0' || alpha_in) {
-    gr__load_error(ld, &y->pos, "'%s' must be a number, not '%s'", what, s);
+    load_error(ld, &y->pos, "'%s' must be a number, not '%s'", what, s);
     return -1;
   }
   if (!isfinite(v) || errno == ERANGE) {
-    gr__load_error(ld, &y->pos, "'%s' must be a finite number, not %s", what, s);
+    load_error(ld, &y->pos, "'%s' must be a finite number, not %s", what, s);
     return -1;
   }
   *out = v;
@@ -364,23 +371,23 @@ static int days_in_month(int y, int m) {
   return d[m - 1];
 }
 
-static int parse_date(gr__loader *ld, const ynode *y, const char *what, gr_date *out) {
+static int parse_date(loader *ld, const ynode *y, const char *what, gr_date *out) {
   if (want_scalar(ld, y, what) != 0) return -1;
   const char *s = y->text;
   int ok = y->len == 10 && s[4] == '-' && s[7] == '-';
   for (int i = 0; ok && i < 10; i++)
     if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) ok = 0;
   if (!ok) {
-    gr__load_error(ld, &y->pos, "'%s' must be a date as YYYY-MM-DD, not '%s'", what, s);
+    load_error(ld, &y->pos, "'%s' must be a date as YYYY-MM-DD, not '%s'", what, s);
     return -1;
   }
   int yr = atoi(s), mo = atoi(s + 5), dy = atoi(s + 8);
   if (yr < 1800 || yr > 2200) {
-    gr__load_error(ld, &y->pos, "'%s' must be between 1800-01-01 and 2200-12-31, not %s", what, s);
+    load_error(ld, &y->pos, "'%s' must be between 1800-01-01 and 2200-12-31, not %s", what, s);
     return -1;
   }
   if (mo < 1 || mo > 12 || dy < 1 || dy > days_in_month(yr, mo)) {
-    gr__load_error(ld, &y->pos, "'%s' is not a valid date: %s", what, s);
+    load_error(ld, &y->pos, "'%s' is not a valid date: %s", what, s);
     return -1;
   }
   *out = yr * 10000 + mo * 100 + dy;
@@ -388,14 +395,14 @@ static int parse_date(gr__loader *ld, const ynode *y, const char *what, gr_date 
 }
 
 /* "did you mean" over a table's terms, or the list of terms. */
-static void enum_error(gr__loader *ld, const ynode *y, const char *what, int table) {
+static void enum_error(loader *ld, const ynode *y, const char *what, int table) {
   const gr_table *t = gr_table_get((gr_table_id)table);
   const char *cands[64];
   size_t n = t->count < 64 ? t->count : 64;
   for (size_t i = 0; i < n; i++) cands[i] = t->terms[i].name;
   const char *best = gr__closest(y->text, cands, n);
   if (best != NULL) {
-    gr__load_error(ld, &y->pos, "unknown %s '%s' for '%s' (did you mean '%s'?)", t->name, y->text,
+    load_error(ld, &y->pos, "unknown %s '%s' for '%s' (did you mean '%s'?)", t->name, y->text,
                    what, best);
     return;
   }
@@ -404,13 +411,13 @@ static void enum_error(gr__loader *ld, const ynode *y, const char *what, int tab
   list[0] = '\0';
   for (size_t i = 0; i < n && used < sizeof list; i++)
     used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", cands[i]);
-  gr__load_error(ld, &y->pos, "unknown %s '%s' for '%s' (expected one of: %s)", t->name, y->text,
+  load_error(ld, &y->pos, "unknown %s '%s' for '%s' (expected one of: %s)", t->name, y->text,
                  what, list);
 }
 
 /* ---- Schema-driven parsing ------------------------------------------- */
 
-static int parse_object(gr__loader *ld, tree *t, const gr__schema *s, const ynode *y, void *obj,
+static int parse_object(loader *ld, tree *t, const gr__schema *s, const ynode *y, void *obj,
                         const char *outer);
 
 static void set_given(const gr__schema *s, void *obj, size_t i) {
@@ -420,19 +427,19 @@ static void set_given(const gr__schema *s, void *obj, size_t i) {
   memcpy((char *)obj + s->given_off, &mask, sizeof mask);
 }
 
-static void range_check(gr__loader *ld, const gr__field *f, const gr_pos *pos, double v) {
+static void range_check(loader *ld, const gr__field *f, const gr_pos *pos, double v) {
   if ((f->flags & GR__RANGE) && (v < f->min || v > f->max))
-    gr__load_error(ld, pos, "'%s' must be between %.15g and %.15g, not %.15g", f->key, f->min,
+    load_error(ld, pos, "'%s' must be between %.15g and %.15g, not %.15g", f->key, f->min,
                    f->max, v);
 }
 
 /* Parse one value of type `type` (an element type when in a list) from `y`
  * into `dst`. Returns 0 on success. */
-static int parse_value(gr__loader *ld, tree *t, const gr__field *f, gr__ftype type, const ynode *y,
+static int parse_value(loader *ld, tree *t, const gr__field *f, gr__ftype type, const ynode *y,
                        void *dst) {
   gr_catalog *cat = ld->cat;
   if (is_null(y)) {
-    gr__load_error(ld, &y->pos, "'%s' has no value", f->key);
+    load_error(ld, &y->pos, "'%s' has no value", f->key);
     return -1;
   }
   switch (type) {
@@ -441,17 +448,17 @@ static int parse_value(gr__loader *ld, tree *t, const gr__field *f, gr__ftype ty
   case GR__F_REF: {
     if (want_scalar(ld, y, f->key) != 0) return -1;
     if (type != GR__F_STR && !valid_id(y->text, y->len)) {
-      gr__load_error(ld, &y->pos,
+      load_error(ld, &y->pos,
                      "'%s' is not a valid id for '%s' (letters, digits, '-', '_', '.'; at most 64)",
                      y->text, f->key);
       return -1;
     }
     if (type == GR__F_STR && y->len > 65536) {
-      gr__load_error(ld, &y->pos, "'%s' is longer than 65536 bytes", f->key);
+      load_error(ld, &y->pos, "'%s' is longer than 65536 bytes", f->key);
       return -1;
     }
     if (type == GR__F_STR && strspn(y->text, " \t\r\n") == y->len) {
-      gr__load_error(ld, &y->pos, "'%s' is empty", f->key);
+      load_error(ld, &y->pos, "'%s' is empty", f->key);
       return -1;
     }
     char *copy = gr__arena_strndup(&cat->arena, y->text, y->len);
@@ -467,7 +474,7 @@ static int parse_value(gr__loader *ld, tree *t, const gr__field *f, gr__ftype ty
     double v;
     if (parse_number(ld, y, f->key, &v) != 0) return -1;
     if (v != floor(v) || fabs(v) > 2e9) {
-      gr__load_error(ld, &y->pos, "'%s' must be a whole number, not %s", f->key, y->text);
+      load_error(ld, &y->pos, "'%s' must be a whole number, not %s", f->key, y->text);
       return -1;
     }
     range_check(ld, f, &y->pos, v);
@@ -494,7 +501,7 @@ static int parse_value(gr__loader *ld, tree *t, const gr__field *f, gr__ftype ty
     if (!y->quoted && strcmp(y->text, "true") == 0) b = true;
     else if (!y->quoted && strcmp(y->text, "false") == 0) b = false;
     else {
-      gr__load_error(ld, &y->pos, "'%s' must be true or false, not '%s'", f->key, y->text);
+      load_error(ld, &y->pos, "'%s' must be true or false, not '%s'", f->key, y->text);
       return -1;
     }
     memcpy(dst, &b, sizeof b);
@@ -521,7 +528,7 @@ static int parse_value(gr__loader *ld, tree *t, const gr__field *f, gr__ftype ty
   }
   case GR__F_LIST: {
     if (y->type != Y_SEQ) {
-      gr__load_error(ld, &y->pos, "'%s' must be a list, found %s", f->key, type_name(y));
+      load_error(ld, &y->pos, "'%s' must be a list, found %s", f->key, type_name(y));
       return -1;
     }
     size_t esize = f->elem == GR__F_OBJ ? f->sub->size
@@ -549,25 +556,25 @@ static int parse_value(gr__loader *ld, tree *t, const gr__field *f, gr__ftype ty
   return -1;
 }
 
-static void unknown_key(gr__loader *ld, const gr__schema *s, const ynode *key) {
+static void unknown_key(loader *ld, const gr__schema *s, const ynode *key) {
   const char *cands[64];
   size_t n = 0;
   for (size_t i = 0; i < s->nfields && n < 64; i++) cands[n++] = s->fields[i].key;
   const char *best = gr__closest(key->text, cands, n);
   if (best != NULL)
-    gr__load_error(ld, &key->pos, "unknown key '%s' in %s (did you mean '%s'?)", key->text, s->name,
+    load_error(ld, &key->pos, "unknown key '%s' in %s (did you mean '%s'?)", key->text, s->name,
                    best);
   else
-    gr__load_error(ld, &key->pos, "unknown key '%s' in %s", key->text, s->name);
+    load_error(ld, &key->pos, "unknown key '%s' in %s", key->text, s->name);
 }
 
 /* Report a duplicate key among the first `upto` keys of mapping `y`. */
-static int duplicate_key(gr__loader *ld, const ynode *y, size_t upto) {
+static int duplicate_key(loader *ld, const ynode *y, size_t upto) {
   const ynode *k = y->kids[upto];
   for (size_t j = 0; j < upto; j += 2) {
     const ynode *o = y->kids[j];
     if (o->type == Y_SCALAR && strcmp(o->text, k->text) == 0) {
-      gr__load_error(ld, &k->pos, "duplicate key '%s' (first given at line %d)", k->text,
+      load_error(ld, &k->pos, "duplicate key '%s' (first given at line %d)", k->text,
                      o->pos.line);
       return 1;
     }
@@ -578,7 +585,7 @@ static int duplicate_key(gr__loader *ld, const ynode *y, size_t upto) {
 /* Parse a mapping (or, where the schema allows, a bare scalar standing for
  * its shorthand key) into `obj`. `outer` is the key the object sits under,
  * named in messages about a shorthand value; NULL for a record. */
-static int parse_object(gr__loader *ld, tree *t, const gr__schema *s, const ynode *y, void *obj,
+static int parse_object(loader *ld, tree *t, const gr__schema *s, const ynode *y, void *obj,
                         const char *outer) {
   gr_pos *pos = (gr_pos *)(void *)((char *)obj + s->pos_off);
   *pos = y->pos;
@@ -591,14 +598,14 @@ static int parse_object(gr__loader *ld, tree *t, const gr__schema *s, const ynod
     return 0;
   }
   if (y->type != Y_MAP) {
-    gr__load_error(ld, &y->pos, "%s must be a mapping of keys to values, found %s", s->name,
+    load_error(ld, &y->pos, "%s must be a mapping of keys to values, found %s", s->name,
                    type_name(y));
     return -1;
   }
   for (size_t i = 0; i + 1 < y->n; i += 2) {
     const ynode *k = y->kids[i], *v = y->kids[i + 1];
     if (k->type != Y_SCALAR) {
-      gr__load_error(ld, &k->pos, "keys must be plain words, found %s", type_name(k));
+      load_error(ld, &k->pos, "keys must be plain words, found %s", type_name(k));
       continue;
     }
     if (duplicate_key(ld, y, i)) continue;
@@ -620,10 +627,10 @@ static int parse_object(gr__loader *ld, tree *t, const gr__schema *s, const ynod
         if (y->kids[j]->type == Y_SCALAR && strcmp(y->kids[j]->text, s->fields[i].key) == 0)
           present = 1;
       if (!present)
-        gr__load_error(ld, &y->pos, "%s lacks the required key '%s'", s->name, s->fields[i].key);
+        load_error(ld, &y->pos, "%s lacks the required key '%s'", s->name, s->fields[i].key);
     }
   }
-  if (s->check != NULL && ld->errors == before) s->check(ld, obj, pos);
+  if (s->check != NULL && ld->errors == before) s->check(&ld->sink, obj, pos);
   return ld->errors == before ? 0 : -1;
 }
 
@@ -634,7 +641,7 @@ static const char *const top_keys[] = {
     "arrangement",
 };
 
-static void parse_record(gr__loader *ld, tree *t, gr_record_kind kind, const ynode *y) {
+static void parse_record(loader *ld, tree *t, gr_record_kind kind, const ynode *y) {
   const gr__schema *s = gr__record_schemas[kind];
   void *rec = gr__arena_alloc(&ld->cat->arena, s->size);
   if (rec == NULL) {
@@ -647,9 +654,9 @@ static void parse_record(gr__loader *ld, tree *t, gr_record_kind kind, const yno
   if (gr__record_id(kind, rec) != NULL) gr__record_add(ld->cat, kind, rec);
 }
 
-static void parse_root(gr__loader *ld, tree *t, const ynode *root) {
+static void parse_root(loader *ld, tree *t, const ynode *root) {
   if (root->type != Y_MAP) {
-    gr__load_error(ld, &root->pos,
+    load_error(ld, &root->pos,
                    "expected a mapping of record lists (actors:, arrangement:, ...), found %s",
                    type_name(root));
     return;
@@ -657,7 +664,7 @@ static void parse_root(gr__loader *ld, tree *t, const ynode *root) {
   for (size_t i = 0; i + 1 < root->n; i += 2) {
     const ynode *k = root->kids[i], *v = root->kids[i + 1];
     if (k->type != Y_SCALAR) {
-      gr__load_error(ld, &k->pos, "keys must be plain words, found %s", type_name(k));
+      load_error(ld, &k->pos, "keys must be plain words, found %s", type_name(k));
       continue;
     }
     if (duplicate_key(ld, root, i)) continue;
@@ -671,16 +678,16 @@ static void parse_root(gr__loader *ld, tree *t, const ynode *root) {
     if (kind < 0) {
       const char *best = gr__closest(k->text, top_keys, sizeof top_keys / sizeof top_keys[0]);
       if (best != NULL)
-        gr__load_error(ld, &k->pos, "unknown top-level key '%s' (did you mean '%s'?)", k->text, best);
+        load_error(ld, &k->pos, "unknown top-level key '%s' (did you mean '%s'?)", k->text, best);
       else
-        gr__load_error(ld, &k->pos,
+        load_error(ld, &k->pos,
                        "unknown top-level key '%s' (expected documents, actors, regions, "
                        "arrangement, arrangements, positions, events or parameters)",
                        k->text);
       continue;
     }
     if (v->type != Y_SEQ) {
-      gr__load_error(ld, &v->pos, "'%s' must be a list of %ss, found %s", k->text,
+      load_error(ld, &v->pos, "'%s' must be a list of %ss, found %s", k->text,
                      gr_record_kind_name((gr_record_kind)kind), type_name(v));
       continue;
     }
@@ -694,7 +701,7 @@ static int ends_with(const char *s, const char *suffix) {
 }
 
 gr_status gr__load_bytes(gr_catalog *cat, const char *name, const char *data, size_t len) {
-  gr__loader ld = {cat, gr__register_file(cat, name), 0};
+  loader ld = {{loader_emit}, cat, gr__register_file(cat, name), 0};
   if (ld.file == NULL) return GR_E_NOMEM;
   if (check_raw(&ld, data, len) != 0) return GR_E_INVALID;
 
@@ -708,7 +715,7 @@ gr_status gr__load_bytes(gr_catalog *cat, const char *name, const char *data, si
   } else if (root == NULL) {
     if (ld.errors == 0) {
       gr_pos p = {ld.file, 1, 1};
-      gr__load_error(&ld, &p, "file is empty: expected records such as 'actors:' or 'arrangement:'");
+      load_error(&ld, &p, "file is empty: expected records such as 'actors:' or 'arrangement:'");
     }
     st = GR_E_PARSE;
   } else {

@@ -8,11 +8,11 @@
  * snapshot's share must agree with its status) are the `check` functions.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <string.h>
 
-#include "internal.h"
-#include "load.h"
+#include "model/schema.h"
 
 #define FIELD(S, k, t, fl, member) \
   { k, t, GR__F_STR, fl, offsetof(S, member), -1, -1, NULL, 0, 0 }
@@ -41,14 +41,36 @@
 
 #define BIT(i) ((uint64_t)1 << (i))
 
+/* ---- Reporting through the sink ------------------------------------- */
+
+static void vreport(gr__sink *s, gr_severity sev, const gr_pos *pos, const char *fmt, va_list ap) {
+  char buf[1024];
+  vsnprintf(buf, sizeof buf, fmt, ap);
+  s->emit(s, sev, pos, buf);
+}
+
+void gr__check_error(gr__sink *s, const gr_pos *pos, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vreport(s, GR_SEV_ERROR, pos, fmt, ap);
+  va_end(ap);
+}
+
+void gr__check_warning(gr__sink *s, const gr_pos *pos, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vreport(s, GR_SEV_WARNING, pos, fmt, ap);
+  va_end(ap);
+}
+
 /* ---- Source and quantity -------------------------------------------- */
 
-static void check_source(gr__loader *ld, void *obj, const gr_pos *pos) {
+static void check_source(gr__sink *sink, void *obj, const gr_pos *pos) {
   const gr_source *s = obj;
   if (s->doc == NULL && s->ref == NULL && s->assumption == NULL)
-    gr__load_error(ld, pos, "a source needs 'doc' (with 'quote'), 'ref' or 'assumption'");
+    gr__check_error(sink, pos, "a source needs 'doc' (with 'quote'), 'ref' or 'assumption'");
   else if (s->doc != NULL && s->quote == NULL)
-    gr__load_error(ld, pos, "a source with 'doc' needs a 'quote' from it");
+    gr__check_error(sink, pos, "a source with 'doc' needs a 'quote' from it");
 }
 
 static const gr__field source_fields[] = {
@@ -58,8 +80,6 @@ static const gr__field source_fields[] = {
     FIELD(gr_source, "assumption", GR__F_STR, 0, assumption),
 };
 static const gr__schema source_schema = SCHEMA(gr_source, "source", source_fields, -1, check_source);
-
-const gr__schema *gr__schema_source(void) { return &source_schema; }
 
 static const gr__field quantity_fields[] = {
     FIELD(gr_quantity, "value", GR__F_NUM, GR__REQ, value),
@@ -83,12 +103,12 @@ static const gr__schema document_schema = SCHEMA(gr_document, "document", docume
 
 /* ---- Actor ------------------------------------------------------------- */
 
-static void check_actor(gr__loader *ld, void *obj, const gr_pos *pos) {
+static void check_actor(gr__sink *sink, void *obj, const gr_pos *pos) {
   const gr_actor *a = obj;
   if ((a->given & BIT(8)) && a->type != GR_ACTOR_STATE)
-    gr__load_error(ld, pos, "only a state has a 'deploy_approval'");
+    gr__check_error(sink, pos, "only a state has a 'deploy_approval'");
   if ((a->given & BIT(9)) && !(a->given & BIT(8)))
-    gr__load_error(ld, &a->deploy_approval_source.pos,
+    gr__check_error(sink, &a->deploy_approval_source.pos,
                    "'deploy_approval_source' without 'deploy_approval'");
 }
 
@@ -111,16 +131,16 @@ static const gr__schema actor_schema = SCHEMA(gr_actor, "actor", actor_fields, -
 
 /* ---- Region ------------------------------------------------------------ */
 
-static void check_control(gr__loader *ld, void *obj, const gr_pos *pos) {
+static void check_control(gr__sink *sink, void *obj, const gr_pos *pos) {
   const gr_control *c = obj;
   if (!(c->given & BIT(2))) return; /* A missing share is reported as missing. */
   double s = c->occupied_share;
   if (c->status == GR_CTL_GOVERNMENT && s != 0.0)
-    gr__load_error(ld, pos, "status 'government' needs occupied_share 0, not %g", s);
+    gr__check_error(sink, pos, "status 'government' needs occupied_share 0, not %g", s);
   else if (c->status == GR_CTL_OCCUPIED && s != 1.0)
-    gr__load_error(ld, pos, "status 'occupied' needs occupied_share 1, not %g", s);
+    gr__check_error(sink, pos, "status 'occupied' needs occupied_share 1, not %g", s);
   else if (c->status == GR_CTL_PARTLY_OCCUPIED && (s <= 0.0 || s >= 1.0))
-    gr__load_error(ld, pos, "status 'partly_occupied' needs an occupied_share strictly between 0 and 1, not %g", s);
+    gr__check_error(sink, pos, "status 'partly_occupied' needs an occupied_share strictly between 0 and 1, not %g", s);
 }
 
 static const gr__field control_fields[] = {
@@ -131,16 +151,16 @@ static const gr__field control_fields[] = {
 };
 static const gr__schema control_schema = SCHEMA(gr_control, "control snapshot", control_fields, -1, check_control);
 
-static void check_region(gr__loader *ld, void *obj, const gr_pos *pos) {
+static void check_region(gr__sink *sink, void *obj, const gr_pos *pos) {
   const gr_region *r = obj;
   (void)pos;
   for (size_t i = 1; i < r->control.n; i++) {
     char d[11];
     if (r->control.items[i].date == r->control.items[i - 1].date)
-      gr__load_error(ld, &r->control.items[i].pos, "two control snapshots share the date %s",
+      gr__check_error(sink, &r->control.items[i].pos, "two control snapshots share the date %s",
                      gr_date_format(r->control.items[i].date, d));
     else if (r->control.items[i].date < r->control.items[i - 1].date)
-      gr__load_error(ld, &r->control.items[i].pos,
+      gr__check_error(sink, &r->control.items[i].pos,
                      "control snapshots must be in date order, oldest first");
   }
 }
@@ -187,19 +207,19 @@ static const gr__schema trigger_schema = SCHEMA(gr_trigger, "trigger", trigger_f
 
 enum { OB_TROOPS = 3, OB_ACTIVATION = 8, OB_DEADLINE = 9, OB_BODY = 10, OB_BODY_RULE = 11 };
 
-static void check_obligation(gr__loader *ld, void *obj, const gr_pos *pos) {
+static void check_obligation(gr__sink *sink, void *obj, const gr_pos *pos) {
   const gr_obligation *o = obj;
   if (!(o->given & BIT(OB_ACTIVATION))) return;
   if (o->activation == GR_ACT_BY_BODY && !(o->given & BIT(OB_BODY)))
-    gr__load_error(ld, pos, "activation 'by_body' needs 'body' (who decides)");
+    gr__check_error(sink, pos, "activation 'by_body' needs 'body' (who decides)");
   if (o->activation != GR_ACT_BY_BODY && (o->given & (BIT(OB_BODY) | BIT(OB_BODY_RULE))))
-    gr__load_error(ld, pos, "'body' and 'body_rule' go with activation 'by_body', not '%s'",
+    gr__check_error(sink, pos, "'body' and 'body_rule' go with activation 'by_body', not '%s'",
                    gr_table_name(GR_T_ACTIVATION, o->activation));
   if (o->activation != GR_ACT_AFTER_CONSULTATION && (o->given & BIT(OB_DEADLINE)))
-    gr__load_error(ld, pos, "'deadline_days' goes with activation 'after_consultation', not '%s'",
+    gr__check_error(sink, pos, "'deadline_days' goes with activation 'after_consultation', not '%s'",
                    gr_table_name(GR_T_ACTIVATION, o->activation));
   if ((o->given & BIT(OB_TROOPS)) && o->troops.value > 0 && o->kind < GR_OB_TRAINING)
-    gr__load_warning(ld, &o->troops.pos, "troops on a '%s' obligation are unusual",
+    gr__check_warning(sink, &o->troops.pos, "troops on a '%s' obligation are unusual",
                      gr_table_name(GR_T_OBLIGATION_KIND, o->kind));
 }
 
@@ -244,10 +264,10 @@ static const gr__schema command_schema = SCHEMA(gr_command, "command", command_f
 
 enum { AR_OBLIGATIONS = 13 };
 
-static void check_arrangement(gr__loader *ld, void *obj, const gr_pos *pos) {
+static void check_arrangement(gr__sink *sink, void *obj, const gr_pos *pos) {
   const gr_arrangement *a = obj;
   if ((a->given & BIT(AR_OBLIGATIONS)) && a->obligations.n == 0)
-    gr__load_error(ld, pos, "arrangement '%s' has no obligations", a->id ? a->id : "?");
+    gr__check_error(sink, pos, "arrangement '%s' has no obligations", a->id ? a->id : "?");
 }
 
 static const gr__field arrangement_fields[] = {
@@ -272,12 +292,12 @@ static const gr__schema arrangement_schema =
 
 /* ---- Position ---------------------------------------------------------- */
 
-static void check_match(gr__loader *ld, void *obj, const gr_pos *pos) {
+static void check_match(gr__sink *sink, void *obj, const gr_pos *pos) {
   const gr_match *m = obj;
   if (m->given == 0)
-    gr__load_error(ld, pos, "a match needs at least one criterion");
+    gr__check_error(sink, pos, "a match needs at least one criterion");
   if ((m->given & BIT(4)) && (m->given & BIT(5)) && m->legal_form_min > m->legal_form_max)
-    gr__load_error(ld, pos, "legal_form_min '%s' is above legal_form_max '%s'",
+    gr__check_error(sink, pos, "legal_form_min '%s' is above legal_form_max '%s'",
                    gr_table_name(GR_T_LEGAL_FORM, m->legal_form_min),
                    gr_table_name(GR_T_LEGAL_FORM, m->legal_form_max));
 }
@@ -319,12 +339,12 @@ static const gr__field event_location_fields[] = {
 static const gr__schema event_location_schema =
     SCHEMA(gr_event_location, "event location", event_location_fields, -1, NULL);
 
-static void check_event(gr__loader *ld, void *obj, const gr_pos *pos) {
+static void check_event(gr__sink *sink, void *obj, const gr_pos *pos) {
   const gr_event *e = obj;
   if ((e->given & BIT(5)) && e->locations.n == 0)
-    gr__load_error(ld, pos, "event '%s' has no locations", e->id ? e->id : "?");
+    gr__check_error(sink, pos, "event '%s' has no locations", e->id ? e->id : "?");
   if (e->aggressor && e->target && strcmp(e->aggressor, e->target) == 0)
-    gr__load_error(ld, pos, "an event's aggressor and target must differ");
+    gr__check_error(sink, pos, "an event's aggressor and target must differ");
 }
 
 static const gr__field event_fields[] = {
@@ -374,7 +394,7 @@ static const gr__field parameter_fields[] = {
     FIELD(gr_parameter, "note", GR__F_STR, 0, note),
 };
 
-static void check_parameter(gr__loader *ld, void *obj, const gr_pos *pos) {
+static void check_parameter(gr__sink *sink, void *obj, const gr_pos *pos) {
   const gr_parameter *p = obj;
   if (!(p->given & BIT(3))) return;
   const char *dname = gr_table_name(GR_T_DISTRIBUTION, p->distribution);
@@ -383,9 +403,9 @@ static void check_parameter(gr__loader *ld, void *obj, const gr_pos *pos) {
   for (int i = P_VALUE; i <= P_MAX; i++) all |= BIT(i);
   for (int i = P_VALUE; i <= P_MAX; i++) {
     if ((want & BIT(i)) && !(p->given & BIT(i)))
-      gr__load_error(ld, pos, "distribution '%s' needs '%s'", dname, parameter_fields[i].key);
+      gr__check_error(sink, pos, "distribution '%s' needs '%s'", dname, parameter_fields[i].key);
     else if (!(want & BIT(i)) && (p->given & all & BIT(i)))
-      gr__load_error(ld, pos, "'%s' does not go with distribution '%s'", parameter_fields[i].key, dname);
+      gr__check_error(sink, pos, "'%s' does not go with distribution '%s'", parameter_fields[i].key, dname);
   }
   if ((p->given & want) != want) return;
   /* A probability lives in [0, 1]: its distribution must too. */
@@ -399,25 +419,25 @@ static void check_parameter(gr__loader *ld, void *obj, const gr_pos *pos) {
     default: ok = false; break;
     }
     if (!ok)
-      gr__load_error(ld, pos, "a probability must lie in [0, 1]: use fixed, beta, uniform or triangular within it");
+      gr__check_error(sink, pos, "a probability must lie in [0, 1]: use fixed, beta, uniform or triangular within it");
   }
   switch (p->distribution) {
   case GR_DIST_BETA:
-    if (!(p->a > 0)) gr__load_error(ld, pos, "beta needs a > 0, not %g", p->a);
-    if (!(p->b > 0)) gr__load_error(ld, pos, "beta needs b > 0, not %g", p->b);
+    if (!(p->a > 0)) gr__check_error(sink, pos, "beta needs a > 0, not %g", p->a);
+    if (!(p->b > 0)) gr__check_error(sink, pos, "beta needs b > 0, not %g", p->b);
     break;
   case GR_DIST_NORMAL:
-    if (!(p->sd > 0)) gr__load_error(ld, pos, "normal needs sd > 0, not %g", p->sd);
+    if (!(p->sd > 0)) gr__check_error(sink, pos, "normal needs sd > 0, not %g", p->sd);
     break;
   case GR_DIST_LOGNORMAL:
-    if (!(p->sigma > 0)) gr__load_error(ld, pos, "lognormal needs sigma > 0, not %g", p->sigma);
+    if (!(p->sigma > 0)) gr__check_error(sink, pos, "lognormal needs sigma > 0, not %g", p->sigma);
     break;
   case GR_DIST_UNIFORM:
-    if (!(p->min < p->max)) gr__load_error(ld, pos, "uniform needs min < max (%g, %g)", p->min, p->max);
+    if (!(p->min < p->max)) gr__check_error(sink, pos, "uniform needs min < max (%g, %g)", p->min, p->max);
     break;
   case GR_DIST_TRIANGULAR:
     if (!(p->min < p->max) || p->mode < p->min || p->mode > p->max)
-      gr__load_error(ld, pos, "triangular needs min <= mode <= max and min < max (%g, %g, %g)",
+      gr__check_error(sink, pos, "triangular needs min <= mode <= max and min < max (%g, %g, %g)",
                      p->min, p->mode, p->max);
     break;
   default:
@@ -448,14 +468,6 @@ int gr__schema_field(const gr__schema *s, const char *key) {
   for (size_t i = 0; i < s->nfields; i++)
     if (s->fields[i].key != NULL && strcmp(s->fields[i].key, key) == 0) return (int)i;
   return -1;
-}
-
-int gr__given(const gr__schema *s, const void *obj, const char *key) {
-  int i = gr__schema_field(s, key);
-  if (i < 0) return 0;
-  uint64_t mask;
-  memcpy(&mask, (const char *)obj + s->given_off, sizeof mask);
-  return (mask & BIT(i)) != 0;
 }
 
 bool gr_record_given(gr_record_kind kind, uint64_t given, const char *key) {

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "base/base.h"
 
 struct gr__arena_block {
   gr__arena_block *next;
@@ -45,18 +45,6 @@ char *gr__arena_strndup(gr__arena *a, const char *s, size_t n) {
 }
 
 char *gr__arena_strdup(gr__arena *a, const char *s) { return gr__arena_strndup(a, s, strlen(s)); }
-
-char *gr__arena_printf(gr__arena *a, const char *fmt, ...) {
-  va_list ap, ap2;
-  va_start(ap, fmt);
-  va_copy(ap2, ap);
-  int n = vsnprintf(NULL, 0, fmt, ap);
-  va_end(ap);
-  char *p = n < 0 ? NULL : gr__arena_alloc(a, (size_t)n + 1);
-  if (p != NULL) vsnprintf(p, (size_t)n + 1, fmt, ap2);
-  va_end(ap2);
-  return p;
-}
 
 void gr__arena_free(gr__arena *a) {
   gr__arena_block *b = a->head;

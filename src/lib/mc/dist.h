@@ -5,7 +5,7 @@
 #define GUARANTOR_DIST_H
 
 #include "guarantor/model.h"
-#include "rng.h"
+#include "mc/rng.h"
 
 double gr__param_draw(const gr_parameter *p, gr__stream *s);
 double gr__param_quantile(const gr_parameter *p, double u);

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "catalog/catalog_int.h"
 
 typedef struct sbuf {
   char *s;

@@ -22,8 +22,8 @@
 #endif
 
 #include "guarantor/sim.h"
-#include "internal.h"
-#include "rng.h"
+#include "base/base.h"
+#include "mc/rng.h"
 
 
 typedef struct estimate {

@@ -24,7 +24,7 @@
 #include <string.h>
 
 #include "guarantor/trigger.h"
-#include "internal.h"
+#include "base/base.h"
 
 static const char *const outcome_names[GR_OUT__COUNT] = {
     "activates", "needs consultation", "at discretion", "blocked", "out of scope",

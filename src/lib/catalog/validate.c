@@ -6,7 +6,7 @@
  */
 #include <string.h>
 
-#include "internal.h"
+#include "catalog/catalog_int.h"
 
 static void check_refs(gr_catalog *cat) {
   for (size_t i = 0; i < cat->nrefs; i++) {

@@ -1,0 +1,120 @@
+/*
+ * The deterrence Monte Carlo's internals, shared by its files: the
+ * parameters in the model's order (params.c), the compiled form of an
+ * arrangement (compile.c), the model's equations and tables (model.c), the
+ * run (run.c) and the sensitivity analysis (sensitivity.c). docs/model.md
+ * states the model.
+ */
+#ifndef GUARANTOR_MC_H
+#define GUARANTOR_MC_H
+
+#include <math.h>
+#include <stdbool.h>
+
+#include "base/base.h"
+#include "guarantor/sim.h"
+#include "mc/model_params.h"
+#include "mc/rng.h"
+
+/* ---- Parameters (params.c) --------------------------------------------- */
+
+extern const char *const gr__param_ids[GR__P_COUNT];
+
+struct gr_params {
+  const gr_parameter *p[GR__P_COUNT];
+  uint64_t hash;
+};
+
+/* ---- Tables of the model (model.c; docs/model.md, "Honour", "Battle") ---- */
+
+/* Logit shifts by legal form, activation mode and commitment: a parameter
+ * index, or -1 for the reference (shift 0). */
+extern const int gr__legal_shift[GR_LF__COUNT];
+extern const int gr__activation_shift[GR_ACT__COUNT];
+extern const int gr__commitment_shift[GR_COMMIT__COUNT];
+
+/* Per obligation kind (GR_OB_ order): cost class shift, the factor it
+ * multiplies defence by (or -1), its punishment class, its deployment
+ * delay, and whether it puts the guarantor in combat. */
+enum { GR__PUN_NONE = -1, GR__PUN_MILITARY, GR__PUN_SANCTIONS, GR__PUN_SUPPORT, GR__PUN_COUNT };
+typedef struct gr__kind_row {
+  int cost, factor, punish, delay;
+  bool combat;
+} gr__kind_row;
+extern const gr__kind_row gr__kinds[GR_OB__COUNT];
+
+/* The defence factors, in a fixed order for the per-draw arrays. */
+enum { GR__NFACTORS = 5 };
+extern const int gr__factor_params[GR__NFACTORS];
+
+/* The attack share parameter of each event scale. */
+extern const int gr__scale_share[GR_SCALE__COUNT];
+
+enum { GR__MAX_GUARANTORS = 64, GR__HIST_DAYS = 731 }; /* Days 0..729, and 730+. */
+#define GR__MAX_OBLIGATIONS 256
+
+/* ---- Compiled arrangements (compile.c) ----------------------------------- */
+
+typedef struct gr__cob {
+  size_t index;
+  int kind, activation, form, commitment, slot, g, own;
+  bool acting, tripwire, approval, nuclear, engaged;
+  double troops, value, g_personnel, weight;
+  int deadline;
+  uint32_t stream;
+} gr__cob;
+
+typedef struct gr__carr {
+  const gr_arrangement *arr;
+  gr__cob *obs;
+  size_t nobs;
+  const char *g[GR__MAX_GUARANTORS];
+  size_t ng;
+  double aggressor, protected_;
+  int share;
+} gr__carr;
+
+/* Compile `arr` against `ev` under `facts` (trigger engine, assess
+ * engine, catalog look-ups) into `c`; free with gr__carr_free(). */
+gr_status gr__compile(const gr_catalog *cat, const gr_arrangement *arr, const gr_event *ev, const gr_facts *facts,
+                      gr_date as_of, gr__carr *c, gr_error *err);
+void gr__carr_free(gr__carr *c);
+
+/* ---- One draw (model.c) ------------------------------------------------ */
+
+/* Per-thread, per-arrangement counters. */
+typedef struct gr__counts {
+  uint64_t draws, deterred, attacks, holds, helped;
+  uint64_t hist[GR__HIST_DAYS];
+  uint64_t *ob;       /* Honoured, per obligation, in attack draws. */
+  uint64_t *g;        /* Honours any, per guarantor, in attack draws. */
+} gr__counts;
+
+static inline double gr__sigmoid(double x) { return 1.0 / (1.0 + exp(-x)); }
+
+/* The parameter vector of draw `draw`, in the model's order. */
+void gr__sample_theta(const gr_params *ps, uint64_t seed, uint64_t draw, double *th);
+
+/* What obligation b adds to the defence, in troop-equivalents. */
+double gr__addition(const gr__cob *b, const double *th);
+
+/* logit(honour_base) - cost_combat_shift: the same for every obligation
+ * of a draw. */
+double gr__honour_base_logit(const double *th);
+
+/* The log-odds that b is honoured, from the draw's base. */
+double gr__honour_logit(const gr__cob *b, const double *th, double base);
+
+/* Probability that an attack succeeds at force ratio s/d. */
+double gr__p_success(double s, double d, const double *th);
+
+/* The aggressor's decision: true when it attacks. Leaves the honour
+ * log-odds of every acting obligation in logit[]. */
+bool gr__decide(const gr__carr *c, const double *th, double *logit);
+
+/* What happens when the aggressor attacks: who honours, whether the
+ * defence holds, when help comes; counted into n. */
+void gr__fight(const gr__carr *c, const gr_params *ps, const double *th, const double *logit, uint64_t seed,
+               uint64_t draw, gr__counts *n);
+
+#endif /* GUARANTOR_MC_H */

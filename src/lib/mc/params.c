@@ -1,0 +1,47 @@
+/*
+ * The model's parameters, resolved from a catalog in the model's order,
+ * with the hash that names a parameter set in every result.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "mc/mc.h"
+
+/* ---- Parameters ------------------------------------------------------ */
+
+#define GR__P_NAME(name, id) id,
+const char *const gr__param_ids[GR__P_COUNT] = {GR__MODEL_PARAMS(GR__P_NAME)};
+#undef GR__P_NAME
+
+
+
+gr_status gr_params_new(const gr_catalog *cat, gr_params **out, gr_error *err) {
+  if (out) *out = NULL;
+  if (cat == NULL || out == NULL) return gr__fail(err, GR_E_ARG, "gr_params_new: NULL argument");
+  gr_params *ps = calloc(1, sizeof *ps);
+  if (ps == NULL) return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+  uint64_t h = 1469598103934665603ULL; /* FNV-1a 64 offset basis. */
+  for (int i = 0; i < GR__P_COUNT; i++) {
+    ps->p[i] = gr_catalog_parameter(cat, gr__param_ids[i]);
+    if (ps->p[i] == NULL) {
+      free(ps);
+      return gr__fail(err, GR_E_INVALID, "the model needs parameter '%s', which no loaded file defines", gr__param_ids[i]);
+    }
+    char *json = gr_record_to_json(GR_REC_PARAMETER, ps->p[i]);
+    if (json == NULL) {
+      free(ps);
+      return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+    }
+    for (const unsigned char *c = (const unsigned char *)json; *c; c++) h = (h ^ *c) * 1099511628211ULL;
+    free(json);
+  }
+  ps->hash = h;
+  *out = ps;
+  if (err) memset(err, 0, sizeof *err);
+  return GR_OK;
+}
+
+void gr_params_free(gr_params *p) { free(p); }
+uint64_t gr_params_hash(const gr_params *p) { return p ? p->hash : 0; }
+size_t gr_params_count(const gr_params *p) { return p ? GR__P_COUNT : 0; }
+const gr_parameter *gr_params_at(const gr_params *p, size_t i) { return p && i < GR__P_COUNT ? p->p[i] : NULL; }

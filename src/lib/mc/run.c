@@ -1,0 +1,280 @@
+/*
+ * The Monte Carlo run: draws in batches over threads (OpenMP) and
+ * processes (a caller's reduction), integer counters per thread summed at
+ * the end, so that a result is bit-identical for any number of either;
+ * stopping rules; the result with its intervals.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+#include "mc/mc.h"
+#include "mc/stats.h"
+
+/* ---- The run ------------------------------------------------------------ */
+
+static void add_counts(gr__counts *to, const gr__counts *from, size_t nobs, size_t ng) {
+  to->draws += from->draws;
+  to->deterred += from->deterred;
+  to->attacks += from->attacks;
+  to->holds += from->holds;
+  to->helped += from->helped;
+  for (size_t d = 0; d < GR__HIST_DAYS; d++) to->hist[d] += from->hist[d];
+  for (size_t i = 0; i < nobs; i++) to->ob[i] += from->ob[i];
+  for (size_t g = 0; g < ng; g++) to->g[g] += from->g[g];
+}
+
+static void counts_free(gr__counts *c, size_t n) {
+  if (c == NULL) return;
+  for (size_t a = 0; a < n; a++) {
+    free(c[a].ob);
+    free(c[a].g);
+  }
+  free(c);
+}
+
+static void counts_zero(gr__counts *c, const gr__carr *cs, size_t n) {
+  for (size_t a = 0; a < n; a++) {
+    uint64_t *ob = c[a].ob, *g = c[a].g;
+    memset(ob, 0, sizeof(uint64_t) * (cs[a].nobs + 1));
+    memset(g, 0, sizeof(uint64_t) * (cs[a].ng + 1));
+    memset(&c[a], 0, sizeof c[a]);
+    c[a].ob = ob;
+    c[a].g = g;
+  }
+}
+
+static gr__counts *counts_new(const gr__carr *cs, size_t n) {
+  gr__counts *c = calloc(n, sizeof *c);
+  if (c == NULL) return NULL;
+  for (size_t a = 0; a < n; a++) {
+    c[a].ob = calloc(cs[a].nobs + 1, sizeof(uint64_t));
+    c[a].g = calloc(cs[a].ng + 1, sizeof(uint64_t));
+    if (c[a].ob == NULL || c[a].g == NULL) {
+      counts_free(c, n); /* calloc left the others NULL. */
+      return NULL;
+    }
+  }
+  return c;
+}
+
+/* Counters as one flat array (for a reduction across processes): per
+ * arrangement draws, deterred, attacks, holds, helped, the histogram, the
+ * obligations' and the guarantors' gr__counts. */
+static size_t flat_size(const gr__carr *cs, size_t n) {
+  size_t k = 0;
+  for (size_t a = 0; a < n; a++) k += 5 + GR__HIST_DAYS + cs[a].nobs + cs[a].ng;
+  return k;
+}
+
+static void flatten(gr__counts *c, const gr__carr *cs, size_t n, uint64_t *out, bool back) {
+  size_t k = 0;
+  for (size_t a = 0; a < n; a++) {
+    uint64_t *fields[5] = {&c[a].draws, &c[a].deterred, &c[a].attacks,
+                           &c[a].holds, &c[a].helped};
+    for (int f = 0; f < 5; f++, k++) {
+      if (back) *fields[f] = out[k];
+      else out[k] = *fields[f];
+    }
+    for (size_t d = 0; d < GR__HIST_DAYS; d++, k++) {
+      if (back) c[a].hist[d] = out[k];
+      else out[k] = c[a].hist[d];
+    }
+    for (size_t i = 0; i < cs[a].nobs; i++, k++) {
+      if (back) c[a].ob[i] = out[k];
+      else out[k] = c[a].ob[i];
+    }
+    for (size_t g = 0; g < cs[a].ng; g++, k++) {
+      if (back) c[a].g[g] = out[k];
+      else out[k] = c[a].g[g];
+    }
+  }
+}
+
+static bool precise_enough(const gr__counts *tot, size_t n, double precision) {
+  for (size_t a = 0; a < n; a++) {
+    gr_proportion d = gr_wilson(tot[a].deterred, tot[a].draws, 1.959964);
+    if (d.n == 0 || (d.hi - d.lo) / 2 >= precision) return false;
+    gr_proportion h = gr_wilson(tot[a].holds, tot[a].attacks, 1.959964);
+    if (h.n > 0 && (h.hi - h.lo) / 2 >= precision) return false;
+    gr_proportion none = gr_wilson(tot[a].attacks - tot[a].helped, tot[a].attacks, 1.959964);
+    if (none.n > 0 && (none.hi - none.lo) / 2 >= precision) return false;
+  }
+  return true;
+}
+
+static gr_sim_result *make_result(const gr__carr *c, const gr__counts *t, const gr_event *ev, const gr_sim_options *o,
+                                  uint64_t hash, int threads, bool partial) {
+  gr_sim_result *r = calloc(1, sizeof *r);
+  if (r == NULL) return NULL;
+  r->obligations = calloc(c->arr->obligations.n ? c->arr->obligations.n : 1, sizeof *r->obligations);
+  r->guarantors = calloc(c->ng ? c->ng : 1, sizeof *r->guarantors);
+  if (r->obligations == NULL || r->guarantors == NULL) {
+    gr_sim_result_free(r);
+    return NULL;
+  }
+  const double z = 1.959964;
+  r->arrangement = c->arr;
+  r->event = ev;
+  r->draws = t->draws;
+  r->seed = o->seed;
+  r->params_hash = hash;
+  r->threads = threads;
+  r->partial = partial;
+  r->deterred = gr_wilson(t->deterred, t->draws, z);
+  r->holds = gr_wilson(t->holds, t->attacks, z);
+  r->no_help = gr_wilson(t->attacks - t->helped, t->attacks, z);
+  r->help_median = gr__hist_quantile(t->hist, GR__HIST_DAYS, 0.5);
+  r->help_p90 = gr__hist_quantile(t->hist, GR__HIST_DAYS, 0.9);
+  for (size_t i = 0; i < c->arr->obligations.n; i++) {
+    const gr_obligation *ob = &c->arr->obligations.items[i];
+    if (ob->commitment == GR_COMMIT_DECLINED) continue;
+    r->troops += ob->troops.given ? ob->troops.value : 0;
+    r->money += ob->value.given ? ob->value.value : 0;
+  }
+  for (size_t i = 0; i < c->nobs; i++) {
+    gr_sim_obligation *so = &r->obligations[i];
+    so->index = c->obs[i].index;
+    so->obligation = &c->arr->obligations.items[so->index];
+    so->acting = c->obs[i].acting;
+    so->honoured = gr_wilson(t->ob[i], so->acting ? t->attacks : 0, z);
+  }
+  r->nobligations = c->nobs;
+  for (size_t g = 0; g < c->ng; g++) {
+    r->guarantors[g].guarantor = c->g[g];
+    r->guarantors[g].honours_any = gr_wilson(t->g[g], t->attacks, z);
+  }
+  r->nguarantors = c->ng;
+  return r;
+}
+
+gr_status gr_simulate(const gr_catalog *cat, const gr_params *ps, const gr_arrangement *const *arrs, size_t n,
+                      const gr_event *ev, const gr_facts *facts, gr_date as_of, const gr_sim_options *opts,
+                      gr_sim_result **out, gr_error *err) {
+  if (cat == NULL || ps == NULL || arrs == NULL || n == 0 || ev == NULL || opts == NULL || out == NULL)
+    return gr__fail(err, GR_E_ARG, "gr_simulate: NULL argument");
+  for (size_t a = 0; a < n; a++) out[a] = NULL;
+  if (opts->draws == 0) return gr__fail(err, GR_E_ARG, "the number of draws must be positive");
+  gr__carr *cs = calloc(n, sizeof *cs);
+  if (cs == NULL) return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+  gr_status st = GR_OK;
+  for (size_t a = 0; a < n && st == GR_OK; a++) {
+    gr_facts f;
+    if (facts) f = facts[a];
+    else gr_facts_default(cat, arrs[a], &f);
+    st = gr__compile(cat, arrs[a], ev, &f, as_of, &cs[a], err);
+  }
+  int threads = opts->threads > 0 ? opts->threads : 1;
+#ifdef _OPENMP
+  if (opts->threads <= 0) threads = omp_get_max_threads();
+#else
+  threads = 1;
+#endif
+  gr__counts **per = st == GR_OK ? calloc((size_t)threads, sizeof *per) : NULL;
+  gr__counts *tot = st == GR_OK ? counts_new(cs, n) : NULL;
+  if (st == GR_OK && (per == NULL || tot == NULL)) st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+  for (int t = 0; st == GR_OK && t < threads; t++)
+    if ((per[t] = counts_new(cs, n)) == NULL) st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+
+  bool partial = false;
+  const uint64_t batch = 1u << 16;
+  enum { CHECK_EVERY = 4 };
+  int ranks = opts->ranks > 1 && opts->reduce ? opts->ranks : 1, rank = ranks > 1 ? opts->rank : 0;
+  size_t nflat = flat_size(cs, n);
+  uint64_t *flat = st == GR_OK ? calloc(nflat + 1, sizeof *flat) : NULL;
+  if (st == GR_OK && flat == NULL) st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+  uint64_t done = 0, total = opts->draws;
+  for (uint64_t b = 0; st == GR_OK && done < total; b++) {
+    uint64_t m = total - done < batch ? total - done : batch;
+    uint64_t from = done;
+    /* With several processes, batch b belongs to process b mod ranks. */
+    if ((int)(b % (uint64_t)ranks) == rank) {
+#pragma omp parallel num_threads(threads)
+      {
+        int tid = 0;
+#ifdef _OPENMP
+        tid = omp_get_thread_num();
+#endif
+        gr__counts *mine = per[tid];
+        double th[GR__P_COUNT], logit[GR__MAX_OBLIGATIONS];
+#pragma omp for schedule(static)
+        for (uint64_t i = from; i < from + m; i++) {
+          gr__sample_theta(ps, opts->seed, i, th);
+          for (size_t a = 0; a < n; a++) {
+            gr__counts *k = &mine[a];
+            k->draws++;
+            if (!gr__decide(&cs[a], th, logit)) {
+              k->deterred++;
+              continue;
+            }
+            k->attacks++;
+            gr__fight(&cs[a], ps, th, logit, opts->seed, i, k);
+          }
+        }
+      }
+    }
+    done += m;
+    /* Decide together whether to go on, every CHECK_EVERY batches whatever
+     * the number of processes (so a --precision run stops at the same draw
+     * for any number of ranks); every process must take the same branch,
+     * so the stop signal is summed across them. */
+    bool last_of_round = (b + 1) % CHECK_EVERY == 0 || done >= total;
+    if (!last_of_round) continue;
+    if (opts->progress) opts->progress(done, total, opts->progress_ctx);
+    uint64_t stop = opts->cancel && *opts->cancel ? 1 : 0;
+    if (ranks > 1) opts->reduce(&stop, 1, opts->reduce_ctx);
+    if (stop) {
+      partial = done < total;
+      break;
+    }
+    if (opts->precision > 0 && done < total) {
+      /* Integer sums: the same whatever the threads and processes did.
+       * The totals serve as the scratch space: they are summed afresh at
+       * the end. */
+      counts_zero(tot, cs, n);
+      for (int t = 0; t < threads; t++)
+        for (size_t a = 0; a < n; a++) add_counts(&tot[a], &per[t][a], cs[a].nobs, cs[a].ng);
+      if (ranks > 1) {
+        flatten(tot, cs, n, flat, false);
+        opts->reduce(flat, nflat, opts->reduce_ctx);
+        flatten(tot, cs, n, flat, true);
+      }
+      if (precise_enough(tot, n, opts->precision)) break;
+    }
+  }
+  if (st == GR_OK) counts_zero(tot, cs, n);
+  for (int t = 0; st == GR_OK && t < threads; t++)
+    for (size_t a = 0; a < n; a++) add_counts(&tot[a], &per[t][a], cs[a].nobs, cs[a].ng);
+  if (st == GR_OK && ranks > 1) {
+    flatten(tot, cs, n, flat, false);
+    opts->reduce(flat, nflat, opts->reduce_ctx);
+    flatten(tot, cs, n, flat, true);
+  }
+  free(flat);
+  for (size_t a = 0; st == GR_OK && a < n; a++) {
+    out[a] = make_result(&cs[a], &tot[a], ev, opts, ps->hash, threads, partial);
+    if (out[a] == NULL) st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+  }
+  if (st != GR_OK)
+    for (size_t a = 0; a < n; a++) {
+      gr_sim_result_free(out[a]);
+      out[a] = NULL;
+    }
+  for (int t = 0; per && t < threads; t++) counts_free(per[t], n);
+  free(per);
+  counts_free(tot, n);
+  for (size_t a = 0; a < n; a++) free(cs[a].obs);
+  free(cs);
+  if (st == GR_OK && err) memset(err, 0, sizeof *err);
+  return st;
+}
+
+void gr_sim_result_free(gr_sim_result *r) {
+  if (r == NULL) return;
+  free(r->obligations);
+  free(r->guarantors);
+  free(r);
+}
