@@ -3,8 +3,8 @@
 # `make asan` builds and runs the tests under AddressSanitizer + UBSan,
 # `make mpi-check` the MPI build and its test, `make fuzz` fuzzes the
 # loader (clang, libFuzzer), `make bench` builds and runs the benchmarks
-# (bench/run.py; not a test; BENCH_ARGS passes options, e.g.
-# BENCH_ARGS='--repeat 5'). Each target first installs what is missing
+# (bench/run.py and bench/scale.py; not tests; BENCH_ARGS passes options
+# to run.py, e.g. BENCH_ARGS='--repeat 5'). Each target first installs what is missing
 # (scripts/deps.sh: Debian packages, the report's npm packages).
 
 MAKEFLAGS  += --no-print-directory
@@ -59,6 +59,7 @@ bench: build
 	    $$sudo apt-get update -qq >&2 && \
 	    DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends python3-numpy >&2; }; }
 	@python3 bench/run.py $(BENCH_ARGS)
+	@python3 bench/scale.py
 
 # Fuzz the loader for FUZZ_SECONDS (default 60) with libFuzzer (clang).
 FUZZ_SECONDS ?= 60

@@ -102,25 +102,6 @@ static void test_schema_indices(void **state) {
   assert_false(gr_record_given(GR_REC_ARRANGEMENT, ~(uint64_t)0, "no_such_key"));
 }
 
-static void test_edit_distance_and_closest(void **state) {
-  (void)state;
-  assert_int_equal(gr__edit_distance("kitten", "sitting", 10), 3);
-  assert_int_equal(gr__edit_distance("", "abc", 10), 3);
-  assert_int_equal(gr__edit_distance("FRA", "fra", 10), 0);
-  assert_true(gr__edit_distance("abcdefgh", "zzzzzzzz", 2) > 2);
-  const char *c[] = {"guarantor", "kind", "activation"};
-  assert_string_equal(gr__closest("gurantor", c, 3), "guarantor");
-  assert_string_equal(gr__closest("activaton", c, 3), "activation");
-  assert_null(gr__closest("zebra", c, 3));
-}
-
-static void test_date_format(void **state) {
-  (void)state;
-  char buf[11];
-  assert_string_equal(gr_date_format(20220329, buf), "2022-03-29");
-  assert_string_equal(gr_date_format(19941205, buf), "1994-12-05");
-}
-
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_table_sizes_match_enums),
@@ -128,8 +109,6 @@ int main(void) {
       cmocka_unit_test(test_enum_order_is_the_documented_one),
       cmocka_unit_test(test_out_of_range),
       cmocka_unit_test(test_schema_indices),
-      cmocka_unit_test(test_edit_distance_and_closest),
-      cmocka_unit_test(test_date_format),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

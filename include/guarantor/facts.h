@@ -45,6 +45,10 @@ GR_EXTERN void gr_facts_derive(const gr_catalog *cat, const gr_arrangement *arr,
  * closest fact name) when the text is wrong; `facts` is then unchanged. */
 GR_EXTERN gr_status gr_facts_parse(gr_facts *facts, const char *spec, gr_error *err);
 
+/* Whether obligation `o` is on offer: not declined and, when `facts` is
+ * not NULL, every condition it names holds under them. */
+GR_EXTERN bool gr_obligation_on_offer(const gr_obligation *o, const gr_facts *facts);
+
 /* The name of an origin: "assumed", "derived" or "given". */
 GR_EXTERN const char *gr_fact_origin_name(gr_fact_origin origin);
 

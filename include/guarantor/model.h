@@ -556,6 +556,24 @@ typedef enum gr_record_kind {
   GR_REC__COUNT
 } gr_record_kind;
 
+/* ---- What an arrangement says, read off its text ----------------------- */
+
+/* The distinct guarantors of `arr`, in the order they first appear: all of
+ * them, or with `offering` only those with an obligation they have not
+ * declined. Up to `max` ids (borrowed from the arrangement) are written to
+ * `out` (which may be NULL); returns how many there are in all. */
+GR_EXTERN size_t gr_arrangement_guarantors(const gr_arrangement *arr, bool offering, const char **out,
+                                           size_t max);
+
+/* The legal form binding `guarantor` in `arr`: its own entry of
+ * legal_forms, else the arrangement's. A gr_legal_form, or -1 when arr is
+ * NULL. */
+GR_EXTERN int gr_arrangement_legal_form(const gr_arrangement *arr, const char *guarantor);
+
+/* The strongest obligation kind on offer (not declined), a
+ * gr_obligation_kind, or -1 when there is none. */
+GR_EXTERN int gr_arrangement_strongest(const gr_arrangement *arr);
+
 /* The singular name of a record kind ("actor"), or "?" when out of range. */
 GR_EXTERN const char *gr_record_kind_name(gr_record_kind kind);
 

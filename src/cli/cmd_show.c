@@ -169,14 +169,11 @@ static void show_arrangement(FILE *fp, const gr_catalog *cat, const gr_arrangeme
     fputc('\n', fp);
   }
   fputs("  guarantors:  ", fp);
-  size_t shown = 0;
-  for (size_t i = 0; i < a->obligations.n; i++) {
-    const char *g = a->obligations.items[i].guarantor;
-    int seen = 0;
-    for (size_t j = 0; j < i; j++)
-      if (strcmp(a->obligations.items[j].guarantor, g) == 0) seen = 1;
-    if (!seen) fprintf(fp, "%s%s", shown++ ? ", " : "", g);
-  }
+  size_t ng = gr_arrangement_guarantors(a, false, NULL, 0);
+  const char **g = calloc(ng ? ng : 1, sizeof *g);
+  if (g != NULL) gr_arrangement_guarantors(a, false, g, ng);
+  for (size_t i = 0; g != NULL && i < ng; i++) fprintf(fp, "%s%s", i ? ", " : "", g[i]);
+  free(g);
   fputc('\n', fp);
   if (a->summary) {
     fputc('\n', fp);

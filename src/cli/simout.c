@@ -54,26 +54,21 @@ void cli_json_quantile(json_writer *w, const gr_quantile *q) {
 }
 
 const char *cli_strongest(const gr_arrangement *a) {
-  int best = -1;
-  for (size_t i = 0; i < a->obligations.n; i++)
-    if (a->obligations.items[i].commitment != GR_COMMIT_DECLINED && a->obligations.items[i].kind > best)
-      best = a->obligations.items[i].kind;
+  int best = gr_arrangement_strongest(a);
   return best < 0 ? "none" : gr_table_name(GR_T_OBLIGATION_KIND, best);
 }
 
 size_t cli_guarantors(const gr_arrangement *a, char *buf, size_t n) {
-  size_t k = 0, count = 0;
+  size_t count = gr_arrangement_guarantors(a, false, NULL, 0), k = 0;
+  const char **g = calloc(count ? count : 1, sizeof *g);
   buf[0] = '\0';
-  for (size_t i = 0; i < a->obligations.n; i++) {
-    const char *g = a->obligations.items[i].guarantor;
-    int seen = 0;
-    for (size_t j = 0; j < i; j++)
-      if (!strcmp(a->obligations.items[j].guarantor, g)) seen = 1;
-    if (seen) continue;
-    count++;
-    int w = snprintf(buf + k, n - k, "%s%s", k ? " " : "", g);
+  if (g == NULL) return count;
+  gr_arrangement_guarantors(a, false, g, count);
+  for (size_t i = 0; i < count; i++) {
+    int w = snprintf(buf + k, n - k, "%s%s", k ? " " : "", g[i]);
     if (w > 0 && (size_t)w < n - k) k += (size_t)w;
   }
+  free(g);
   return count;
 }
 

@@ -31,9 +31,10 @@ size_t gr__edit_distance(const char *a, const char *b, size_t cap) {
   return row[lb];
 }
 
+size_t gr__suggest_cap(size_t len) { return len <= 3 ? 1 : len <= 6 ? 2 : len / 3 + 1; }
+
 const char *gr__closest(const char *word, const char *const *cands, size_t n) {
-  size_t len = strlen(word);
-  size_t cap = len <= 3 ? 1 : len <= 6 ? 2 : 3;
+  size_t cap = gr__suggest_cap(strlen(word));
   const char *best = NULL;
   size_t best_d = cap + 1;
   for (size_t i = 0; i < n; i++) {

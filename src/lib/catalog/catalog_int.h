@@ -28,6 +28,7 @@ typedef struct gr__recset {
 struct gr_catalog {
   gr__arena arena;
   gr__recset recs[GR_REC__COUNT];
+  gr__strmap index; /* Every id -> its kind and place (store.c). */
   gr_diag *diags;
   size_t ndiags, capdiags;
   gr__ref *refs;

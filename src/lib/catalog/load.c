@@ -365,33 +365,18 @@ static int parse_number(loader *ld, const ynode *y, const char *what, double *ou
   return 0;
 }
 
-static int days_in_month(int y, int m) {
-  static const int d[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
-  return d[m - 1];
-}
-
 static int parse_date(loader *ld, const ynode *y, const char *what, gr_date *out) {
   if (want_scalar(ld, y, what) != 0) return -1;
-  const char *s = y->text;
-  int ok = y->len == 10 && s[4] == '-' && s[7] == '-';
-  for (int i = 0; ok && i < 10; i++)
-    if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) ok = 0;
-  if (!ok) {
-    load_error(ld, &y->pos, "'%s' must be a date as YYYY-MM-DD, not '%s'", what, s);
-    return -1;
+  switch (gr__date_read(y->text, y->len, out)) {
+  case GR__DATE_OK: return 0;
+  case GR__DATE_FORMAT: load_error(ld, &y->pos, "'%s' must be a date as YYYY-MM-DD, not '%s'", what, y->text); break;
+  case GR__DATE_RANGE:
+    load_error(ld, &y->pos, "'%s' must be between %d-01-01 and %d-12-31, not %s", what, GR__YEAR_MIN, GR__YEAR_MAX,
+               y->text);
+    break;
+  case GR__DATE_INVALID: load_error(ld, &y->pos, "'%s' is not a valid date: %s", what, y->text); break;
   }
-  int yr = atoi(s), mo = atoi(s + 5), dy = atoi(s + 8);
-  if (yr < 1800 || yr > 2200) {
-    load_error(ld, &y->pos, "'%s' must be between 1800-01-01 and 2200-12-31, not %s", what, s);
-    return -1;
-  }
-  if (mo < 1 || mo > 12 || dy < 1 || dy > days_in_month(yr, mo)) {
-    load_error(ld, &y->pos, "'%s' is not a valid date: %s", what, s);
-    return -1;
-  }
-  *out = yr * 10000 + mo * 100 + dy;
-  return 0;
+  return -1;
 }
 
 /* "did you mean" over a table's terms, or the list of terms. */

@@ -23,6 +23,7 @@ void gr_catalog_free(gr_catalog *cat) {
   free(cat->diags);
   free(cat->refs);
   free(cat->files);
+  gr__strmap_free(&cat->index);
   gr__arena_free(&cat->arena);
   free(cat);
 }
@@ -127,39 +128,45 @@ void gr__ref_add(gr_catalog *cat, int kind, unsigned flags, const char *id, cons
   r->pos = *pos;
 }
 
+/* The index maps every id to its kind and its place among the records of
+ * that kind: ids are unique across kinds. */
+enum { KIND_BITS = 3 };
+_Static_assert(GR_REC__COUNT <= 1 << KIND_BITS, "record kinds fit the index's kind bits");
+
+static bool indexed(const gr_catalog *cat, const char *id, gr_record_kind *kind, size_t *at) {
+  size_t v;
+  if (!gr__strmap_get(&cat->index, id, &v)) return false;
+  *kind = (gr_record_kind)(v & ((1u << KIND_BITS) - 1));
+  *at = v >> KIND_BITS;
+  return true;
+}
+
 static long find_index(const gr_catalog *cat, gr_record_kind kind, const char *id) {
-  const gr__recset *rs = &cat->recs[kind];
-  for (size_t i = 0; i < rs->n; i++)
-    if (strcmp(gr__record_id(kind, rs->items[i]), id) == 0) return (long)i;
-  return -1;
+  gr_record_kind k;
+  size_t at;
+  return indexed(cat, id, &k, &at) && k == kind ? (long)at : -1;
 }
 
 void gr__record_add(gr_catalog *cat, gr_record_kind kind, void *rec) {
   const char *id = gr__record_id(kind, rec);
   const gr_pos *pos = gr__record_pos(kind, rec);
   gr__recset *rs = &cat->recs[kind];
-  long at = find_index(cat, kind, id);
-  if (at >= 0) {
-    const gr_pos *first = gr__record_pos(kind, rs->items[at]);
-    if (rs->builtin[at] && !cat->loading_builtin) {
-      gr__diag(cat, GR_SEV_NOTE, pos, "%s '%s' overrides the built-in one", gr_record_kind_name(kind),
-               id);
+  gr_record_kind other;
+  size_t at;
+  if (indexed(cat, id, &other, &at)) {
+    const gr_pos *first = gr__record_pos(other, cat->recs[other].items[at]);
+    if (other != kind) {
+      gr__diag(cat, GR_SEV_ERROR, pos, "id '%s' is already used by %s at %s:%d:%d; ids must be unique", id,
+               gr_record_kind_name(other), first->file, first->line, first->column);
+    } else if (rs->builtin[at] && !cat->loading_builtin) {
+      gr__diag(cat, GR_SEV_NOTE, pos, "%s '%s' overrides the built-in one", gr_record_kind_name(kind), id);
       rs->items[at] = rec;
       rs->builtin[at] = 0;
     } else {
-      gr__diag(cat, GR_SEV_ERROR, pos, "duplicate %s id '%s' (first defined at %s:%d:%d)",
-               gr_record_kind_name(kind), id, first->file, first->line, first->column);
+      gr__diag(cat, GR_SEV_ERROR, pos, "duplicate %s id '%s' (first defined at %s:%d:%d)", gr_record_kind_name(kind),
+               id, first->file, first->line, first->column);
     }
     return;
-  }
-  for (int k = 0; k < GR_REC__COUNT; k++) {
-    long other = k == (int)kind ? -1 : find_index(cat, (gr_record_kind)k, id);
-    if (other >= 0) {
-      const gr_pos *first = gr__record_pos((gr_record_kind)k, cat->recs[k].items[other]);
-      gr__diag(cat, GR_SEV_ERROR, pos, "id '%s' is already used by %s at %s:%d:%d; ids must be unique",
-               id, gr_record_kind_name((gr_record_kind)k), first->file, first->line, first->column);
-      return;
-    }
   }
   if (rs->n == rs->cap) {
     size_t cap = rs->cap ? rs->cap * 2 : 32;
@@ -176,6 +183,10 @@ void gr__record_add(gr_catalog *cat, gr_record_kind kind, void *rec) {
     }
     rs->builtin = b;
     rs->cap = cap;
+  }
+  if (gr__strmap_put(&cat->index, id, rs->n << KIND_BITS | (size_t)kind) != 0) {
+    cat->oom = 1;
+    return;
   }
   rs->items[rs->n] = rec;
   rs->builtin[rs->n] = (unsigned char)(cat->loading_builtin != 0);
@@ -279,24 +290,18 @@ static int file_index(const gr_catalog *cat, const char *file) {
   return -1;
 }
 
-/* Insertion sort keeps equal keys in order (qsort is not stable); the
- * number of diagnostics is small. */
-static void sort_diags(gr_catalog *cat) {
-  for (size_t i = 1; i < cat->ndiags; i++) {
-    gr_diag d = cat->diags[i];
-    size_t j = i;
-    while (j > 0) {
-      gr_diag prev = cat->diags[j - 1];
-      int fa = file_index(cat, prev.file), fb = file_index(cat, d.file);
-      int after = fa > fb || (fa == fb && (prev.line > d.line ||
-                                           (prev.line == d.line && prev.column > d.column)));
-      if (!after) break;
-      cat->diags[j] = prev;
-      j--;
-    }
-    cat->diags[j] = d;
-  }
+/* Diagnostics sort by file (in load order), line and column; stably, so
+ * that messages at one place keep the order they were found in. */
+static int diag_cmp(const void *a, const void *b, void *ctx) {
+  const gr_catalog *cat = ctx;
+  const gr_diag *x = a, *y = b;
+  int fx = file_index(cat, x->file), fy = file_index(cat, y->file);
+  if (fx != fy) return fx < fy ? -1 : 1;
+  if (x->line != y->line) return x->line < y->line ? -1 : 1;
+  return x->column < y->column ? -1 : x->column > y->column;
 }
+
+static void sort_diags(gr_catalog *cat) { gr__sort(cat->diags, cat->ndiags, sizeof *cat->diags, diag_cmp, cat); }
 
 gr_status gr_catalog_validate(gr_catalog *cat, gr_error *err) {
   if (cat == NULL) return gr_catalog_load_buffer(NULL, NULL, NULL, 0, err);
@@ -343,21 +348,18 @@ const void *gr_catalog_find(const gr_catalog *cat, gr_record_kind kind, const ch
 }
 
 const void *gr_catalog_lookup(const gr_catalog *cat, const char *id, gr_record_kind *kind) {
-  for (int k = 0; k < GR_REC__COUNT; k++) {
-    const void *r = gr_catalog_find(cat, (gr_record_kind)k, id);
-    if (r != NULL) {
-      if (kind) *kind = (gr_record_kind)k;
-      return r;
-    }
-  }
-  return NULL;
+  gr_record_kind k;
+  size_t at;
+  if (cat == NULL || id == NULL || !indexed(cat, id, &k, &at)) return NULL;
+  if (kind) *kind = k;
+  return cat->recs[k].items[at];
 }
 
 size_t gr_catalog_suggest(const gr_catalog *cat, gr_record_kind kind, const char *id,
                           const char **out, size_t max) {
   if (cat == NULL || id == NULL || out == NULL || max == 0) return 0;
   size_t len = strlen(id);
-  size_t cap = len <= 3 ? 1 : len <= 6 ? 2 : len / 3 + 1;
+  size_t cap = gr__suggest_cap(len);
   size_t n = 0;
   size_t dist[16];
   if (max > 16) max = 16;

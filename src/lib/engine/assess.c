@@ -10,6 +10,7 @@
  * is not on offer and never matches.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,13 +48,6 @@ static int location_class(const gr_arrangement *arr, const gr_obligation *o) {
   }
 }
 
-static int legal_form_of(const gr_arrangement *arr, const char *guarantor) {
-  for (size_t i = 0; i < arr->legal_forms.n; i++)
-    if (guarantor && strcmp(arr->legal_forms.items[i].guarantor, guarantor) == 0)
-      return arr->legal_forms.items[i].legal_form;
-  return arr->legal_form;
-}
-
 static bool form_ok(const gr_match *m, int form) {
   if (HAS(m, M_LF_MIN) && form < m->legal_form_min) return false;
   if (HAS(m, M_LF_MAX) && form > m->legal_form_max) return false;
@@ -62,10 +56,7 @@ static bool form_ok(const gr_match *m, int form) {
 
 static bool obligation_matches(const gr_catalog *cat, const gr_match *m, const gr_arrangement *arr,
                                const gr_facts *f, const gr_obligation *o) {
-  if (o->commitment == GR_COMMIT_DECLINED) return false;
-  /* An obligation whose conditions do not hold is not on offer. */
-  for (size_t i = 0; f != NULL && i < o->conditions.n; i++)
-    if (!f->value[o->conditions.items[i]]) return false;
+  if (!gr_obligation_on_offer(o, f)) return false;
   if (HAS(m, M_KINDS)) {
     bool k = false;
     for (size_t i = 0; i < m->kinds.n && !k; i++) k = m->kinds.items[i] == o->kind;
@@ -78,7 +69,7 @@ static bool obligation_matches(const gr_catalog *cat, const gr_match *m, const g
   }
   if (HAS(m, M_LOCATION) && m->location != GR_LOC_ANY && location_class(arr, o) != m->location) return false;
   if (HAS(m, M_MIN_TROOPS) && !(o->troops.value >= m->min_troops)) return false;
-  return form_ok(m, legal_form_of(arr, o->guarantor));
+  return form_ok(m, gr_arrangement_legal_form(arr, o->guarantor));
 }
 
 bool gr_position_matches(const gr_catalog *cat, const gr_position *pos, const gr_arrangement *arr,
@@ -209,22 +200,50 @@ static void evaluate(const gr_catalog *cat, const gr_arrangement *arr, const gr_
 }
 
 
-/* Whether position i is the one in force for its actor and topic: dated on
- * or before as_of, and no later such position on the same topic. */
-static bool in_force(const gr_catalog *cat, size_t i, gr_date as_of) {
-  const gr_position *p = gr_catalog_at(cat, GR_REC_POSITION, i);
-  if (as_of && p->date > as_of) return false;
-  for (size_t j = 0; j < gr_catalog_count(cat, GR_REC_POSITION); j++) {
-    const gr_position *q = gr_catalog_at(cat, GR_REC_POSITION, j);
-    if (j == i || strcmp(q->actor, p->actor) != 0 || strcmp(q->topic, p->topic) != 0) continue;
-    if (as_of && q->date > as_of) continue;
-    if (q->date > p->date || (q->date == p->date && j > i)) return false;
+/* The positions in force at as_of: of each actor's positions on a topic,
+ * the latest dated on or before as_of (as_of 0: the latest), the later in
+ * the catalog of two on the same day. Sorting by (actor, topic, date,
+ * place) puts each group's candidates in order: O(n log n). */
+typedef struct pos_key {
+  const gr_position *p;
+  size_t at;
+} pos_key;
+
+static int pos_cmp(const void *a, const void *b, void *ctx) {
+  (void)ctx;
+  const pos_key *x = a, *y = b;
+  int c = strcmp(x->p->actor, y->p->actor);
+  if (c == 0) c = strcmp(x->p->topic, y->p->topic);
+  if (c == 0) c = x->p->date < y->p->date ? -1 : x->p->date > y->p->date;
+  if (c == 0) c = x->at < y->at ? -1 : x->at > y->at;
+  return c;
+}
+
+static bool same_topic(const pos_key *x, const pos_key *y) {
+  return strcmp(x->p->actor, y->p->actor) == 0 && strcmp(x->p->topic, y->p->topic) == 0;
+}
+
+static int mark_in_force(const gr_catalog *cat, gr_date as_of, bool *live) {
+  size_t n = gr_catalog_count(cat, GR_REC_POSITION);
+  pos_key *keys = malloc((n ? n : 1) * sizeof *keys);
+  if (keys == NULL) return -1;
+  size_t m = 0;
+  for (size_t i = 0; i < n; i++) {
+    const gr_position *p = gr_catalog_at(cat, GR_REC_POSITION, i);
+    live[i] = false;
+    if (as_of && p->date > as_of) continue;
+    keys[m].p = p;
+    keys[m++].at = i;
   }
-  return true;
+  gr__sort(keys, m, sizeof *keys, pos_cmp, NULL);
+  for (size_t i = 0; i < m; i++)
+    if (i + 1 == m || !same_topic(&keys[i], &keys[i + 1])) live[keys[i].at] = true;
+  free(keys);
+  return 0;
 }
 
 gr_status gr_assessment_new(const gr_catalog *cat, const gr_arrangement *arr, const gr_facts *facts, gr_date as_of,
-                    const char *const *only, size_t nonly, gr_assessment **out, gr_error *err) {
+                            const char *const *only, size_t nonly, gr_assessment **out, gr_error *err) {
   if (out) *out = NULL;
   if (cat == NULL || arr == NULL || out == NULL || (nonly && only == NULL))
     return gr__fail(err, GR_E_ARG, "gr_assessment_new: NULL argument");
@@ -233,39 +252,51 @@ gr_status gr_assessment_new(const gr_catalog *cat, const gr_arrangement *arr, co
   size_t npos = gr_catalog_count(cat, GR_REC_POSITION), nact = gr_catalog_count(cat, GR_REC_ACTOR);
   gr_assessment *as = calloc(1, sizeof *as);
   bool *live = calloc(npos ? npos : 1, sizeof *live);
+  /* The positions in force, grouped by actor in catalog order: first[a]
+   * .. first[a + 1] index order[]. */
+  size_t *first = calloc(nact + 1, sizeof *first), *order = calloc(npos ? npos : 1, sizeof *order);
+  size_t *owner = calloc(npos ? npos : 1, sizeof *owner);
+  gr__strmap actors = {0};
+  gr_status st = GR_OK;
   if (as) as->actors = calloc(nact ? nact : 1, sizeof *as->actors);
-  if (as == NULL || live == NULL || as->actors == NULL) {
-    free(live);
-    gr_assessment_free(as);
-    return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+  if (as == NULL || live == NULL || first == NULL || order == NULL || owner == NULL || as->actors == NULL ||
+      mark_in_force(cat, as_of, live) != 0) {
+    st = GR_E_NOMEM;
+    goto done;
   }
+  for (size_t a = 0; a < nact && st == GR_OK; a++)
+    if (gr__strmap_put(&actors, ((const gr_actor *)gr_catalog_at(cat, GR_REC_ACTOR, a))->id, a) != 0) st = GR_E_NOMEM;
+  for (size_t i = 0; i < npos && st == GR_OK; i++) {
+    const gr_position *p = gr_catalog_at(cat, GR_REC_POSITION, i);
+    if (!live[i] || !gr__strmap_get(&actors, p->actor, &owner[i])) owner[i] = SIZE_MAX;
+    else first[owner[i] + 1]++;
+  }
+  for (size_t a = 0; a < nact; a++) first[a + 1] += first[a];
+  for (size_t i = 0; st == GR_OK && i < npos; i++)
+    if (owner[i] != SIZE_MAX) order[first[owner[i]]++] = i;
+  /* The fill above advanced first[a] to the start of actor a + 1. */
+  for (size_t a = nact; a > 0; a--) first[a] = first[a - 1];
+  first[0] = 0;
   as->arrangement = arr;
   as->as_of = as_of;
   if (facts) as->facts = *facts;
   else gr_facts_default(cat, arr, &as->facts);
-  for (size_t i = 0; i < npos; i++) live[i] = in_force(cat, i, as_of);
 
-  for (size_t a = 0; a < nact; a++) {
+  for (size_t a = 0; a < nact && st == GR_OK; a++) {
     const gr_actor *actor = gr_catalog_at(cat, GR_REC_ACTOR, a);
     bool wanted = nonly == 0;
     for (size_t i = 0; i < nonly && !wanted; i++) wanted = strcmp(only[i], actor->id) == 0;
-    if (!wanted) continue;
-    size_t count = 0;
-    for (size_t i = 0; i < npos; i++)
-      if (live[i] && strcmp(((const gr_position *)gr_catalog_at(cat, GR_REC_POSITION, i))->actor, actor->id) == 0)
-        count++;
-    if (count == 0 && nonly == 0) continue;
+    size_t count = first[a + 1] - first[a];
+    if (!wanted || (count == 0 && nonly == 0)) continue;
     gr_actor_assessment *aa = &as->actors[as->nactors++];
     aa->actor = actor;
     aa->rules = calloc(count ? count : 1, sizeof *aa->rules);
     if (aa->rules == NULL) {
-      free(live);
-      gr_assessment_free(as);
-      return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+      st = GR_E_NOMEM;
+      break;
     }
-    for (size_t i = 0; i < npos; i++) {
-      const gr_position *p = gr_catalog_at(cat, GR_REC_POSITION, i);
-      if (!live[i] || strcmp(p->actor, actor->id) != 0) continue;
+    for (size_t k = first[a]; k < first[a + 1]; k++) {
+      const gr_position *p = gr_catalog_at(cat, GR_REC_POSITION, order[k]);
       gr_rule_result *r = &aa->rules[aa->nrules++];
       evaluate(cat, arr, &as->facts, p, r);
       if (r->state != GR_RULE_VIOLATED) continue;
@@ -273,7 +304,16 @@ gr_status gr_assessment_new(const gr_catalog *cat, const gr_arrangement *arr, co
       if (v > aa->verdict) aa->verdict = v;
     }
   }
+done:
+  gr__strmap_free(&actors);
   free(live);
+  free(first);
+  free(order);
+  free(owner);
+  if (st != GR_OK) {
+    gr_assessment_free(as);
+    return gr__fail(err, st, "%s", gr_strerror(st));
+  }
   *out = as;
   if (err) memset(err, 0, sizeof *err);
   return GR_OK;

@@ -20,14 +20,9 @@ static void set(gr_facts *f, gr_fact fact, bool v, gr_fact_origin o, const char 
   va_end(ap);
 }
 
-/* An obligation that is on offer: anything but a declined one. */
-static bool offered(const gr_obligation *o) { return o->commitment != GR_COMMIT_DECLINED; }
-
-/* Whether the obligation is on offer under the facts as they stand: not
- * declined, and every condition it names holds. */
-static bool present(const gr_facts *f, const gr_obligation *o) {
-  if (!offered(o)) return false;
-  for (size_t i = 0; i < o->conditions.n; i++)
+bool gr_obligation_on_offer(const gr_obligation *o, const gr_facts *f) {
+  if (o == NULL || o->commitment == GR_COMMIT_DECLINED) return false;
+  for (size_t i = 0; f != NULL && i < o->conditions.n; i++)
     if (!f->value[o->conditions.items[i]]) return false;
   return true;
 }
@@ -59,7 +54,7 @@ void gr_facts_derive(const gr_catalog *cat, const gr_arrangement *arr, gr_facts 
     for (int commit = GR_COMMIT_FIRM; commit < GR_COMMIT_DECLINED; commit++)
       for (size_t i = 0; i < arr->obligations.n; i++) {
         const gr_obligation *o = &arr->obligations.items[i];
-        if (o->commitment != commit || o->guarantor == NULL || !present(f, o)) continue;
+        if (o->commitment != commit || o->guarantor == NULL || !gr_obligation_on_offer(o, f)) continue;
         if (pass == 0 && o->kind == GR_OB_REASSURANCE_FORCE && o->troops.value > 0) {
           if (!f->value[GR_FACT_CEASEFIRE_IN_FORCE])
             SET(f, GR_FACT_CEASEFIRE_IN_FORCE, true, GR_FACT_DERIVED,

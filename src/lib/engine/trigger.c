@@ -49,18 +49,6 @@ const gr_control *gr_region_control_at(const gr_region *region, gr_date date, bo
   return best;
 }
 
-/* Days since 1970-01-01 of a YYYYMMDD date (Hinnant, "chrono-compatible
- * low-level date algorithms", days_from_civil). */
-static long days_from_civil(gr_date d) {
-  long y = d / 10000, m = (d / 100) % 100, dd = d % 100;
-  y -= m <= 2;
-  long era = (y >= 0 ? y : y - 399) / 400;
-  long yoe = y - era * 400;
-  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
 static void say(gr_timeline_entry *a, gr_outcome out, const char *rule, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
@@ -180,26 +168,23 @@ static const char *commitment_note(const gr_obligation *o) {
   }
 }
 
-/* Distinct guarantors of the arrangement that have something on offer
- * (a guarantor that declined everything has no say), comma-separated. */
+/* The guarantors with something on offer (a guarantor that declined
+ * everything has no say), comma-separated as far as `buf` holds them;
+ * whether `who` is among them. */
 static void guarantor_list(const gr_arrangement *arr, char *buf, size_t n, bool *has, const char *who) {
-  size_t k = 0;
+  enum { LISTED = 64 };
+  const char *g[LISTED];
+  size_t ng = gr_arrangement_guarantors(arr, true, g, LISTED), k = 0;
   buf[0] = '\0';
-  *has = false;
-  for (size_t i = 0; i < arr->obligations.n; i++) {
-    const char *g = arr->obligations.items[i].guarantor;
-    if (arr->obligations.items[i].commitment == GR_COMMIT_DECLINED) continue;
-    bool seen = false;
-    for (size_t j = 0; j < i; j++)
-      if (arr->obligations.items[j].commitment != GR_COMMIT_DECLINED &&
-          strcmp(arr->obligations.items[j].guarantor, g) == 0)
-        seen = true;
-    if (seen) continue;
-    if (who && strcmp(g, who) == 0) *has = true;
-    int w = snprintf(buf + k, n - k, "%s%s", k ? ", " : "", g);
+  for (size_t i = 0; i < ng && i < LISTED; i++) {
+    int w = snprintf(buf + k, n - k, "%s%s", k ? ", " : "", g[i]);
     if (w < 0 || (size_t)w >= n - k) break;
     k += (size_t)w;
   }
+  *has = false;
+  for (size_t i = 0; who != NULL && i < arr->obligations.n; i++)
+    if (arr->obligations.items[i].commitment != GR_COMMIT_DECLINED && strcmp(arr->obligations.items[i].guarantor, who) == 0)
+      *has = true;
 }
 
 static void decide(const gr_catalog *cat, const gr_arrangement *arr, const gr_event *ev, gr_timeline *tl,
@@ -225,7 +210,7 @@ static void decide(const gr_catalog *cat, const gr_arrangement *arr, const gr_ev
     return;
   }
   if (o->start && o->duration_years > 0 && o->renewal != GR_RENEW_AUTOMATIC &&
-      (double)(days_from_civil(tl->as_of) - days_from_civil(o->start)) > o->duration_years * 365.2425) {
+      (double)(gr__days_from_civil(tl->as_of) - gr__days_from_civil(o->start)) > o->duration_years * 365.2425) {
     say(a, GR_OUT_LAPSED, "term", "its term of %.15g years from %s ended before %s", o->duration_years,
         gr_date_format(o->start, d), gr_date_format(tl->as_of, buf));
     return;
@@ -334,12 +319,8 @@ static void find_tripwires(const gr_arrangement *arr, const gr_event *ev, gr_tim
   if (!tripwire_kind[ev->kind]) return;
   for (size_t i = 0; i < arr->obligations.n; i++) {
     const gr_obligation *o = &arr->obligations.items[i];
-    if (o->kind != GR_OB_REASSURANCE_FORCE || o->commitment == GR_COMMIT_DECLINED || !(o->troops.value > 0)) continue;
     /* A force that a false condition keeps at home is not there to be hit. */
-    bool present = true;
-    for (size_t c = 0; c < o->conditions.n; c++)
-      if (!tl->facts.value[o->conditions.items[c]]) present = false;
-    if (!present) continue;
+    if (o->kind != GR_OB_REASSURANCE_FORCE || !(o->troops.value > 0) || !gr_obligation_on_offer(o, &tl->facts)) continue;
     for (size_t j = 0; j < ev->locations.n; j++) {
       const char *r = ev->locations.items[j].region;
       if (!str_in(&o->location.regions, r) || ev->locations.items[j].side == GR_SIDE_OCCUPIED) continue;
@@ -355,6 +336,14 @@ static void find_tripwires(const gr_arrangement *arr, const gr_event *ev, gr_tim
   }
 }
 
+
+/* By first day, obligations with no day last; stable. */
+static int by_day(const void *a, const void *b, void *ctx) {
+  (void)ctx;
+  const gr_timeline_entry *x = a, *y = b;
+  long kx = x->day_from < 0 ? 1L << 30 : x->day_from, ky = y->day_from < 0 ? 1L << 30 : y->day_from;
+  return kx < ky ? -1 : kx > ky;
+}
 
 gr_status gr_timeline_new(const gr_catalog *cat, const gr_arrangement *arr, const gr_event *ev, const gr_facts *facts,
                      gr_date as_of, gr_timeline **out, gr_error *err) {
@@ -393,19 +382,7 @@ gr_status gr_timeline_new(const gr_catalog *cat, const gr_arrangement *arr, cons
     a->obligation = &arr->obligations.items[i];
     decide(cat, arr, ev, tl, a);
   }
-  /* Stable sort by first day, obligations with no day last. */
-  for (size_t i = 1; i < n; i++) {
-    gr_timeline_entry cur = tl->items[i];
-    long key = cur.day_from < 0 ? 1L << 30 : cur.day_from;
-    size_t j = i;
-    while (j > 0) {
-      long pk = tl->items[j - 1].day_from < 0 ? 1L << 30 : tl->items[j - 1].day_from;
-      if (pk <= key) break;
-      tl->items[j] = tl->items[j - 1];
-      j--;
-    }
-    tl->items[j] = cur;
-  }
+  gr__sort(tl->items, n, sizeof *tl->items, by_day, NULL);
   tl->n = n;
   *out = tl;
   if (err) memset(err, 0, sizeof *err);

@@ -29,6 +29,12 @@ static double personnel_of(const gr_catalog *cat, const char *id) {
   return a && a->personnel.given ? a->personnel.value : 0;
 }
 
+static int by_index(const void *a, const void *b, void *ctx) {
+  (void)ctx;
+  size_t x = ((const gr__cob *)a)->index, y = ((const gr__cob *)b)->index;
+  return x < y ? -1 : x > y;
+}
+
 gr_status gr__compile(const gr_catalog *cat, const gr_arrangement *arr, const gr_event *ev, const gr_facts *facts,
                          gr_date as_of, gr__carr *c, gr_error *err) {
   memset(c, 0, sizeof *c);
@@ -51,26 +57,17 @@ gr_status gr__compile(const gr_catalog *cat, const gr_arrangement *arr, const gr
     return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
   }
   /* Guarantors, and what their own positions say of the arrangement. */
-  for (size_t i = 0; i < arr->obligations.n; i++) {
-    const char *g = arr->obligations.items[i].guarantor;
-    size_t j = 0;
-    while (j < c->ng && strcmp(c->g[j], g) != 0) j++;
-    if (j == c->ng) {
-      if (c->ng == GR__MAX_GUARANTORS) {
-        gr_timeline_free(tl);
-        free(c->obs);
-        c->obs = NULL;
-        return gr__fail(err, GR_E_INVALID, "'%s' has more than %d guarantors", arr->id, GR__MAX_GUARANTORS);
-      }
-      c->g[c->ng++] = g;
-    }
+  c->ng = gr_arrangement_guarantors(arr, false, c->g, GR__MAX_GUARANTORS);
+  if (c->ng > GR__MAX_GUARANTORS) {
+    gr_timeline_free(tl);
+    gr__carr_free(c);
+    return gr__fail(err, GR_E_INVALID, "'%s' has more than %d guarantors", arr->id, GR__MAX_GUARANTORS);
   }
   gr_assessment *as = NULL;
   st = gr_assessment_new(cat, arr, facts, as_of, c->g, c->ng, &as, err);
   if (st != GR_OK) {
     gr_timeline_free(tl);
-    free(c->obs);
-        c->obs = NULL;
+    gr__carr_free(c);
     return st;
   }
   const gr_actor *agg = gr_catalog_actor(cat, ev->aggressor);
@@ -82,9 +79,7 @@ gr_status gr__compile(const gr_catalog *cat, const gr_arrangement *arr, const gr
     b->kind = o->kind;
     b->activation = o->activation;
     b->commitment = o->commitment;
-    b->form = arr->legal_form;
-    for (size_t k = 0; k < arr->legal_forms.n; k++)
-      if (!strcmp(arr->legal_forms.items[k].guarantor, o->guarantor)) b->form = arr->legal_forms.items[k].legal_form;
+    b->form = gr_arrangement_legal_form(arr, o->guarantor);
     b->acting = e->outcome == GR_OUT_ACTIVATES || e->outcome == GR_OUT_NEEDS_CONSULTATION ||
                 e->outcome == GR_OUT_AT_DISCRETION;
     while (b->g < (int)c->ng && strcmp(c->g[b->g], o->guarantor) != 0) b->g++;
@@ -123,15 +118,7 @@ gr_status gr__compile(const gr_catalog *cat, const gr_arrangement *arr, const gr
     b->stream = h & 0x7ffffffeu;
   }
   /* Back in the arrangement's order: streams do not depend on the sort. */
-  for (size_t i = 1; i < c->nobs; i++) {
-    gr__cob cur = c->obs[i];
-    size_t j = i;
-    while (j > 0 && c->obs[j - 1].index > cur.index) {
-      c->obs[j] = c->obs[j - 1];
-      j--;
-    }
-    c->obs[j] = cur;
-  }
+  gr__sort(c->obs, c->nobs, sizeof *c->obs, by_index, NULL);
   gr_assessment_free(as);
   gr_timeline_free(tl);
   return GR_OK;

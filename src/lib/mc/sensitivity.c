@@ -27,6 +27,12 @@ static double deterred_at(const double *x, void *vctx) {
   return gr__decide(s->c, th, logit) ? 0.0 : 1.0;
 }
 
+static int by_total(const void *a, const void *b, void *ctx) {
+  (void)ctx;
+  double x = ((const gr_sensitivity_item *)a)->index.total, y = ((const gr_sensitivity_item *)b)->index.total;
+  return x > y ? -1 : x < y;
+}
+
 gr_status gr_sensitivity_new(const gr_catalog *cat, const gr_params *ps, const gr_arrangement *arr,
                              const gr_event *ev, const gr_facts *facts, gr_date as_of, uint64_t base_samples,
                              uint64_t seed, int threads, gr_sensitivity **out, gr_error *err) {
@@ -105,15 +111,7 @@ gr_status gr_sensitivity_new(const gr_catalog *cat, const gr_params *ps, const g
   }
   free(idx);
   /* Rank by total-order index, ties by parameter order (stable). */
-  for (size_t i = 1; i < k; i++) {
-    gr_sensitivity_item cur = s->items[i];
-    size_t j = i;
-    while (j > 0 && s->items[j - 1].index.total < cur.index.total) {
-      s->items[j] = s->items[j - 1];
-      j--;
-    }
-    s->items[j] = cur;
-  }
+  gr__sort(s->items, k, sizeof *s->items, by_total, NULL);
   *out = s;
   if (err) memset(err, 0, sizeof *err);
   return GR_OK;

@@ -1,0 +1,145 @@
+/*
+ * The base module: the stable sort (against a reference on random inputs,
+ * and its stability), the string map (growth, replacement, absent keys),
+ * dates (every kind of bad text, leap years, day arithmetic) and the one
+ * policy of "did you mean".
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "base/base.h"
+
+typedef struct item {
+  int key, seq;
+} item;
+
+static int by_key(const void *a, const void *b, void *ctx) {
+  (void)ctx;
+  int x = ((const item *)a)->key, y = ((const item *)b)->key;
+  return x < y ? -1 : x > y;
+}
+
+/* Random keys from a small range (many ties): the result must be sorted by
+ * key and, among equal keys, in input order. */
+static void test_sort_is_sorted_and_stable(void **state) {
+  (void)state;
+  uint64_t rng = 88172645463325252ULL;
+  for (size_t n = 0; n < 300; n += 1 + n / 4) {
+    item *a = malloc((n ? n : 1) * sizeof *a);
+    assert_non_null(a);
+    for (size_t i = 0; i < n; i++) {
+      rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
+      a[i].key = (int)(rng % 7);
+      a[i].seq = (int)i;
+    }
+    gr__sort(a, n, sizeof *a, by_key, NULL);
+    for (size_t i = 1; i < n; i++) {
+      assert_true(a[i - 1].key <= a[i].key);
+      if (a[i - 1].key == a[i].key) assert_true(a[i - 1].seq < a[i].seq);
+    }
+    free(a);
+  }
+}
+
+static void test_sort_trivial_sizes(void **state) {
+  (void)state;
+  item one = {3, 0};
+  gr__sort(&one, 1, sizeof one, by_key, NULL);
+  gr__sort(NULL, 0, sizeof one, by_key, NULL);
+  assert_int_equal(one.key, 3);
+}
+
+static void test_strmap(void **state) {
+  (void)state;
+  gr__strmap m = {0};
+  char keys[1000][8];
+  size_t v = 0;
+  assert_false(gr__strmap_get(&m, "a", &v));
+  for (size_t i = 0; i < 1000; i++) {
+    snprintf(keys[i], sizeof keys[i], "k%zu", i);
+    assert_int_equal(gr__strmap_put(&m, keys[i], i), 0);
+  }
+  assert_int_equal(m.n, 1000);
+  assert_true(m.cap >= 2000);
+  for (size_t i = 0; i < 1000; i++) {
+    assert_true(gr__strmap_get(&m, keys[i], &v));
+    assert_int_equal(v, i);
+  }
+  assert_false(gr__strmap_get(&m, "k1000", &v));
+  assert_false(gr__strmap_get(&m, NULL, &v));
+  assert_int_equal(gr__strmap_put(&m, "k5", 42), 0); /* Replaces. */
+  assert_true(gr__strmap_get(&m, keys[5], &v));
+  assert_int_equal(v, 42);
+  assert_int_equal(m.n, 1000);
+  gr__strmap_free(&m);
+  assert_int_equal(m.cap, 0);
+}
+
+static void test_fnv1a_known_answers(void **state) {
+  (void)state;
+  /* FNV-1a 64 test vectors (Fowler, Noll, Vo; the reference's test suite). */
+  assert_true(gr__fnv1a("", 0, GR__FNV_OFFSET) == 0xcbf29ce484222325ULL);
+  assert_true(gr__fnv1a("a", 1, GR__FNV_OFFSET) == 0xaf63dc4c8601ec8cULL);
+  assert_true(gr__fnv1a("foobar", 6, GR__FNV_OFFSET) == 0x85944171f73967e8ULL);
+}
+
+static void test_dates(void **state) {
+  (void)state;
+  gr_date d = 0;
+  assert_int_equal(gr__date_read("2024-02-29", 10, &d), GR__DATE_OK);
+  assert_int_equal(d, 20240229);
+  assert_int_equal(gr__date_read("2023-02-29", 10, &d), GR__DATE_INVALID);
+  assert_int_equal(gr__date_read("1900-02-29", 10, &d), GR__DATE_INVALID);
+  assert_int_equal(gr__date_read("2000-02-29", 10, &d), GR__DATE_OK);
+  assert_int_equal(gr__date_read("2023-13-01", 10, &d), GR__DATE_INVALID);
+  assert_int_equal(gr__date_read("2023-04-31", 10, &d), GR__DATE_INVALID);
+  assert_int_equal(gr__date_read("2023-01-00", 10, &d), GR__DATE_INVALID);
+  assert_int_equal(gr__date_read("1799-12-31", 10, &d), GR__DATE_RANGE);
+  assert_int_equal(gr__date_read("2201-01-01", 10, &d), GR__DATE_RANGE);
+  assert_int_equal(gr__date_read("2023-1-01", 9, &d), GR__DATE_FORMAT);
+  assert_int_equal(gr__date_read("01-02-2023", 10, &d), GR__DATE_FORMAT);
+  assert_int_equal(gr__date_read("2023/01/02", 10, &d), GR__DATE_FORMAT);
+  assert_int_equal(gr__date_read(NULL, 0, &d), GR__DATE_FORMAT);
+  assert_int_equal(gr_date_parse("2022-03-29", &d), GR_OK);
+  assert_int_equal(gr_date_parse("2022-03-32", &d), GR_E_ARG);
+  assert_int_equal(gr_date_parse(NULL, &d), GR_E_ARG);
+  char buf[11];
+  assert_string_equal(gr_date_format(20220329, buf), "2022-03-29");
+  assert_int_equal(gr__days_from_civil(19700101), 0);
+  assert_int_equal(gr__days_from_civil(20000301) - gr__days_from_civil(20000228), 2);
+  assert_int_equal(gr__days_from_civil(20220224) - gr__days_from_civil(20140227), 2919);
+}
+
+static void test_suggestions(void **state) {
+  (void)state;
+  assert_int_equal(gr__edit_distance("kitten", "sitting", 10), 3);
+  assert_int_equal(gr__edit_distance("", "abc", 10), 3);
+  assert_int_equal(gr__edit_distance("FRA", "fra", 10), 0);
+  assert_true(gr__edit_distance("abcdefgh", "zzzzzzzz", 2) > 2);
+  assert_int_equal(gr__suggest_cap(3), 1);
+  assert_int_equal(gr__suggest_cap(6), 2);
+  assert_int_equal(gr__suggest_cap(7), 3);
+  assert_int_equal(gr__suggest_cap(12), 5);
+  const char *c[] = {"guarantor", "activation", "obligations", NULL};
+  assert_string_equal(gr__closest("gurantor", c, 4), "guarantor");
+  assert_string_equal(gr__closest("activaton", c, 4), "activation");
+  assert_null(gr__closest("zebra", c, 4));
+  /* Four edits in a long word are within the cap of one policy. */
+  assert_string_equal(gr__closest("oblgatinz", c, 4), "obligations");
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_sort_is_sorted_and_stable), cmocka_unit_test(test_sort_trivial_sizes),
+      cmocka_unit_test(test_strmap),                    cmocka_unit_test(test_fnv1a_known_answers),
+      cmocka_unit_test(test_dates),                     cmocka_unit_test(test_suggestions),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
