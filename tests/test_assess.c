@@ -205,7 +205,7 @@ static void test_coalition_with_us_troops(void **state) {
   gr_catalog *c = gr_catalog_new();
   assert_int_equal(gr_catalog_load_builtin(c, &err), GR_OK);
   const gr_arrangement *base = gr_catalog_arrangement(c, "coalition-2025");
-  char *json = gr_record_to_json(GR_REC_ARRANGEMENT, base);
+  char *json = gr_record_to_json(GR_REC_ARRANGEMENT, base, 0);
   /* Turn the arrangement into one with a US contingent. */
   const char *needle = "\"obligations\": [";
   char *at = strstr(json, needle);
@@ -226,7 +226,7 @@ static void test_coalition_with_us_troops(void **state) {
   assert_int_equal(gr_assessment_new(c, gr_catalog_arrangement(c, "coalition-2025"), NULL, 0, usa, 1, &as, &err), GR_OK);
   assert_int_equal(as->actors[0].verdict, GR_VERDICT_VETOES);
   gr_assessment_free(as);
-  free(json);
+  gr_free(json);
   free(mod);
   gr_catalog_free(c);
 }

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "base/base.h"
+#include "base/json_int.h"
 
 typedef struct item {
   int key, seq;
@@ -135,11 +136,90 @@ static void test_suggestions(void **state) {
   assert_string_equal(gr__closest("oblgatinz", c, 4), "obligations");
 }
 
+/* The writer: layout, escaping, numbers, and refusing misuse. */
+static void test_json_writer(void **state) {
+  (void)state;
+  gr_json *w = gr_json_new(0);
+  gr_json_begin_object(w);
+  gr_json_key(w, "s");
+  gr_json_string(w, "a\"b\\c\n\x01</x>&");
+  gr_json_key(w, "n");
+  gr_json_begin_array(w);
+  gr_json_number(w, 0.1);
+  gr_json_number(w, 1e300 * 1e300);
+  gr_json_int(w, -5);
+  gr_json_uint(w, UINT64_MAX);
+  gr_json_bool(w, true);
+  gr_json_null(w);
+  gr_json_date(w, 20220329);
+  gr_json_date(w, 0);
+  gr_json_string(w, NULL);
+  gr_json_end_array(w);
+  gr_json_key(w, "empty");
+  gr_json_begin_object(w);
+  gr_json_end_object(w);
+  gr_json_key(w, "words");
+  gr__json_begin_inline_array(w);
+  gr_json_string(w, "a");
+  gr_json_string(w, "b");
+  gr__json_end_inline_array(w);
+  gr_json_end_object(w);
+  assert_int_equal(gr_json_status(w), GR_OK);
+  char *text = gr_json_finish(w);
+  assert_string_equal(text, "{\n"
+                            "  \"s\": \"a\\\"b\\\\c\\n\\u0001</x>&\",\n"
+                            "  \"n\": [\n"
+                            "    0.1,\n    null,\n    -5,\n    18446744073709551615,\n    true,\n    null,\n"
+                            "    \"2022-03-29\",\n    null,\n    null\n"
+                            "  ],\n"
+                            "  \"empty\": {},\n"
+                            "  \"words\": [\"a\", \"b\"]\n"
+                            "}\n");
+  gr_free(text);
+
+  w = gr_json_new(GR_JSON_HTML_SAFE);
+  gr__json_begin_wrapper(w, "{\"x\": [");
+  gr_json_string(w, "<&>");
+  gr__json_end_wrapper(w, "]}");
+  text = gr_json_finish(w);
+  assert_string_equal(text, "{\"x\": [\"\\u003c\\u0026\\u003e\"]}\n");
+  gr_free(text);
+
+  /* Misuse is sticky and ends in NULL. */
+  w = gr_json_new(0);
+  gr_json_begin_object(w);
+  gr_json_string(w, "no key");
+  assert_int_equal(gr_json_status(w), GR_E_MISUSE);
+  assert_null(gr_json_text(w, NULL));
+  assert_null(gr_json_finish(w));
+  w = gr_json_new(0);
+  gr_json_end_array(w);
+  assert_int_equal(gr_json_status(w), GR_E_MISUSE);
+  gr_json_free(w);
+  w = gr_json_new(0);
+  gr_json_begin_array(w);
+  gr_json_key(w, "k");
+  assert_int_equal(gr_json_status(w), GR_E_MISUSE);
+  gr_json_free(w);
+  w = gr_json_new(0);
+  gr_json_begin_array(w);
+  assert_null(gr_json_finish(w)); /* Still open. */
+  w = gr_json_new(0);
+  for (int i = 0; i < 65; i++) gr_json_begin_array(w);
+  assert_int_equal(gr_json_status(w), GR_E_MISUSE);
+  gr_json_free(w);
+  gr_json_free(NULL);
+  assert_null(gr_json_finish(NULL));
+  assert_int_equal(gr_json_status(NULL), GR_E_ARG);
+  gr_json_key(NULL, "k"); /* No crash. */
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_sort_is_sorted_and_stable), cmocka_unit_test(test_sort_trivial_sizes),
       cmocka_unit_test(test_strmap),                    cmocka_unit_test(test_fnv1a_known_answers),
       cmocka_unit_test(test_dates),                     cmocka_unit_test(test_suggestions),
+      cmocka_unit_test(test_json_writer),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

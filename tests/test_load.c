@@ -231,7 +231,7 @@ static void test_bad_calls(void **state) {
   assert_int_equal(gr_catalog_validate(cat, &err), GR_E_INVALID);
   assert_null(gr_catalog_at(cat, GR_REC_ACTOR, 0));
   assert_int_equal(gr_catalog_count(cat, GR_REC__COUNT), 0);
-  assert_null(gr_record_to_json(GR_REC__COUNT, cat));
+  assert_null(gr_record_to_json(GR_REC__COUNT, cat, 0));
   gr_catalog_free(cat);
 }
 
@@ -261,7 +261,7 @@ static void test_round_trip_every_record(void **state) {
   for (int k = 0; k < GR_REC__COUNT; k++) {
     for (size_t i = 0; i < gr_catalog_count(cat, (gr_record_kind)k); i++) {
       const void *rec = gr_catalog_at(cat, (gr_record_kind)k, i);
-      char *json = gr_record_to_json((gr_record_kind)k, rec);
+      char *json = gr_record_to_json((gr_record_kind)k, rec, 0);
       assert_non_null(json);
       gr_catalog *back = gr_catalog_new();
       assert_int_equal(gr_catalog_load_builtin(back, &err), GR_OK);
@@ -272,10 +272,10 @@ static void test_round_trip_every_record(void **state) {
       const void *again = gr_catalog_find(back, (gr_record_kind)k, gr_record_id((gr_record_kind)k, rec));
       assert_non_null(again);
       assert_string_equal(gr_record_pos((gr_record_kind)k, again)->file, "rt.json");
-      char *json2 = gr_record_to_json((gr_record_kind)k, again);
+      char *json2 = gr_record_to_json((gr_record_kind)k, again, 0);
       assert_string_equal(json, json2);
-      free(json);
-      free(json2);
+      gr_free(json);
+      gr_free(json2);
       gr_catalog_free(back);
       checked++;
     }
@@ -289,7 +289,7 @@ static void test_whole_catalog_json_reloads(void **state) {
   gr_error err;
   gr_catalog *cat = gr_catalog_new();
   assert_int_equal(gr_catalog_load_builtin(cat, &err), GR_OK);
-  char *json = gr_catalog_to_json(cat);
+  char *json = gr_catalog_to_json(cat, 0);
   assert_non_null(json);
   gr_catalog *fresh = gr_catalog_new(); /* No built-in: the dump stands alone. */
   assert_int_equal(gr_catalog_load_buffer(fresh, "all.json", json, strlen(json), &err), GR_OK);
@@ -297,10 +297,10 @@ static void test_whole_catalog_json_reloads(void **state) {
   assert_int_equal(gr_catalog_diag_count(fresh), 0);
   for (int k = 0; k < GR_REC__COUNT; k++)
     assert_int_equal(gr_catalog_count(fresh, (gr_record_kind)k), gr_catalog_count(cat, (gr_record_kind)k));
-  char *json2 = gr_catalog_to_json(fresh);
+  char *json2 = gr_catalog_to_json(fresh, 0);
   assert_string_equal(json, json2);
-  free(json);
-  free(json2);
+  gr_free(json);
+  gr_free(json2);
   gr_catalog_free(fresh);
   gr_catalog_free(cat);
 }
@@ -315,10 +315,15 @@ static void test_json_escaping(void **state) {
   gr_catalog *cat = load("d.yaml", text);
   expect(cat, NULL, 0);
   const gr_document *d = gr_catalog_document(cat, "d.txt");
-  char *json = gr_record_to_json(GR_REC_DOCUMENT, d);
-  assert_non_null(strstr(json, "\"a \\\"quote\\\" <\\/script> and \\\\ and \\t tab\""));
+  /* RFC 8259: quotes, backslashes and control characters escaped... */
+  char *json = gr_record_to_json(GR_REC_DOCUMENT, d, 0);
+  assert_non_null(strstr(json, "\"a \\\"quote\\\" </script> and \\\\ and \\t tab\""));
+  gr_free(json);
+  /* ...and, safe inside an HTML script, <, > and & too. */
+  json = gr_record_to_json(GR_REC_DOCUMENT, d, GR_JSON_HTML_SAFE);
+  assert_non_null(strstr(json, "\"a \\\"quote\\\" \\u003c/script\\u003e and \\\\ and \\t tab\""));
   assert_null(strstr(json, "</script>"));
-  free(json);
+  gr_free(json);
   gr_catalog_free(cat);
 }
 

@@ -65,9 +65,9 @@ static gr_status session(void) {
     if (st == GR_E_INVALID) st = GR_OK;
   }
   if (st == GR_OK) {
-    char *json = gr_catalog_to_json(cat);
+    char *json = gr_catalog_to_json(cat, 0);
     if (json == NULL) st = GR_E_NOMEM;
-    free(json);
+    gr_free(json);
   }
   gr_params *ps = NULL;
   if (st == GR_OK) st = gr_params_new(cat, &ps, &err);

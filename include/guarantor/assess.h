@@ -77,6 +77,14 @@ GR_EXTERN bool gr_position_matches(const gr_catalog *cat, const gr_position *pos
                                    const gr_arrangement *arr, const gr_facts *facts,
                                    const gr_obligation **which);
 
+/* An assessment as JSON: per actor its verdict and every rule in force
+ * with its state, reason and source; the lists of who vetoes, objects,
+ * accepts; the facts. */
+GR_EXTERN void gr_json_assessment(gr_json *w, const gr_assessment *as);
+/* The same as text the caller frees with gr_free(); NULL when out of
+ * memory. flags: GR_JSON_HTML_SAFE or 0. */
+GR_EXTERN char *gr_assessment_to_json(const gr_assessment *as, unsigned flags);
+
 #ifdef __cplusplus
 }
 #endif

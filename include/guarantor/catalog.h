@@ -140,13 +140,14 @@ GR_EXTERN bool gr_catalog_actor_in(const gr_catalog *cat, const char *actor_id,
 
 /* Serialise a record in the file format, as JSON wrapped in its top-level
  * key ({"arrangement": {...}} or {"actors": [{...}]}), so that the output
- * loads back unchanged. Returns a NUL-terminated string the caller frees
- * with free(), or NULL when out of memory. */
-GR_EXTERN char *gr_record_to_json(gr_record_kind kind, const void *record);
+ * loads back unchanged. flags: GR_JSON_HTML_SAFE or 0 (json.h). Returns a
+ * NUL-terminated string the caller frees with gr_free(), or NULL when out
+ * of memory. */
+GR_EXTERN char *gr_record_to_json(gr_record_kind kind, const void *record, unsigned flags);
 
 /* Serialise every record of the catalog in the file format, as JSON.
- * Caller frees with free(); NULL when out of memory. */
-GR_EXTERN char *gr_catalog_to_json(const gr_catalog *cat);
+ * Caller frees with gr_free(); NULL when out of memory. */
+GR_EXTERN char *gr_catalog_to_json(const gr_catalog *cat, unsigned flags);
 
 #ifdef __cplusplus
 }

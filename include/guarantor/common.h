@@ -36,7 +36,9 @@ typedef enum gr_status {
   GR_E_INVALID = 4,   /* The input is well-formed but breaks a rule. */
   GR_E_NOT_FOUND = 5, /* No item has the requested id. */
   GR_E_ARG = 6,       /* A caller passed an invalid argument. */
-  GR_E_INTERNAL = 7   /* A bug in the library. */
+  GR_E_INTERNAL = 7,  /* A bug in the library. */
+  GR_E_MISUSE = 8     /* A call out of order, e.g. an engine run on a catalog
+                         that has not been validated. */
 } gr_status;
 
 /*
@@ -71,6 +73,10 @@ GR_EXTERN char *gr_date_format(gr_date date, char *buf);
 
 /* A one-line description of a status code; never NULL. */
 GR_EXTERN const char *gr_strerror(gr_status code);
+
+/* Free memory the library handed to the caller (the text of
+ * gr_json_finish() and the gr_*_to_json() functions); accepts NULL. */
+GR_EXTERN void gr_free(void *p);
 
 /* The library's version as "MAJOR.MINOR.PATCH"; a static string. */
 GR_EXTERN const char *gr_version(void);

@@ -52,6 +52,12 @@ GR_EXTERN bool gr_obligation_on_offer(const gr_obligation *o, const gr_facts *fa
 /* The name of an origin: "assumed", "derived" or "given". */
 GR_EXTERN const char *gr_fact_origin_name(gr_fact_origin origin);
 
+/* The facts as JSON: {"un_mandate": {"value", "origin", "why"}, ...}. */
+GR_EXTERN void gr_json_facts(gr_json *w, const gr_facts *f);
+/* The same as text the caller frees with gr_free(); NULL when out of
+ * memory. flags: GR_JSON_HTML_SAFE or 0. */
+GR_EXTERN char *gr_facts_to_json(const gr_facts *f, unsigned flags);
+
 #ifdef __cplusplus
 }
 #endif

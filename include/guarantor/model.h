@@ -20,6 +20,7 @@
 #include <stdint.h>
 
 #include "common.h"
+#include "json.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -573,6 +574,16 @@ GR_EXTERN int gr_arrangement_legal_form(const gr_arrangement *arr, const char *g
 /* The strongest obligation kind on offer (not declined), a
  * gr_obligation_kind, or -1 when there is none. */
 GR_EXTERN int gr_arrangement_strongest(const gr_arrangement *arr);
+
+/* ---- As JSON (json.h) ---------------------------------------------------- */
+
+/* A source as {"doc", "quote", "ref", "assumption"} (the keys it has). */
+GR_EXTERN void gr_json_source(gr_json *w, const gr_source *s);
+/* A list of sources as an array of those. */
+GR_EXTERN void gr_json_sources(gr_json *w, const gr_sourcelist *l);
+/* Every vocabulary: {"obligation_kind": {"title", "ordered", "terms":
+ * [{"name", "definition"}, ...]}, ...}. */
+GR_EXTERN void gr_json_vocabularies(gr_json *w);
 
 /* The singular name of a record kind ("actor"), or "?" when out of range. */
 GR_EXTERN const char *gr_record_kind_name(gr_record_kind kind);

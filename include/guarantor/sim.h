@@ -166,6 +166,18 @@ GR_EXTERN gr_status gr_sensitivity_new(const gr_catalog *cat, const gr_params *p
                                        uint64_t seed, int threads, gr_sensitivity **out, gr_error *err);
 GR_EXTERN void gr_sensitivity_free(gr_sensitivity *s);
 
+/* ---- As JSON (json.h) ---------------------------------------------------- */
+
+/* A result: every headline figure with its interval and counts, the
+ * guarantors' and obligations' honour rates. */
+GR_EXTERN void gr_json_sim_result(gr_json *w, const gr_sim_result *r);
+/* A sensitivity analysis: base samples, mean, variance and the indices. */
+GR_EXTERN void gr_json_sensitivity(gr_json *w, const gr_sensitivity *s);
+/* The same as text the caller frees with gr_free(); NULL when out of
+ * memory. flags: GR_JSON_HTML_SAFE or 0. */
+GR_EXTERN char *gr_sim_result_to_json(const gr_sim_result *r, unsigned flags);
+GR_EXTERN char *gr_sensitivity_to_json(const gr_sensitivity *s, unsigned flags);
+
 #ifdef __cplusplus
 }
 #endif

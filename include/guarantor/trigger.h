@@ -81,6 +81,14 @@ GR_EXTERN void gr_timeline_free(gr_timeline *tl);
 GR_EXTERN const gr_control *gr_region_control_at(const gr_region *region, gr_date date,
                                                  bool *before_first);
 
+/* A timeline as JSON: the arrangement and event ids, the date, the note,
+ * the tripwires, one object per obligation (outcome, days, rule, reason,
+ * sources), a count per outcome and the facts. */
+GR_EXTERN void gr_json_timeline(gr_json *w, const gr_timeline *tl);
+/* The same as text the caller frees with gr_free(); NULL when out of
+ * memory. flags: GR_JSON_HTML_SAFE or 0. */
+GR_EXTERN char *gr_timeline_to_json(const gr_timeline *tl, unsigned flags);
+
 #ifdef __cplusplus
 }
 #endif

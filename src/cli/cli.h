@@ -60,16 +60,13 @@ struct gr_facts;
 int cli_facts(const gr_catalog *cat, const gr_arrangement *arr, char *const *specs, size_t n,
               struct gr_facts *out, const char *cmd);
 
-/* The facts as a readable block, and as a JSON object. */
+/* The facts as a readable block. */
 struct gr_facts;
-struct json_writer;
 void cli_print_facts(FILE *fp, const struct gr_facts *f);
-void cli_json_facts(struct json_writer *w, const struct gr_facts *f);
 
-/* A source as JSON: {"doc", "quote", "ref", "assumption"}. */
-void cli_json_source(struct json_writer *w, const gr_source *s);
-/* A list of sources as a JSON array. */
-void cli_json_sources(struct json_writer *w, const gr_sourcelist *l);
+/* Finish `w` (which may be NULL: out of memory) and print its text to
+ * `fp`; EXIT_OK, or EXIT_FAIL having said why. */
+int cli_print_json(FILE *fp, gr_json *w);
 
 /* Print a source on one line: doc: "quote"; ref; assumption: reason. */
 void cli_print_source(FILE *fp, const gr_source *s);

@@ -8,8 +8,6 @@
 
 #include "cli.h"
 #include "guarantor/assess.h"
-#include "json.h"
-#include "simout.h"
 
 static void help(FILE *fp) {
   fprintf(fp,
@@ -99,104 +97,6 @@ static void print_human(FILE *fp, const gr_assessment *as) {
   cli_print_facts(fp, &as->facts);
 }
 
-/* verdict >= 0: actors with that verdict and a position; -1: actors that
- * do not accept; -2: actors with no recorded position. */
-static void json_ids(json_writer *w, const gr_assessment *as, int verdict) {
-  json_begin_array(w);
-  for (size_t i = 0; i < as->nactors; i++) {
-    const gr_actor_assessment *aa = &as->actors[i];
-    bool pick = verdict == -1 ? aa->verdict != GR_VERDICT_ACCEPTS : verdict == -2 ? aa->nrules == 0 : in_list(aa, verdict);
-    if (pick) json_string(w, aa->actor->id);
-  }
-  json_end_array(w);
-}
-
-void cli_json_assessment(json_writer *w, const gr_assessment *as) {
-  json_begin_object(w);
-  json_key(w, "arrangement");
-  json_string(w, as->arrangement->id);
-  json_key(w, "as_of");
-  json_date(w, as->as_of);
-  json_key(w, "actors");
-  json_begin_array(w);
-  for (size_t i = 0; i < as->nactors; i++) {
-    const gr_actor_assessment *aa = &as->actors[i];
-    json_begin_object(w);
-    json_key(w, "actor");
-    json_string(w, aa->actor->id);
-    json_key(w, "name");
-    json_string(w, aa->actor->name);
-    json_key(w, "verdict");
-    /* An actor on record with no position has no verdict. */
-    json_string(w, aa->nrules ? gr_verdict_name(aa->verdict) : "no_position");
-    json_key(w, "rules");
-    json_begin_array(w);
-    for (size_t j = 0; j < aa->nrules; j++) {
-      const gr_rule_result *r = &aa->rules[j];
-      const gr_position *p = r->position;
-      json_begin_object(w);
-      json_key(w, "position");
-      json_string(w, p->id);
-      json_key(w, "rule");
-      json_string(w, gr_table_name(GR_T_RULE, p->rule));
-      json_key(w, "state");
-      json_string(w, gr_rule_state_name(r->state));
-      json_key(w, "topic");
-      json_string(w, p->topic);
-      json_key(w, "date");
-      json_date(w, p->date);
-      json_key(w, "date_inferred");
-      json_bool(w, p->date_inferred);
-      json_key(w, "confidence");
-      json_string(w, gr_table_name(GR_T_CONFIDENCE, p->confidence));
-      json_key(w, "summary");
-      json_string(w, p->summary);
-      json_key(w, "reason");
-      json_string(w, r->reason);
-      json_key(w, "unless");
-      json_string(w, r->unless_fact >= 0 ? gr_table_name(GR_T_FACT, r->unless_fact) : NULL);
-      json_key(w, "matched");
-      if (r->matched) {
-        json_begin_object(w);
-        json_key(w, "guarantor");
-        json_string(w, r->matched->guarantor);
-        json_key(w, "kind");
-        json_string(w, gr_table_name(GR_T_OBLIGATION_KIND, r->matched->kind));
-        json_end_object(w);
-      } else {
-        json_null(w);
-      }
-      json_key(w, "source");
-      cli_json_source(w, &p->source);
-      json_end_object(w);
-    }
-    json_end_array(w);
-    json_end_object(w);
-  }
-  json_end_array(w);
-  json_key(w, "summary");
-  json_begin_object(w);
-  json_key(w, "vetoes");
-  json_ids(w, as, GR_VERDICT_VETOES);
-  json_key(w, "objects");
-  json_ids(w, as, GR_VERDICT_OBJECTS);
-  json_key(w, "accepts");
-  json_ids(w, as, GR_VERDICT_ACCEPTS);
-  json_key(w, "lacks");
-  json_ids(w, as, -1);
-  json_key(w, "no_position");
-  json_ids(w, as, -2);
-  json_end_object(w);
-  json_key(w, "facts");
-  cli_json_facts(w, &as->facts);
-  json_end_object(w);
-}
-
-static void print_json(FILE *fp, const gr_assessment *as) {
-  json_writer w = {.fp = fp};
-  cli_json_assessment(&w, as);
-}
-
 int cmd_assess(int argc, char **argv) {
   static const struct option opts[] = {{"as-of", required_argument, NULL, 'a'},
                                        {"actors", required_argument, NULL, 'A'},
@@ -266,8 +166,13 @@ int cmd_assess(int argc, char **argv) {
     rc = err.code == GR_E_NOT_FOUND ? EXIT_USAGE : EXIT_FAIL;
     goto done;
   }
-  if (json) print_json(stdout, as);
-  else print_human(stdout, as);
+  if (json) {
+    gr_json *w = gr_json_new(0);
+    gr_json_assessment(w, as);
+    rc = cli_print_json(stdout, w);
+  } else {
+    print_human(stdout, as);
+  }
   if (fflush(stdout) != 0) rc = EXIT_FAIL;
 done:
   gr_assessment_free(as);

@@ -10,7 +10,6 @@
 
 #include "cli.h"
 #include "guarantor/sim.h"
-#include "json.h"
 #include "progress.h"
 #include "ranks.h"
 #include "simout.h"
@@ -74,33 +73,34 @@ static void print_csv(FILE *fp, const cli_compare_row *rows, size_t n) {
   }
 }
 
-static void print_json(FILE *fp, const cli_compare_row *rows, size_t n, const gr_event *ev) {
-  json_writer w = {.fp = fp};
-  json_begin_object(&w);
-  json_key(&w, "event");
-  json_string(&w, ev->id);
-  json_key(&w, "arrangements");
-  json_begin_array(&w);
+static int print_json(FILE *fp, const cli_compare_row *rows, size_t n, const gr_event *ev) {
+  gr_json *w = gr_json_new(0);
+  gr_json_begin_object(w);
+  gr_json_key(w, "event");
+  gr_json_string(w, ev->id);
+  gr_json_key(w, "arrangements");
+  gr_json_begin_array(w);
   for (size_t i = 0; i < n; i++) {
-    json_begin_object(&w);
-    json_key(&w, "id");
-    json_string(&w, rows[i].arr->id);
-    json_key(&w, "title");
-    json_string(&w, rows[i].arr->title);
-    json_key(&w, "guarantors");
-    json_string(&w, rows[i].guarantors);
-    json_key(&w, "strongest");
-    json_string(&w, cli_strongest(rows[i].arr));
-    json_key(&w, "legal_form");
-    json_string(&w, gr_table_name(GR_T_LEGAL_FORM, rows[i].arr->legal_form));
-    json_key(&w, "vetoes");
-    json_string(&w, rows[i].vetoes);
-    json_key(&w, "simulation");
-    cli_json_sim_result(&w, rows[i].res);
-    json_end_object(&w);
+    gr_json_begin_object(w);
+    gr_json_key(w, "id");
+    gr_json_string(w, rows[i].arr->id);
+    gr_json_key(w, "title");
+    gr_json_string(w, rows[i].arr->title);
+    gr_json_key(w, "guarantors");
+    gr_json_string(w, rows[i].guarantors);
+    gr_json_key(w, "strongest");
+    gr_json_string(w, cli_strongest(rows[i].arr));
+    gr_json_key(w, "legal_form");
+    gr_json_string(w, gr_table_name(GR_T_LEGAL_FORM, rows[i].arr->legal_form));
+    gr_json_key(w, "vetoes");
+    gr_json_string(w, rows[i].vetoes);
+    gr_json_key(w, "simulation");
+    gr_json_sim_result(w, rows[i].res);
+    gr_json_end_object(w);
   }
-  json_end_array(&w);
-  json_end_object(&w);
+  gr_json_end_array(w);
+  gr_json_end_object(w);
+  return cli_print_json(fp, w);
 }
 
 
@@ -164,7 +164,7 @@ int cmd_compare(int argc, char **argv) {
   if (rc != EXIT_OK) goto done;
   const cli_compare_row *rows = cmp.rows;
   const size_t n = cmp.n;
-  if (json) print_json(stdout, rows, n, ev);
+  if (json) rc = print_json(stdout, rows, n, ev);
   else if (csv) print_csv(stdout, rows, n);
   else cli_print_compare_table(stdout, rows, n, ev);
   if (rows[0].res->partial) rc = EXIT_FAIL;

@@ -20,7 +20,6 @@
 #include "guarantor/assess.h"
 #include "guarantor/sim.h"
 #include "guarantor/trigger.h"
-#include "json.h"
 #include "progress.h"
 #include "ranks.h"
 #include "simout.h"
@@ -64,61 +63,61 @@ const cli_asset *cli_asset_get(const char *name) {
 
 /* ---- The data ------------------------------------------------------------ */
 
-static void json_quantity(json_writer *w, const char *key, const gr_quantity *q) {
-  json_key(w, key);
+static void json_quantity(gr_json *w, const char *key, const gr_quantity *q) {
+  gr_json_key(w, key);
   if (!q->given) {
-    json_null(w);
+    gr_json_null(w);
     return;
   }
-  json_begin_object(w);
-  json_key(w, "value");
-  json_number(w, q->value);
-  json_key(w, "source");
-  if (q->source.doc || q->source.ref || q->source.assumption) cli_json_source(w, &q->source);
-  else json_null(w);
-  json_end_object(w);
+  gr_json_begin_object(w);
+  gr_json_key(w, "value");
+  gr_json_number(w, q->value);
+  gr_json_key(w, "source");
+  if (q->source.doc || q->source.ref || q->source.assumption) gr_json_source(w, &q->source);
+  else gr_json_null(w);
+  gr_json_end_object(w);
 }
 
-static void json_obligation(json_writer *w, const gr_catalog *cat, const gr_obligation *o) {
+static void json_obligation(gr_json *w, const gr_catalog *cat, const gr_obligation *o) {
   const gr_actor *g = gr_catalog_actor(cat, o->guarantor);
-  json_begin_object(w);
-  json_key(w, "guarantor");
-  json_string(w, o->guarantor);
-  json_key(w, "guarantor_name");
-  json_string(w, g ? g->name : o->guarantor);
-  json_key(w, "kind");
-  json_string(w, gr_table_name(GR_T_OBLIGATION_KIND, o->kind));
-  json_key(w, "commitment");
-  json_string(w, gr_table_name(GR_T_COMMITMENT, o->commitment));
+  gr_json_begin_object(w);
+  gr_json_key(w, "guarantor");
+  gr_json_string(w, o->guarantor);
+  gr_json_key(w, "guarantor_name");
+  gr_json_string(w, g ? g->name : o->guarantor);
+  gr_json_key(w, "kind");
+  gr_json_string(w, gr_table_name(GR_T_OBLIGATION_KIND, o->kind));
+  gr_json_key(w, "commitment");
+  gr_json_string(w, gr_table_name(GR_T_COMMITMENT, o->commitment));
   json_quantity(w, "troops", &o->troops);
   json_quantity(w, "value", &o->value);
   json_quantity(w, "aircraft", &o->aircraft);
-  json_key(w, "activation");
-  json_string(w, gr_table_name(GR_T_ACTIVATION, o->activation));
-  json_key(w, "deadline_days");
-  if (o->deadline_days > 0) json_int(w, o->deadline_days);
-  else json_null(w);
-  json_key(w, "body");
-  json_string(w, o->body);
-  json_key(w, "triggers");
-  json_begin_array(w);
-  for (size_t i = 0; i < o->triggers.n; i++) json_string(w, gr_table_name(GR_T_EVENT_KIND, o->triggers.items[i].event));
-  json_end_array(w);
-  json_key(w, "conditions");
-  json_begin_array(w);
-  for (size_t i = 0; i < o->conditions.n; i++) json_string(w, gr_table_name(GR_T_FACT, o->conditions.items[i]));
-  json_end_array(w);
-  json_key(w, "regions");
-  json_begin_array(w);
+  gr_json_key(w, "activation");
+  gr_json_string(w, gr_table_name(GR_T_ACTIVATION, o->activation));
+  gr_json_key(w, "deadline_days");
+  if (o->deadline_days > 0) gr_json_int(w, o->deadline_days);
+  else gr_json_null(w);
+  gr_json_key(w, "body");
+  gr_json_string(w, o->body);
+  gr_json_key(w, "triggers");
+  gr_json_begin_array(w);
+  for (size_t i = 0; i < o->triggers.n; i++) gr_json_string(w, gr_table_name(GR_T_EVENT_KIND, o->triggers.items[i].event));
+  gr_json_end_array(w);
+  gr_json_key(w, "conditions");
+  gr_json_begin_array(w);
+  for (size_t i = 0; i < o->conditions.n; i++) gr_json_string(w, gr_table_name(GR_T_FACT, o->conditions.items[i]));
+  gr_json_end_array(w);
+  gr_json_key(w, "regions");
+  gr_json_begin_array(w);
   for (size_t i = 0; i < o->location.regions.n; i++) {
     const gr_region *r = gr_catalog_region(cat, o->location.regions.items[i]);
-    json_string(w, r ? r->name : o->location.regions.items[i]);
+    gr_json_string(w, r ? r->name : o->location.regions.items[i]);
   }
-  json_end_array(w);
-  json_key(w, "based_in");
-  json_string(w, o->location.based_in);
-  json_key(w, "excludes");
-  json_begin_array(w);
+  gr_json_end_array(w);
+  gr_json_key(w, "based_in");
+  gr_json_string(w, o->location.based_in);
+  gr_json_key(w, "excludes");
+  gr_json_begin_array(w);
   for (size_t i = 0; i < o->scope.exclude.n; i++) {
     const gr_scope_clause *c = &o->scope.exclude.items[i];
     char buf[256];
@@ -130,36 +129,36 @@ static void json_obligation(json_writer *w, const gr_catalog *cat, const gr_obli
       if (n > 0) k += (size_t)n;
     }
     if (c->note && k < sizeof buf) snprintf(buf + k, sizeof buf - k, "%s(%s)", k ? " " : "", c->note);
-    json_string(w, buf);
+    gr_json_string(w, buf);
   }
-  json_end_array(w);
-  json_key(w, "note");
-  json_string(w, o->note);
-  json_key(w, "sources");
-  cli_json_sources(w, &o->sources);
-  json_end_object(w);
+  gr_json_end_array(w);
+  gr_json_key(w, "note");
+  gr_json_string(w, o->note);
+  gr_json_key(w, "sources");
+  gr_json_sources(w, &o->sources);
+  gr_json_end_object(w);
 }
 
-static void json_sensitivity(json_writer *w, const gr_sensitivity *s) {
-  json_begin_array(w);
+static void json_sensitivity(gr_json *w, const gr_sensitivity *s) {
+  gr_json_begin_array(w);
   for (size_t i = 0; s && i < s->n; i++) {
     const gr_sobol_index *x = &s->items[i].index;
-    json_begin_object(w);
-    json_key(w, "parameter");
-    json_string(w, s->items[i].parameter->id);
-    json_key(w, "title");
-    json_string(w, s->items[i].parameter->title);
-    json_key(w, "total");
-    json_number(w, x->total);
-    json_key(w, "total_lo");
-    json_number(w, x->total_lo);
-    json_key(w, "total_hi");
-    json_number(w, x->total_hi);
-    json_key(w, "first");
-    json_number(w, x->first);
-    json_end_object(w);
+    gr_json_begin_object(w);
+    gr_json_key(w, "parameter");
+    gr_json_string(w, s->items[i].parameter->id);
+    gr_json_key(w, "title");
+    gr_json_string(w, s->items[i].parameter->title);
+    gr_json_key(w, "total");
+    gr_json_number(w, x->total);
+    gr_json_key(w, "total_lo");
+    gr_json_number(w, x->total_lo);
+    gr_json_key(w, "total_hi");
+    gr_json_number(w, x->total_hi);
+    gr_json_key(w, "first");
+    gr_json_number(w, x->first);
+    gr_json_end_object(w);
   }
-  json_end_array(w);
+  gr_json_end_array(w);
 }
 
 typedef struct report_run {
@@ -172,7 +171,7 @@ typedef struct report_run {
 } report_run;
 
 /* One arrangement's section. */
-static gr_status json_arrangement(json_writer *w, const report_run *rr, const cli_compare_row *row, gr_error *err) {
+static gr_status json_arrangement(gr_json *w, const report_run *rr, const cli_compare_row *row, gr_error *err) {
   const gr_arrangement *a = row->arr;
   gr_facts facts;
   gr_facts_default(rr->cat, a, &facts);
@@ -186,49 +185,49 @@ static gr_status json_arrangement(json_writer *w, const report_run *rr, const cl
                             &sens, err);
   if (st == GR_OK) {
     char d[11];
-    json_begin_object(w);
-    json_key(w, "id");
-    json_string(w, a->id);
-    json_key(w, "title");
-    json_string(w, a->title);
-    json_key(w, "summary");
-    json_string(w, a->summary);
-    json_key(w, "date");
-    json_string(w, gr_date_format(a->date, d));
-    json_key(w, "date_inferred");
-    json_bool(w, a->date_inferred);
-    json_key(w, "status");
-    json_string(w, gr_table_name(GR_T_ARRANGEMENT_STATUS, a->status));
-    json_key(w, "legal_form");
-    json_string(w, gr_table_name(GR_T_LEGAL_FORM, a->legal_form));
-    json_key(w, "accession");
-    json_string(w, a->accession);
-    json_key(w, "protected_conditions");
-    json_begin_array(w);
+    gr_json_begin_object(w);
+    gr_json_key(w, "id");
+    gr_json_string(w, a->id);
+    gr_json_key(w, "title");
+    gr_json_string(w, a->title);
+    gr_json_key(w, "summary");
+    gr_json_string(w, a->summary);
+    gr_json_key(w, "date");
+    gr_json_string(w, gr_date_format(a->date, d));
+    gr_json_key(w, "date_inferred");
+    gr_json_bool(w, a->date_inferred);
+    gr_json_key(w, "status");
+    gr_json_string(w, gr_table_name(GR_T_ARRANGEMENT_STATUS, a->status));
+    gr_json_key(w, "legal_form");
+    gr_json_string(w, gr_table_name(GR_T_LEGAL_FORM, a->legal_form));
+    gr_json_key(w, "accession");
+    gr_json_string(w, a->accession);
+    gr_json_key(w, "protected_conditions");
+    gr_json_begin_array(w);
     for (size_t i = 0; i < a->protected_conditions.n; i++)
-      json_string(w, gr_table_name(GR_T_PROTECTED_CONDITION, a->protected_conditions.items[i]));
-    json_end_array(w);
-    json_key(w, "guarantors");
-    json_string(w, row->guarantors);
-    json_key(w, "strongest");
-    json_string(w, cli_strongest(a));
-    json_key(w, "vetoes");
-    json_string(w, row->vetoes);
-    json_key(w, "sources");
-    cli_json_sources(w, &a->sources);
-    json_key(w, "obligations");
-    json_begin_array(w);
+      gr_json_string(w, gr_table_name(GR_T_PROTECTED_CONDITION, a->protected_conditions.items[i]));
+    gr_json_end_array(w);
+    gr_json_key(w, "guarantors");
+    gr_json_string(w, row->guarantors);
+    gr_json_key(w, "strongest");
+    gr_json_string(w, cli_strongest(a));
+    gr_json_key(w, "vetoes");
+    gr_json_string(w, row->vetoes);
+    gr_json_key(w, "sources");
+    gr_json_sources(w, &a->sources);
+    gr_json_key(w, "obligations");
+    gr_json_begin_array(w);
     for (size_t i = 0; i < a->obligations.n; i++) json_obligation(w, rr->cat, &a->obligations.items[i]);
-    json_end_array(w);
-    json_key(w, "simulation");
-    cli_json_sim_result(w, row->res);
-    json_key(w, "timeline");
-    cli_json_timeline(w, tl);
-    json_key(w, "assessment");
-    cli_json_assessment(w, as);
-    json_key(w, "sensitivity");
+    gr_json_end_array(w);
+    gr_json_key(w, "simulation");
+    gr_json_sim_result(w, row->res);
+    gr_json_key(w, "timeline");
+    gr_json_timeline(w, tl);
+    gr_json_key(w, "assessment");
+    gr_json_assessment(w, as);
+    gr_json_key(w, "sensitivity");
     json_sensitivity(w, sens);
-    json_end_object(w);
+    gr_json_end_object(w);
   }
   gr_sensitivity_free(sens);
   gr_assessment_free(as);
@@ -236,66 +235,64 @@ static gr_status json_arrangement(json_writer *w, const report_run *rr, const cl
   return st;
 }
 
-/* The report's data, as HTML-safe JSON, in a malloc'd string. */
+/* The report's data, as HTML-safe JSON, in a string the caller frees with
+ * gr_free(). */
 static char *report_data(const report_run *rr, const cli_compare_row *rows, size_t n, gr_error *err) {
-  char *buf = NULL;
-  size_t len = 0;
-  FILE *fp = open_memstream(&buf, &len);
-  if (fp == NULL) return NULL;
-  json_writer w = {.fp = fp, .html = true};
+  gr_json *w = gr_json_new(GR_JSON_HTML_SAFE);
+  if (w == NULL) return NULL;
   char hash[20], d[11];
   const gr_sim_result *r0 = rows[0].res;
   snprintf(hash, sizeof hash, "%016llx", (unsigned long long)r0->params_hash);
-  json_begin_object(&w);
-  json_key(&w, "meta");
-  json_begin_object(&w);
-  json_key(&w, "version");
-  json_string(&w, gr_version());
-  json_key(&w, "event");
-  json_begin_object(&w);
-  json_key(&w, "id");
-  json_string(&w, rr->ev->id);
-  json_key(&w, "title");
-  json_string(&w, rr->ev->title);
-  json_key(&w, "kind");
-  json_string(&w, gr_table_name(GR_T_EVENT_KIND, rr->ev->kind));
-  json_key(&w, "scale");
-  json_string(&w, gr_table_name(GR_T_SCALE, rr->ev->scale));
-  json_end_object(&w);
-  json_key(&w, "as_of");
-  if (rr->as_of) json_string(&w, gr_date_format(rr->as_of, d));
-  else json_null(&w);
-  json_key(&w, "draws");
-  json_int(&w, (long)r0->draws);
-  json_key(&w, "seed");
-  json_int(&w, (long)r0->seed);
-  json_key(&w, "params_hash");
-  json_string(&w, hash);
-  json_key(&w, "sensitivity_samples");
-  json_int(&w, (long)rr->samples);
-  json_key(&w, "partial");
-  json_bool(&w, r0->partial);
-  json_end_object(&w);
-  json_key(&w, "arrangements");
-  json_begin_array(&w);
+  gr_json_begin_object(w);
+  gr_json_key(w, "meta");
+  gr_json_begin_object(w);
+  gr_json_key(w, "version");
+  gr_json_string(w, gr_version());
+  gr_json_key(w, "event");
+  gr_json_begin_object(w);
+  gr_json_key(w, "id");
+  gr_json_string(w, rr->ev->id);
+  gr_json_key(w, "title");
+  gr_json_string(w, rr->ev->title);
+  gr_json_key(w, "kind");
+  gr_json_string(w, gr_table_name(GR_T_EVENT_KIND, rr->ev->kind));
+  gr_json_key(w, "scale");
+  gr_json_string(w, gr_table_name(GR_T_SCALE, rr->ev->scale));
+  gr_json_end_object(w);
+  gr_json_key(w, "as_of");
+  if (rr->as_of) gr_json_string(w, gr_date_format(rr->as_of, d));
+  else gr_json_null(w);
+  gr_json_key(w, "draws");
+  gr_json_uint(w, r0->draws);
+  gr_json_key(w, "seed");
+  gr_json_uint(w, r0->seed);
+  gr_json_key(w, "params_hash");
+  gr_json_string(w, hash);
+  gr_json_key(w, "sensitivity_samples");
+  gr_json_uint(w, rr->samples);
+  gr_json_key(w, "partial");
+  gr_json_bool(w, r0->partial);
+  gr_json_end_object(w);
+  gr_json_key(w, "arrangements");
+  gr_json_begin_array(w);
   gr_status st = GR_OK;
-  for (size_t i = 0; i < n && st == GR_OK; i++) st = json_arrangement(&w, rr, &rows[i], err);
-  json_end_array(&w);
+  for (size_t i = 0; i < n && st == GR_OK; i++) st = json_arrangement(w, rr, &rows[i], err);
+  gr_json_end_array(w);
   const cli_asset *md = cli_asset_get("model.md");
-  json_key(&w, "model_md");
+  gr_json_key(w, "model_md");
   if (md) {
     char *text = strndup((const char *)md->data, md->len);
-    json_string(&w, text ? text : "");
+    gr_json_string(w, text ? text : "");
     free(text);
   } else {
-    json_null(&w);
+    gr_json_null(w);
   }
-  json_end_object(&w);
-  if (fclose(fp) != 0 || st != GR_OK) {
-    free(buf);
+  gr_json_end_object(w);
+  if (st != GR_OK) {
+    gr_json_free(w);
     return NULL;
   }
-  return buf;
+  return gr_json_finish(w);
 }
 
 /* ---- The file ------------------------------------------------------------ */
@@ -470,7 +467,7 @@ int cmd_report(int argc, char **argv) {
   printf("%sWrote %s: open it in a browser (it needs no network).\n", quiet ? "" : "\n", out_path);
   if (fflush(stdout) != 0) rc = EXIT_FAIL;
 done:
-  free(data);
+  gr_free(data);
   cli_comparison_free(&cmp);
   gr_catalog_free(cat);
   free(files);

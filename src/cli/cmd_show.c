@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "json.h"
 
 static void help(FILE *fp) {
   fprintf(fp,
@@ -391,32 +390,18 @@ static void list_all(FILE *fp, const gr_catalog *cat) {
   fputs("\n'guarantor show ID' describes one item; 'guarantor show --kinds' the vocabularies.\n", fp);
 }
 
-static void print_kinds(FILE *fp, int json) {
-  if (json) fputs("{", fp);
+static int print_kinds(FILE *fp, int json) {
+  if (json) {
+    gr_json *w = gr_json_new(0);
+    gr_json_vocabularies(w);
+    return cli_print_json(fp, w);
+  }
   for (int t = 0; t < GR_T__COUNT; t++) {
     const gr_table *tab = gr_table_get((gr_table_id)t);
-    if (json) {
-      fprintf(fp, "%s\n  ", t ? "," : "");
-      json_string_raw(fp, tab->name);
-      fprintf(fp, ": {\"title\": ");
-      json_string_raw(fp, tab->title);
-      fprintf(fp, ", \"ordered\": %s, \"terms\": [", tab->ordered ? "true" : "false");
-      for (size_t i = 0; i < tab->count; i++) {
-        fprintf(fp, "%s\n    {\"name\": ", i ? "," : "");
-        json_string_raw(fp, tab->terms[i].name);
-        fputs(", \"definition\": ", fp);
-        json_string_raw(fp, tab->terms[i].definition);
-        fputs("}", fp);
-      }
-      fputs("]}", fp);
-      continue;
-    }
-    fprintf(fp, "%s%s (%s)%s\n", t ? "\n" : "", tab->title, tab->name,
-            tab->ordered ? ", weakest first" : "");
-    for (size_t i = 0; i < tab->count; i++)
-      fprintf(fp, "  %-36s %s\n", tab->terms[i].name, tab->terms[i].definition);
+    fprintf(fp, "%s%s (%s)%s\n", t ? "\n" : "", tab->title, tab->name, tab->ordered ? ", weakest first" : "");
+    for (size_t i = 0; i < tab->count; i++) fprintf(fp, "  %-36s %s\n", tab->terms[i].name, tab->terms[i].definition);
   }
-  if (json) fputs("\n}\n", fp);
+  return EXIT_OK;
 }
 
 int cmd_show(int argc, char **argv) {
@@ -448,8 +433,9 @@ int cmd_show(int argc, char **argv) {
   if (kinds) {
     free(files);
     if (optind < argc) return cli_usage_error("show", "--kinds takes no ID");
-    print_kinds(stdout, json);
-    return EXIT_OK;
+    int rc = print_kinds(stdout, json);
+    if (fflush(stdout) != 0) rc = EXIT_FAIL;
+    return rc;
   }
   int status;
   gr_catalog *cat = cli_load(files, nfiles, &status);
@@ -458,10 +444,10 @@ int cmd_show(int argc, char **argv) {
   int rc = EXIT_OK;
   if (optind == argc) {
     if (json) {
-      char *s = gr_catalog_to_json(cat);
+      char *s = gr_catalog_to_json(cat, 0);
       if (s == NULL) rc = EXIT_FAIL;
       else fputs(s, stdout);
-      free(s);
+      gr_free(s);
     } else {
       list_all(stdout, cat);
     }
@@ -472,10 +458,10 @@ int cmd_show(int argc, char **argv) {
       cli_unknown_id(cat, GR_REC__COUNT, argv[optind]);
       rc = EXIT_USAGE;
     } else if (json) {
-      char *s = gr_record_to_json(kind, rec);
+      char *s = gr_record_to_json(kind, rec, 0);
       if (s == NULL) rc = EXIT_FAIL;
       else fputs(s, stdout);
-      free(s);
+      gr_free(s);
     } else {
       show_one(stdout, cat, kind, rec);
     }

@@ -10,7 +10,6 @@
 
 #include "cli.h"
 #include "guarantor/sim.h"
-#include "json.h"
 #include "progress.h"
 #include "ranks.h"
 #include "simout.h"
@@ -88,113 +87,16 @@ static void print_human(FILE *fp, const gr_sim_result *r, const gr_sensitivity *
   fputs("\nEstimates of the model, not predictions: see docs/model.md.\n", fp);
 }
 
-void cli_json_sim_result(json_writer *w, const gr_sim_result *r) {
-  char hash[20];
-  snprintf(hash, sizeof hash, "%016llx", (unsigned long long)r->params_hash);
-  json_begin_object(w);
-  json_key(w, "arrangement");
-  json_string(w, r->arrangement->id);
-  json_key(w, "event");
-  json_string(w, r->event->id);
-  json_key(w, "draws");
-  json_int(w, (long)r->draws);
-  json_key(w, "seed");
-  json_int(w, (long)r->seed);
-  json_key(w, "threads");
-  json_int(w, r->threads);
-  json_key(w, "params_hash");
-  json_string(w, hash);
-  json_key(w, "partial");
-  json_bool(w, r->partial);
-  json_key(w, "deterred");
-  cli_json_prop(w, &r->deterred);
-  json_key(w, "holds_given_attack");
-  cli_json_prop(w, &r->holds);
-  json_key(w, "no_help_given_attack");
-  cli_json_prop(w, &r->no_help);
-  json_key(w, "first_help_days");
-  json_begin_array(w);
-  cli_json_quantile(w, &r->help_median);
-  cli_json_quantile(w, &r->help_p90);
-  json_end_array(w);
-  json_key(w, "troops");
-  json_number(w, r->troops);
-  json_key(w, "money_musd_per_year");
-  json_number(w, r->money);
-  json_key(w, "guarantors");
-  json_begin_array(w);
-  for (size_t g = 0; g < r->nguarantors; g++) {
-    json_begin_object(w);
-    json_key(w, "guarantor");
-    json_string(w, r->guarantors[g].guarantor);
-    json_key(w, "honours_any");
-    cli_json_prop(w, &r->guarantors[g].honours_any);
-    json_end_object(w);
-  }
-  json_end_array(w);
-  json_key(w, "obligations");
-  json_begin_array(w);
-  for (size_t i = 0; i < r->nobligations; i++) {
-    const gr_sim_obligation *o = &r->obligations[i];
-    json_begin_object(w);
-    json_key(w, "obligation");
-    json_int(w, (long)o->index);
-    json_key(w, "guarantor");
-    json_string(w, o->obligation->guarantor);
-    json_key(w, "kind");
-    json_string(w, gr_table_name(GR_T_OBLIGATION_KIND, o->obligation->kind));
-    json_key(w, "acting");
-    json_bool(w, o->acting);
-    json_key(w, "honoured");
-    if (o->acting) cli_json_prop(w, &o->honoured);
-    else json_null(w);
-    json_end_object(w);
-  }
-  json_end_array(w);
-  json_end_object(w);
-}
-
-static void print_json(FILE *fp, const gr_sim_result *r, const gr_sensitivity *sens) {
-  json_writer w = {.fp = fp};
-  json_begin_object(&w);
-  json_key(&w, "result");
-  cli_json_sim_result(&w, r);
-  json_key(&w, "sensitivity");
-  if (sens == NULL) {
-    json_null(&w);
-  } else {
-    json_begin_object(&w);
-    json_key(&w, "base_samples");
-    json_int(&w, (long)sens->base_samples);
-    json_key(&w, "mean");
-    json_number(&w, sens->mean);
-    json_key(&w, "variance");
-    json_number(&w, sens->variance);
-    json_key(&w, "indices");
-    json_begin_array(&w);
-    for (size_t i = 0; i < sens->n; i++) {
-      const gr_sobol_index *x = &sens->items[i].index;
-      json_begin_object(&w);
-      json_key(&w, "parameter");
-      json_string(&w, sens->items[i].parameter->id);
-      json_key(&w, "total");
-      json_number(&w, x->total);
-      json_key(&w, "total_lo");
-      json_number(&w, x->total_lo);
-      json_key(&w, "total_hi");
-      json_number(&w, x->total_hi);
-      json_key(&w, "first");
-      json_number(&w, x->first);
-      json_key(&w, "first_lo");
-      json_number(&w, x->first_lo);
-      json_key(&w, "first_hi");
-      json_number(&w, x->first_hi);
-      json_end_object(&w);
-    }
-    json_end_array(&w);
-    json_end_object(&w);
-  }
-  json_end_object(&w);
+static int print_json(FILE *fp, const gr_sim_result *r, const gr_sensitivity *sens) {
+  gr_json *w = gr_json_new(0);
+  gr_json_begin_object(w);
+  gr_json_key(w, "result");
+  gr_json_sim_result(w, r);
+  gr_json_key(w, "sensitivity");
+  if (sens == NULL) gr_json_null(w);
+  else gr_json_sensitivity(w, sens);
+  gr_json_end_object(w);
+  return cli_print_json(fp, w);
 }
 
 int cmd_simulate(int argc, char **argv) {
@@ -294,7 +196,7 @@ int cmd_simulate(int argc, char **argv) {
     rc = st == GR_E_NOMEM ? EXIT_FAIL : EXIT_USAGE;
     goto done;
   }
-  if (json) print_json(stdout, res, sens);
+  if (json) rc = print_json(stdout, res, sens);
   else print_human(stdout, res, sens);
   if (res->partial) rc = EXIT_FAIL;
   if (fflush(stdout) != 0) rc = EXIT_FAIL;

@@ -8,8 +8,6 @@
 
 #include "cli.h"
 #include "guarantor/trigger.h"
-#include "json.h"
-#include "simout.h"
 
 static void help(FILE *fp) {
   fprintf(fp,
@@ -92,85 +90,6 @@ static void print_human(FILE *fp, const gr_catalog *cat, const gr_timeline *tl) 
   cli_print_facts(fp, &tl->facts);
 }
 
-void cli_json_timeline(json_writer *w, const gr_timeline *tl) {
-  json_begin_object(w);
-  json_key(w, "arrangement");
-  json_string(w, tl->arrangement->id);
-  json_key(w, "event");
-  json_string(w, tl->event->id);
-  json_key(w, "as_of");
-  json_date(w, tl->as_of);
-  json_key(w, "note");
-  json_string(w, tl->note[0] ? tl->note : NULL);
-  json_key(w, "tripwires");
-  json_begin_array(w);
-  for (size_t i = 0; i < tl->ntripwires; i++) {
-    json_begin_object(w);
-    json_key(w, "guarantor");
-    json_string(w, tl->tripwires[i].guarantor);
-    json_key(w, "region");
-    json_string(w, tl->tripwires[i].region);
-    json_key(w, "troops");
-    json_number(w, tl->tripwires[i].troops);
-    json_end_object(w);
-  }
-  json_end_array(w);
-  json_key(w, "timeline");
-  json_begin_array(w);
-  size_t counts[GR_OUT__COUNT] = {0};
-  for (size_t i = 0; i < tl->n; i++) {
-    const gr_timeline_entry *a = &tl->items[i];
-    const gr_obligation *o = a->obligation;
-    counts[a->outcome]++;
-    json_begin_object(w);
-    json_key(w, "obligation");
-    json_int(w, (long)a->index);
-    json_key(w, "guarantor");
-    json_string(w, o->guarantor);
-    json_key(w, "kind");
-    json_string(w, gr_table_name(GR_T_OBLIGATION_KIND, o->kind));
-    json_key(w, "commitment");
-    json_string(w, gr_table_name(GR_T_COMMITMENT, o->commitment));
-    json_key(w, "outcome");
-    json_string(w, gr_outcome_name(a->outcome));
-    json_key(w, "day_from");
-    if (a->day_from < 0) json_null(w);
-    else json_int(w, a->day_from);
-    json_key(w, "day_to");
-    if (a->day_to < 0) json_null(w);
-    else json_int(w, a->day_to);
-    json_key(w, "tripwire");
-    json_bool(w, a->tripwire);
-    json_key(w, "rule");
-    json_string(w, a->rule);
-    json_key(w, "condition");
-    json_string(w, a->fact >= 0 ? gr_table_name(GR_T_FACT, a->fact) : NULL);
-    json_key(w, "blocker");
-    json_string(w, a->blocker);
-    json_key(w, "reason");
-    json_string(w, a->reason);
-    json_key(w, "sources");
-    cli_json_sources(w, &o->sources);
-    json_end_object(w);
-  }
-  json_end_array(w);
-  json_key(w, "summary");
-  json_begin_object(w);
-  for (int k = 0; k < GR_OUT__COUNT; k++) {
-    json_key(w, gr_outcome_name((gr_outcome)k));
-    json_int(w, (long)counts[k]);
-  }
-  json_end_object(w);
-  json_key(w, "facts");
-  cli_json_facts(w, &tl->facts);
-  json_end_object(w);
-}
-
-static void print_json(FILE *fp, const gr_timeline *tl) {
-  json_writer w = {.fp = fp};
-  cli_json_timeline(&w, tl);
-}
-
 int cmd_trigger(int argc, char **argv) {
   static const struct option opts[] = {{"facts", required_argument, NULL, 'F'},
                                        {"as-of", required_argument, NULL, 'a'},
@@ -225,8 +144,13 @@ int cmd_trigger(int argc, char **argv) {
     rc = EXIT_FAIL;
     goto done;
   }
-  if (json) print_json(stdout, tl);
-  else print_human(stdout, cat, tl);
+  if (json) {
+    gr_json *w = gr_json_new(0);
+    gr_json_timeline(w, tl);
+    rc = cli_print_json(stdout, w);
+  } else {
+    print_human(stdout, cat, tl);
+  }
   if (fflush(stdout) != 0) rc = EXIT_FAIL;
 done:
   gr_timeline_free(tl);

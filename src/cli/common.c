@@ -11,7 +11,6 @@
 
 #include "cli.h"
 #include "guarantor/facts.h"
-#include "json.h"
 
 void cli_print_diags(const gr_catalog *cat, FILE *fp) {
   char line[2048];
@@ -115,48 +114,16 @@ void cli_print_facts(FILE *fp, const gr_facts *f) {
             gr_fact_origin_name(f->origin[i]), f->why[i]);
 }
 
-void cli_json_facts(json_writer *w, const gr_facts *f) {
-  const gr_table *t = gr_table_get(GR_T_FACT);
-  json_begin_object(w);
-  for (size_t i = 0; i < t->count; i++) {
-    json_key(w, t->terms[i].name);
-    json_begin_object(w);
-    json_key(w, "value");
-    json_bool(w, f->value[i]);
-    json_key(w, "origin");
-    json_string(w, gr_fact_origin_name(f->origin[i]));
-    json_key(w, "why");
-    json_string(w, f->why[i]);
-    json_end_object(w);
+int cli_print_json(FILE *fp, gr_json *w) {
+  gr_status st = w ? gr_json_status(w) : GR_E_NOMEM;
+  char *text = gr_json_finish(w);
+  if (text == NULL) {
+    fprintf(stderr, "guarantor: cannot write JSON: %s\n", gr_strerror(st == GR_OK ? GR_E_MISUSE : st));
+    return EXIT_FAIL;
   }
-  json_end_object(w);
-}
-
-void cli_json_source(json_writer *w, const gr_source *s) {
-  json_begin_object(w);
-  if (s->doc) {
-    json_key(w, "doc");
-    json_string(w, s->doc);
-  }
-  if (s->quote) {
-    json_key(w, "quote");
-    json_string(w, s->quote);
-  }
-  if (s->ref) {
-    json_key(w, "ref");
-    json_string(w, s->ref);
-  }
-  if (s->assumption) {
-    json_key(w, "assumption");
-    json_string(w, s->assumption);
-  }
-  json_end_object(w);
-}
-
-void cli_json_sources(json_writer *w, const gr_sourcelist *l) {
-  json_begin_array(w);
-  for (size_t i = 0; i < l->n; i++) cli_json_source(w, &l->items[i]);
-  json_end_array(w);
+  fputs(text, fp);
+  gr_free(text);
+  return EXIT_OK;
 }
 
 void cli_print_source(FILE *fp, const gr_source *s) {

@@ -25,34 +25,6 @@ char *cli_fmt_days(const gr_quantile *q, char *buf, size_t n) {
   return buf;
 }
 
-void cli_json_prop(json_writer *w, const gr_proportion *p) {
-  json_begin_object(w);
-  json_key(w, "estimate");
-  json_number(w, p->estimate);
-  json_key(w, "lo");
-  json_number(w, p->lo);
-  json_key(w, "hi");
-  json_number(w, p->hi);
-  json_key(w, "k");
-  json_int(w, (long)p->k);
-  json_key(w, "n");
-  json_int(w, (long)p->n);
-  json_end_object(w);
-}
-
-void cli_json_quantile(json_writer *w, const gr_quantile *q) {
-  json_begin_object(w);
-  json_key(w, "q");
-  json_number(w, q->q);
-  json_key(w, "days");
-  json_number(w, q->value);
-  json_key(w, "lo");
-  json_number(w, q->lo);
-  json_key(w, "hi");
-  json_number(w, q->hi);
-  json_end_object(w);
-}
-
 const char *cli_strongest(const gr_arrangement *a) {
   int best = gr_arrangement_strongest(a);
   return best < 0 ? "none" : gr_table_name(GR_T_OBLIGATION_KIND, best);

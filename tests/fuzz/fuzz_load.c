@@ -26,7 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   for (int k = 0; k < GR_REC__COUNT; k++)
     for (size_t i = 0; i < gr_catalog_count(cat, (gr_record_kind)k); i++) {
       if (gr_catalog_at_builtin(cat, (gr_record_kind)k, i)) continue;
-      char *json = gr_record_to_json((gr_record_kind)k, gr_catalog_at(cat, (gr_record_kind)k, i));
+      char *json = gr_record_to_json((gr_record_kind)k, gr_catalog_at(cat, (gr_record_kind)k, i), 0);
       free(json);
     }
   gr_catalog_free(cat);

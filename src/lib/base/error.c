@@ -3,6 +3,7 @@
  * library's version.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/base.h"
@@ -16,6 +17,7 @@ static const char *const status_messages[] = {
     [GR_E_NOT_FOUND] = "no such item",
     [GR_E_ARG] = "invalid argument",
     [GR_E_INTERNAL] = "internal error",
+    [GR_E_MISUSE] = "library misuse",
 };
 
 const char *gr_strerror(gr_status code) {
@@ -24,6 +26,8 @@ const char *gr_strerror(gr_status code) {
     return "unknown status";
   return status_messages[code];
 }
+
+void gr_free(void *p) { free(p); }
 
 const char *gr_version(void) { return GR_VERSION_STRING; }
 

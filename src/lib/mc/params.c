@@ -27,7 +27,7 @@ gr_status gr_params_new(const gr_catalog *cat, gr_params **out, gr_error *err) {
       free(ps);
       return gr__fail(err, GR_E_INVALID, "the model needs parameter '%s', which no loaded file defines", gr__param_ids[i]);
     }
-    char *json = gr_record_to_json(GR_REC_PARAMETER, ps->p[i]);
+    char *json = gr_record_to_json(GR_REC_PARAMETER, ps->p[i], 0);
     if (json == NULL) {
       free(ps);
       return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
