@@ -112,7 +112,7 @@ static void show_obligation(FILE *fp, const gr_catalog *cat, size_t i, const gr_
   for (size_t j = 0; j < o->triggers.n; j++) {
     const gr_trigger *t = &o->triggers.items[j];
     fprintf(fp, "%s%s", j ? ", " : "", tname(GR_T_EVENT_KIND, t->event));
-    if (t->given & 2u) fprintf(fp, " (at least %s)", tname(GR_T_SCALE, t->min_scale));
+    if (GR_GIVEN(t, GR_KEY_TRIGGER_MIN_SCALE)) fprintf(fp, " (at least %s)", tname(GR_T_SCALE, t->min_scale));
   }
   fprintf(fp, "\n      activation: %s", tname(GR_T_ACTIVATION, o->activation));
   if (o->activation == GR_ACT_AFTER_CONSULTATION && o->deadline_days)
@@ -200,7 +200,7 @@ static void show_actor(FILE *fp, const gr_catalog *cat, const gr_actor *a) {
   if (a->nuclear) fputs("    nuclear:     yes\n", fp);
   if (a->personnel.given) print_quantity(fp, "personnel", &a->personnel, " active");
   if (a->budget.given) print_quantity(fp, "budget", &a->budget, " $bn");
-  if (a->given & (1u << 8)) {
+  if (GR_GIVEN(a, GR_KEY_ACTOR_DEPLOY_APPROVAL)) {
     fprintf(fp, "    deployment:  %s\n", tname(GR_T_APPROVAL, a->deploy_approval));
     if (a->deploy_approval_source.given) print_source(fp, &a->deploy_approval_source, 18);
   }
@@ -245,10 +245,10 @@ static void show_position(FILE *fp, const gr_position *p) {
     print_strlist(fp, &m->guarantors);
     fputc(';', fp);
   }
-  if (m->given & (1u << 2)) fprintf(fp, " location %s;", tname(GR_T_LOCATION_CLASS, m->location));
-  if (m->given & (1u << 3)) fprintf(fp, " at least %.15g troops;", m->min_troops);
-  if (m->given & (1u << 4)) fprintf(fp, " legal form >= %s;", tname(GR_T_LEGAL_FORM, m->legal_form_min));
-  if (m->given & (1u << 5)) fprintf(fp, " legal form <= %s;", tname(GR_T_LEGAL_FORM, m->legal_form_max));
+  if (GR_GIVEN(m, GR_KEY_MATCH_LOCATION)) fprintf(fp, " location %s;", tname(GR_T_LOCATION_CLASS, m->location));
+  if (GR_GIVEN(m, GR_KEY_MATCH_MIN_TROOPS)) fprintf(fp, " at least %.15g troops;", m->min_troops);
+  if (GR_GIVEN(m, GR_KEY_MATCH_LEGAL_FORM_MIN)) fprintf(fp, " legal form >= %s;", tname(GR_T_LEGAL_FORM, m->legal_form_min));
+  if (GR_GIVEN(m, GR_KEY_MATCH_LEGAL_FORM_MAX)) fprintf(fp, " legal form <= %s;", tname(GR_T_LEGAL_FORM, m->legal_form_max));
   if (m->accession) fprintf(fp, " accession to %s;", m->accession);
   if (m->protected_conditions.n) {
     fputs(" conditions ", fp);

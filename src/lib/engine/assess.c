@@ -18,8 +18,6 @@
 #include "guarantor/assess.h"
 #include "base/base.h"
 
-enum { M_KINDS, M_GUARANTORS, M_LOCATION, M_MIN_TROOPS, M_LF_MIN, M_LF_MAX, M_ACCESSION, M_CONDITIONS };
-#define HAS(m, bit) (((m)->given >> (bit)) & 1u)
 
 static const char *const verdict_names[GR_VERDICT__COUNT] = {"accepts", "objects", "vetoes"};
 static const char *const state_names[GR_RULE__STATES] = {"met", "violated", "lapsed"};
@@ -49,26 +47,26 @@ static int location_class(const gr_arrangement *arr, const gr_obligation *o) {
 }
 
 static bool form_ok(const gr_match *m, int form) {
-  if (HAS(m, M_LF_MIN) && form < m->legal_form_min) return false;
-  if (HAS(m, M_LF_MAX) && form > m->legal_form_max) return false;
+  if (GR_GIVEN(m, GR_KEY_MATCH_LEGAL_FORM_MIN) && form < m->legal_form_min) return false;
+  if (GR_GIVEN(m, GR_KEY_MATCH_LEGAL_FORM_MAX) && form > m->legal_form_max) return false;
   return true;
 }
 
 static bool obligation_matches(const gr_catalog *cat, const gr_match *m, const gr_arrangement *arr,
                                const gr_facts *f, const gr_obligation *o) {
   if (!gr_obligation_on_offer(o, f)) return false;
-  if (HAS(m, M_KINDS)) {
+  if (GR_GIVEN(m, GR_KEY_MATCH_KINDS)) {
     bool k = false;
     for (size_t i = 0; i < m->kinds.n && !k; i++) k = m->kinds.items[i] == o->kind;
     if (!k) return false;
   }
-  if (HAS(m, M_GUARANTORS)) {
+  if (GR_GIVEN(m, GR_KEY_MATCH_GUARANTORS)) {
     bool g = false;
     for (size_t i = 0; i < m->guarantors.n && !g; i++) g = gr_catalog_actor_in(cat, o->guarantor, m->guarantors.items[i]);
     if (!g) return false;
   }
-  if (HAS(m, M_LOCATION) && m->location != GR_LOC_ANY && location_class(arr, o) != m->location) return false;
-  if (HAS(m, M_MIN_TROOPS) && !(o->troops.value >= m->min_troops)) return false;
+  if (GR_GIVEN(m, GR_KEY_MATCH_LOCATION) && m->location != GR_LOC_ANY && location_class(arr, o) != m->location) return false;
+  if (GR_GIVEN(m, GR_KEY_MATCH_MIN_TROOPS) && !(o->troops.value >= m->min_troops)) return false;
   return form_ok(m, gr_arrangement_legal_form(arr, o->guarantor));
 }
 
@@ -76,17 +74,17 @@ bool gr_position_matches(const gr_catalog *cat, const gr_position *pos, const gr
                          const gr_facts *facts, const gr_obligation **which) {
   const gr_match *m = &pos->match;
   if (which) *which = NULL;
-  if (HAS(m, M_ACCESSION) &&
+  if (GR_GIVEN(m, GR_KEY_MATCH_ACCESSION) &&
       (arr->accession == NULL || !gr_catalog_actor_in(cat, arr->accession, m->accession)))
     return false;
-  if (HAS(m, M_CONDITIONS))
+  if (GR_GIVEN(m, GR_KEY_MATCH_PROTECTED_CONDITIONS))
     for (size_t i = 0; i < m->protected_conditions.n; i++) {
       bool found = false;
       for (size_t j = 0; j < arr->protected_conditions.n && !found; j++)
         found = arr->protected_conditions.items[j] == m->protected_conditions.items[i];
       if (!found) return false;
     }
-  bool per_obligation = HAS(m, M_KINDS) || HAS(m, M_GUARANTORS) || HAS(m, M_LOCATION) || HAS(m, M_MIN_TROOPS);
+  bool per_obligation = GR_GIVEN(m, GR_KEY_MATCH_KINDS) || GR_GIVEN(m, GR_KEY_MATCH_GUARANTORS) || GR_GIVEN(m, GR_KEY_MATCH_LOCATION) || GR_GIVEN(m, GR_KEY_MATCH_MIN_TROOPS);
   if (!per_obligation) return form_ok(m, arr->legal_form);
   for (size_t i = 0; i < arr->obligations.n; i++)
     if (obligation_matches(cat, m, arr, facts, &arr->obligations.items[i])) {
@@ -116,35 +114,35 @@ static void add(text *t, const char *fmt, ...) {
 static void describe(const gr_match *m, char *buf, size_t n) {
   text t = {buf, n, 0};
   buf[0] = '\0';
-  if (HAS(m, M_KINDS))
+  if (GR_GIVEN(m, GR_KEY_MATCH_KINDS))
     for (size_t i = 0; i < m->kinds.n; i++)
       add(&t, "%s%s", i ? " or " : "", gr_table_name(GR_T_OBLIGATION_KIND, m->kinds.items[i]));
-  else if (HAS(m, M_GUARANTORS) || HAS(m, M_LOCATION) || HAS(m, M_MIN_TROOPS))
+  else if (GR_GIVEN(m, GR_KEY_MATCH_GUARANTORS) || GR_GIVEN(m, GR_KEY_MATCH_LOCATION) || GR_GIVEN(m, GR_KEY_MATCH_MIN_TROOPS))
     add(&t, "any obligation");
-  if (HAS(m, M_GUARANTORS))
+  if (GR_GIVEN(m, GR_KEY_MATCH_GUARANTORS))
     for (size_t i = 0; i < m->guarantors.n; i++) add(&t, "%s%s", i ? " or " : " by ", m->guarantors.items[i]);
   const char *sep = t.k ? ", " : "";
-  if (HAS(m, M_LOCATION) && m->location != GR_LOC_ANY) {
+  if (GR_GIVEN(m, GR_KEY_MATCH_LOCATION) && m->location != GR_LOC_ANY) {
     add(&t, "%s%s", sep, m->location == GR_LOC_IN_PROTECTED_STATE ? "in the protected state" : "outside the protected state");
     sep = ", ";
   }
-  if (HAS(m, M_MIN_TROOPS)) {
+  if (GR_GIVEN(m, GR_KEY_MATCH_MIN_TROOPS)) {
     add(&t, "%sat least %.15g troops", sep, m->min_troops);
     sep = ", ";
   }
-  if (HAS(m, M_LF_MIN)) {
+  if (GR_GIVEN(m, GR_KEY_MATCH_LEGAL_FORM_MIN)) {
     add(&t, "%slegal form at least %s", sep, gr_table_name(GR_T_LEGAL_FORM, m->legal_form_min));
     sep = ", ";
   }
-  if (HAS(m, M_LF_MAX)) {
+  if (GR_GIVEN(m, GR_KEY_MATCH_LEGAL_FORM_MAX)) {
     add(&t, "%slegal form at most %s", sep, gr_table_name(GR_T_LEGAL_FORM, m->legal_form_max));
     sep = ", ";
   }
-  if (HAS(m, M_ACCESSION)) {
+  if (GR_GIVEN(m, GR_KEY_MATCH_ACCESSION)) {
     add(&t, "%saccession to %s", sep, m->accession);
     sep = ", ";
   }
-  if (HAS(m, M_CONDITIONS))
+  if (GR_GIVEN(m, GR_KEY_MATCH_PROTECTED_CONDITIONS))
     for (size_t i = 0; i < m->protected_conditions.n; i++)
       add(&t, "%s%s", i ? " and " : t.k ? ", with " : "with ",
           gr_table_name(GR_T_PROTECTED_CONDITION, m->protected_conditions.items[i]));
@@ -173,8 +171,8 @@ static void evaluate(const gr_catalog *cat, const gr_arrangement *arr, const gr_
              r->matched->troops.value > 0 ? " with troops" : "");
   bool negative = p->rule == GR_RULE_FORBID || p->rule == GR_RULE_OPPOSE;
   r->state = negative == hit ? GR_RULE_VIOLATED : GR_RULE_MET;
-  bool per_obligation = HAS(&p->match, M_KINDS) || HAS(&p->match, M_GUARANTORS) ||
-                        HAS(&p->match, M_LOCATION) || HAS(&p->match, M_MIN_TROOPS);
+  bool per_obligation = GR_GIVEN(&p->match, GR_KEY_MATCH_KINDS) || GR_GIVEN(&p->match, GR_KEY_MATCH_GUARANTORS) ||
+                        GR_GIVEN(&p->match, GR_KEY_MATCH_LOCATION) || GR_GIVEN(&p->match, GR_KEY_MATCH_MIN_TROOPS);
   if (per_obligation) {
     if (hit)
       snprintf(r->reason, sizeof r->reason, "%s %s: the arrangement has it (%s)", verb, what, found);
@@ -186,12 +184,12 @@ static void evaluate(const gr_catalog *cat, const gr_arrangement *arr, const gr_
   char is[192];
   text t = {is, sizeof is, 0};
   is[0] = '\0';
-  if (HAS(&p->match, M_LF_MIN) || HAS(&p->match, M_LF_MAX))
+  if (GR_GIVEN(&p->match, GR_KEY_MATCH_LEGAL_FORM_MIN) || GR_GIVEN(&p->match, GR_KEY_MATCH_LEGAL_FORM_MAX))
     add(&t, "its legal form is %s", gr_table_name(GR_T_LEGAL_FORM, arr->legal_form));
-  if (HAS(&p->match, M_ACCESSION))
+  if (GR_GIVEN(&p->match, GR_KEY_MATCH_ACCESSION))
     add(&t, "%s%s%s", t.k ? "; " : "", arr->accession ? "it brings accession to " : "it brings no accession",
         arr->accession ? arr->accession : "");
-  if (HAS(&p->match, M_CONDITIONS)) {
+  if (GR_GIVEN(&p->match, GR_KEY_MATCH_PROTECTED_CONDITIONS)) {
     add(&t, "%s%s", t.k ? "; " : "", arr->protected_conditions.n ? "it asks of the protected state: " : "it asks nothing of the protected state");
     for (size_t i = 0; i < arr->protected_conditions.n; i++)
       add(&t, "%s%s", i ? ", " : "", gr_table_name(GR_T_PROTECTED_CONDITION, arr->protected_conditions.items[i]));

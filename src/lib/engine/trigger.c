@@ -143,14 +143,14 @@ static bool triggered(const gr_obligation *o, const gr_event *ev, bool tripwire,
   for (size_t i = 0; i < o->triggers.n; i++) {
     const gr_trigger *t = &o->triggers.items[i];
     bool kind = t->event == ev->kind || (tripwire && t->event == GR_EV_ATTACK_ON_GUARANTOR_FORCES);
-    bool scale = !(t->given & 2u) || ev->scale >= t->min_scale;
+    bool scale = !GR_GIVEN(t, GR_KEY_TRIGGER_MIN_SCALE) || ev->scale >= t->min_scale;
     if (kind && scale) return true;
   }
   int k = snprintf(why, n, "it responds to ");
   for (size_t i = 0; i < o->triggers.n && k > 0 && (size_t)k < n; i++) {
     const gr_trigger *t = &o->triggers.items[i];
     k += snprintf(why + k, n - (size_t)k, "%s%s", i ? ", " : "", gr_table_name(GR_T_EVENT_KIND, t->event));
-    if ((t->given & 2u) && k > 0 && (size_t)k < n)
+    if (GR_GIVEN(t, GR_KEY_TRIGGER_MIN_SCALE) && k > 0 && (size_t)k < n)
       k += snprintf(why + k, n - (size_t)k, " from scale %s", gr_table_name(GR_T_SCALE, t->min_scale));
   }
   if (k > 0 && (size_t)k < n)
@@ -234,7 +234,7 @@ static void decide(const gr_catalog *cat, const gr_arrangement *arr, const gr_ev
     bool plain = false;
     for (size_t i = 0; i < o->triggers.n; i++)
       if (o->triggers.items[i].event == ev->kind &&
-          (!(o->triggers.items[i].given & 2u) || ev->scale >= o->triggers.items[i].min_scale))
+          (!GR_GIVEN(&o->triggers.items[i], GR_KEY_TRIGGER_MIN_SCALE) || ev->scale >= o->triggers.items[i].min_scale))
         plain = true;
     a->tripwire = !plain;
   }

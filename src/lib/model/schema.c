@@ -14,32 +14,46 @@
 
 #include "model/schema.h"
 
-#define FIELD(S, k, t, fl, member) \
-  { k, t, GR__F_STR, fl, offsetof(S, member), -1, -1, NULL, 0, 0 }
-#define ENUMF(S, k, fl, member, tab) \
-  { k, GR__F_ENUM, GR__F_STR, fl, offsetof(S, member), tab, -1, NULL, 0, 0 }
-#define REFF(S, k, fl, member, kind) \
-  { k, GR__F_REF, GR__F_STR, fl, offsetof(S, member), -1, kind, NULL, 0, 0 }
-#define OBJF(S, k, fl, member, schema) \
-  { k, GR__F_OBJ, GR__F_STR, fl, offsetof(S, member), -1, -1, schema, 0, 0 }
-#define RANGEF(S, k, t, fl, member, lo, hi) \
-  { k, t, GR__F_STR, (fl) | GR__RANGE, offsetof(S, member), -1, -1, NULL, lo, hi }
-#define LISTF(S, k, el, fl, member) \
-  { k, GR__F_LIST, el, fl, offsetof(S, member), -1, -1, NULL, 0, 0 }
-#define LISTENUM(S, k, fl, member, tab) \
-  { k, GR__F_LIST, GR__F_ENUM, fl, offsetof(S, member), tab, -1, NULL, 0, 0 }
-#define LISTREF(S, k, fl, member, kind) \
-  { k, GR__F_LIST, GR__F_REF, fl, offsetof(S, member), -1, kind, NULL, 0, 0 }
-#define LISTOBJ(S, k, fl, member, schema) \
-  { k, GR__F_LIST, GR__F_OBJ, fl, offsetof(S, member), -1, -1, schema, 0, 0 }
-#define QTYF(S, k, fl, member, lo, hi) \
-  { k, GR__F_OBJ, GR__F_STR, (fl) | GR__RANGE, offsetof(S, member), -1, -1, &quantity_schema, lo, hi }
+/* One row per key, placed at its public index GR_KEY_<P>_<N> (model.h) by
+ * a designated initializer, so a row cannot drift from its constant; the
+ * constant's name is kept (#N) for the test that checks it spells the
+ * key. */
+#define ROW(P, N) [GR_KEY_##P##_##N] =
+#define FIELD(S, P, N, k, t, fl, member) \
+  ROW(P, N) { k, t, GR__F_STR, fl, offsetof(S, member), -1, -1, NULL, 0, 0, #N }
+#define ENUMF(S, P, N, k, fl, member, tab) \
+  ROW(P, N) { k, GR__F_ENUM, GR__F_STR, fl, offsetof(S, member), tab, -1, NULL, 0, 0, #N }
+#define REFF(S, P, N, k, fl, member, kind) \
+  ROW(P, N) { k, GR__F_REF, GR__F_STR, fl, offsetof(S, member), -1, kind, NULL, 0, 0, #N }
+#define GROUPREF(S, P, N, k, fl, member) \
+  ROW(P, N) { k, GR__F_REF, GR__F_STR, (fl) | GR__GROUP, offsetof(S, member), -1, GR_REC_ACTOR, NULL, 0, 0, #N }
+#define OBJF(S, P, N, k, fl, member, schema) \
+  ROW(P, N) { k, GR__F_OBJ, GR__F_STR, fl, offsetof(S, member), -1, -1, schema, 0, 0, #N }
+#define RANGEF(S, P, N, k, t, fl, member, lo, hi) \
+  ROW(P, N) { k, t, GR__F_STR, (fl) | GR__RANGE, offsetof(S, member), -1, -1, NULL, lo, hi, #N }
+#define LISTF(S, P, N, k, el, fl, member) \
+  ROW(P, N) { k, GR__F_LIST, el, fl, offsetof(S, member), -1, -1, NULL, 0, 0, #N }
+#define LISTENUM(S, P, N, k, fl, member, tab) \
+  ROW(P, N) { k, GR__F_LIST, GR__F_ENUM, fl, offsetof(S, member), tab, -1, NULL, 0, 0, #N }
+#define LISTREF(S, P, N, k, fl, member, kind) \
+  ROW(P, N) { k, GR__F_LIST, GR__F_REF, fl, offsetof(S, member), -1, kind, NULL, 0, 0, #N }
+#define LISTGROUPREF(S, P, N, k, fl, member) \
+  ROW(P, N) { k, GR__F_LIST, GR__F_REF, (fl) | GR__GROUP, offsetof(S, member), -1, GR_REC_ACTOR, NULL, 0, 0, #N }
+#define LISTOBJ(S, P, N, k, fl, member, schema) \
+  ROW(P, N) { k, GR__F_LIST, GR__F_OBJ, fl, offsetof(S, member), -1, -1, schema, 0, 0, #N }
+#define QTYF(S, P, N, k, fl, member, lo, hi) \
+  ROW(P, N) { k, GR__F_OBJ, GR__F_STR, (fl) | GR__RANGE, offsetof(S, member), -1, -1, &quantity_schema, lo, hi, #N }
 
 #define SCHEMA(S, name, rows, shorthand, check) \
   { name, sizeof(S), rows, sizeof(rows) / sizeof(rows[0]), shorthand, \
     offsetof(S, given), offsetof(S, pos), check }
 
-#define BIT(i) ((uint64_t)1 << (i))
+/* Every key has a row and every row a key, and the mask has a bit for
+ * each. */
+#define KEYS_MATCH(P, rows)                                                                     \
+  _Static_assert(sizeof(rows) / sizeof(rows[0]) == GR_KEY_##P##__COUNT, "one row per key of " #P); \
+  _Static_assert(GR_KEY_##P##__COUNT <= 64, "the given mask has a bit per key of " #P)
+
 
 /* ---- Reporting through the sink ------------------------------------- */
 
@@ -74,66 +88,70 @@ static void check_source(gr__sink *sink, void *obj, const gr_pos *pos) {
 }
 
 static const gr__field source_fields[] = {
-    REFF(gr_source, "doc", 0, doc, GR_REC_DOCUMENT),
-    FIELD(gr_source, "quote", GR__F_STR, 0, quote),
-    FIELD(gr_source, "ref", GR__F_STR, 0, ref),
-    FIELD(gr_source, "assumption", GR__F_STR, 0, assumption),
+    REFF(gr_source, SOURCE, DOC, "doc", 0, doc, GR_REC_DOCUMENT),
+    FIELD(gr_source, SOURCE, QUOTE, "quote", GR__F_STR, 0, quote),
+    FIELD(gr_source, SOURCE, REF, "ref", GR__F_STR, 0, ref),
+    FIELD(gr_source, SOURCE, ASSUMPTION, "assumption", GR__F_STR, 0, assumption),
 };
+KEYS_MATCH(SOURCE, source_fields);
 static const gr__schema source_schema = SCHEMA(gr_source, "source", source_fields, -1, check_source);
 
 static const gr__field quantity_fields[] = {
-    FIELD(gr_quantity, "value", GR__F_NUM, GR__REQ, value),
-    RANGEF(gr_quantity, "year", GR__F_INT, 0, year, 1800, 2200),
-    OBJF(gr_quantity, "source", 0, source, &source_schema),
+    FIELD(gr_quantity, QUANTITY, VALUE, "value", GR__F_NUM, GR__REQ, value),
+    RANGEF(gr_quantity, QUANTITY, YEAR, "year", GR__F_INT, 0, year, 1800, 2200),
+    OBJF(gr_quantity, QUANTITY, SOURCE, "source", 0, source, &source_schema),
 };
-static const gr__schema quantity_schema = SCHEMA(gr_quantity, "quantity", quantity_fields, 0, NULL);
+KEYS_MATCH(QUANTITY, quantity_fields);
+static const gr__schema quantity_schema =
+    SCHEMA(gr_quantity, "quantity", quantity_fields, GR_KEY_QUANTITY_VALUE, NULL);
 
 /* ---- Document ---------------------------------------------------------- */
 
 static const gr__field document_fields[] = {
-    FIELD(gr_document, "id", GR__F_ID, GR__REQ, id),
-    FIELD(gr_document, "title", GR__F_STR, 0, title),
-    FIELD(gr_document, "outlet", GR__F_STR, 0, outlet),
-    FIELD(gr_document, "author", GR__F_STR, 0, author),
-    FIELD(gr_document, "date", GR__F_DATE, GR__REQ, date),
-    FIELD(gr_document, "date_inferred", GR__F_BOOL, 0, date_inferred),
-    FIELD(gr_document, "summary", GR__F_STR, 0, summary),
+    FIELD(gr_document, DOCUMENT, ID, "id", GR__F_ID, GR__REQ, id),
+    FIELD(gr_document, DOCUMENT, TITLE, "title", GR__F_STR, 0, title),
+    FIELD(gr_document, DOCUMENT, OUTLET, "outlet", GR__F_STR, 0, outlet),
+    FIELD(gr_document, DOCUMENT, AUTHOR, "author", GR__F_STR, 0, author),
+    FIELD(gr_document, DOCUMENT, DATE, "date", GR__F_DATE, GR__REQ, date),
+    FIELD(gr_document, DOCUMENT, DATE_INFERRED, "date_inferred", GR__F_BOOL, 0, date_inferred),
+    FIELD(gr_document, DOCUMENT, SUMMARY, "summary", GR__F_STR, 0, summary),
 };
+KEYS_MATCH(DOCUMENT, document_fields);
 static const gr__schema document_schema = SCHEMA(gr_document, "document", document_fields, -1, NULL);
 
 /* ---- Actor ------------------------------------------------------------- */
 
 static void check_actor(gr__sink *sink, void *obj, const gr_pos *pos) {
   const gr_actor *a = obj;
-  if ((a->given & BIT(8)) && a->type != GR_ACTOR_STATE)
+  if (GR_GIVEN(a, GR_KEY_ACTOR_DEPLOY_APPROVAL) && a->type != GR_ACTOR_STATE)
     gr__check_error(sink, pos, "only a state has a 'deploy_approval'");
-  if ((a->given & BIT(9)) && !(a->given & BIT(8)))
+  if (GR_GIVEN(a, GR_KEY_ACTOR_DEPLOY_APPROVAL_SOURCE) && !GR_GIVEN(a, GR_KEY_ACTOR_DEPLOY_APPROVAL))
     gr__check_error(sink, &a->deploy_approval_source.pos,
                    "'deploy_approval_source' without 'deploy_approval'");
 }
 
 static const gr__field actor_fields[] = {
-    FIELD(gr_actor, "id", GR__F_ID, GR__REQ, id),                       /* 0 */
-    FIELD(gr_actor, "name", GR__F_STR, GR__REQ, name),                  /* 1 */
-    LISTF(gr_actor, "aliases", GR__F_STR, 0, aliases),                  /* 2 */
-    ENUMF(gr_actor, "type", GR__REQ, type, GR_T_ACTOR_TYPE),            /* 3 */
-    {"memberships", GR__F_LIST, GR__F_REF, GR__GROUP, offsetof(gr_actor, memberships), -1,
-     GR_REC_ACTOR, NULL, 0, 0},                                         /* 4 */
-    FIELD(gr_actor, "nuclear", GR__F_BOOL, 0, nuclear),                 /* 5 */
-    QTYF(gr_actor, "personnel", 0, personnel, 0, 10e6),                 /* 6 */
-    QTYF(gr_actor, "budget", 0, budget, 0, 5000),                       /* 7 */
-    ENUMF(gr_actor, "deploy_approval", 0, deploy_approval, GR_T_APPROVAL), /* 8 */
-    OBJF(gr_actor, "deploy_approval_source", 0, deploy_approval_source, &source_schema), /* 9 */
-    LISTOBJ(gr_actor, "sources", GR__REQ, sources, &source_schema),
-    FIELD(gr_actor, "note", GR__F_STR, 0, note),
+    FIELD(gr_actor, ACTOR, ID, "id", GR__F_ID, GR__REQ, id),
+    FIELD(gr_actor, ACTOR, NAME, "name", GR__F_STR, GR__REQ, name),
+    LISTF(gr_actor, ACTOR, ALIASES, "aliases", GR__F_STR, 0, aliases),
+    ENUMF(gr_actor, ACTOR, TYPE, "type", GR__REQ, type, GR_T_ACTOR_TYPE),
+    LISTGROUPREF(gr_actor, ACTOR, MEMBERSHIPS, "memberships", 0, memberships),
+    FIELD(gr_actor, ACTOR, NUCLEAR, "nuclear", GR__F_BOOL, 0, nuclear),
+    QTYF(gr_actor, ACTOR, PERSONNEL, "personnel", 0, personnel, 0, 10e6),
+    QTYF(gr_actor, ACTOR, BUDGET, "budget", 0, budget, 0, 5000),
+    ENUMF(gr_actor, ACTOR, DEPLOY_APPROVAL, "deploy_approval", 0, deploy_approval, GR_T_APPROVAL),
+    OBJF(gr_actor, ACTOR, DEPLOY_APPROVAL_SOURCE, "deploy_approval_source", 0, deploy_approval_source, &source_schema),
+    LISTOBJ(gr_actor, ACTOR, SOURCES, "sources", GR__REQ, sources, &source_schema),
+    FIELD(gr_actor, ACTOR, NOTE, "note", GR__F_STR, 0, note),
 };
+KEYS_MATCH(ACTOR, actor_fields);
 static const gr__schema actor_schema = SCHEMA(gr_actor, "actor", actor_fields, -1, check_actor);
 
 /* ---- Region ------------------------------------------------------------ */
 
 static void check_control(gr__sink *sink, void *obj, const gr_pos *pos) {
   const gr_control *c = obj;
-  if (!(c->given & BIT(2))) return; /* A missing share is reported as missing. */
+  if (!GR_GIVEN(c, GR_KEY_CONTROL_OCCUPIED_SHARE)) return; /* A missing share is reported as missing. */
   double s = c->occupied_share;
   if (c->status == GR_CTL_GOVERNMENT && s != 0.0)
     gr__check_error(sink, pos, "status 'government' needs occupied_share 0, not %g", s);
@@ -144,11 +162,12 @@ static void check_control(gr__sink *sink, void *obj, const gr_pos *pos) {
 }
 
 static const gr__field control_fields[] = {
-    FIELD(gr_control, "date", GR__F_DATE, GR__REQ, date),
-    ENUMF(gr_control, "status", GR__REQ, status, GR_T_CONTROL_STATUS),
-    RANGEF(gr_control, "occupied_share", GR__F_NUM, GR__REQ, occupied_share, 0, 1),
-    OBJF(gr_control, "source", GR__REQ, source, &source_schema),
+    FIELD(gr_control, CONTROL, DATE, "date", GR__F_DATE, GR__REQ, date),
+    ENUMF(gr_control, CONTROL, STATUS, "status", GR__REQ, status, GR_T_CONTROL_STATUS),
+    RANGEF(gr_control, CONTROL, OCCUPIED_SHARE, "occupied_share", GR__F_NUM, GR__REQ, occupied_share, 0, 1),
+    OBJF(gr_control, CONTROL, SOURCE, "source", GR__REQ, source, &source_schema),
 };
+KEYS_MATCH(CONTROL, control_fields);
 static const gr__schema control_schema = SCHEMA(gr_control, "control snapshot", control_fields, -1, check_control);
 
 static void check_region(gr__sink *sink, void *obj, const gr_pos *pos) {
@@ -166,127 +185,131 @@ static void check_region(gr__sink *sink, void *obj, const gr_pos *pos) {
 }
 
 static const gr__field region_fields[] = {
-    FIELD(gr_region, "id", GR__F_ID, GR__REQ, id),
-    FIELD(gr_region, "name", GR__F_STR, GR__REQ, name),
-    LISTF(gr_region, "aliases", GR__F_STR, 0, aliases),
-    REFF(gr_region, "state", GR__REQ, state, GR_REC_ACTOR),
-    ENUMF(gr_region, "type", GR__REQ, type, GR_T_REGION_TYPE),
-    LISTOBJ(gr_region, "control", GR__REQ, control, &control_schema),
+    FIELD(gr_region, REGION, ID, "id", GR__F_ID, GR__REQ, id),
+    FIELD(gr_region, REGION, NAME, "name", GR__F_STR, GR__REQ, name),
+    LISTF(gr_region, REGION, ALIASES, "aliases", GR__F_STR, 0, aliases),
+    REFF(gr_region, REGION, STATE, "state", GR__REQ, state, GR_REC_ACTOR),
+    ENUMF(gr_region, REGION, TYPE, "type", GR__REQ, type, GR_T_REGION_TYPE),
+    LISTOBJ(gr_region, REGION, CONTROL, "control", GR__REQ, control, &control_schema),
 };
+KEYS_MATCH(REGION, region_fields);
 static const gr__schema region_schema = SCHEMA(gr_region, "region", region_fields, -1, check_region);
 
 /* ---- Arrangement and obligation ------------------------------------ */
 
 static const gr__field scope_clause_fields[] = {
-    LISTREF(gr_scope_clause, "regions", 0, regions, GR_REC_REGION),
-    LISTENUM(gr_scope_clause, "sides", 0, sides, GR_T_SIDE),
-    FIELD(gr_scope_clause, "as_of", GR__F_DATE, 0, as_of),
-    FIELD(gr_scope_clause, "note", GR__F_STR, 0, note),
+    LISTREF(gr_scope_clause, SCOPE_CLAUSE, REGIONS, "regions", 0, regions, GR_REC_REGION),
+    LISTENUM(gr_scope_clause, SCOPE_CLAUSE, SIDES, "sides", 0, sides, GR_T_SIDE),
+    FIELD(gr_scope_clause, SCOPE_CLAUSE, AS_OF, "as_of", GR__F_DATE, 0, as_of),
+    FIELD(gr_scope_clause, SCOPE_CLAUSE, NOTE, "note", GR__F_STR, 0, note),
 };
+KEYS_MATCH(SCOPE_CLAUSE, scope_clause_fields);
 static const gr__schema scope_clause_schema =
     SCHEMA(gr_scope_clause, "scope clause", scope_clause_fields, -1, NULL);
 
 static const gr__field scope_fields[] = {
-    LISTOBJ(gr_scope, "include", 0, include, &scope_clause_schema),
-    LISTOBJ(gr_scope, "exclude", 0, exclude, &scope_clause_schema),
+    LISTOBJ(gr_scope, SCOPE, INCLUDE, "include", 0, include, &scope_clause_schema),
+    LISTOBJ(gr_scope, SCOPE, EXCLUDE, "exclude", 0, exclude, &scope_clause_schema),
 };
+KEYS_MATCH(SCOPE, scope_fields);
 static const gr__schema scope_schema = SCHEMA(gr_scope, "scope", scope_fields, -1, NULL);
 
 static const gr__field location_fields[] = {
-    LISTREF(gr_location, "regions", 0, regions, GR_REC_REGION),
-    REFF(gr_location, "based_in", 0, based_in, GR_REC_ACTOR),
-    FIELD(gr_location, "note", GR__F_STR, 0, note),
+    LISTREF(gr_location, LOCATION, REGIONS, "regions", 0, regions, GR_REC_REGION),
+    REFF(gr_location, LOCATION, BASED_IN, "based_in", 0, based_in, GR_REC_ACTOR),
+    FIELD(gr_location, LOCATION, NOTE, "note", GR__F_STR, 0, note),
 };
+KEYS_MATCH(LOCATION, location_fields);
 static const gr__schema location_schema = SCHEMA(gr_location, "location", location_fields, -1, NULL);
 
 static const gr__field trigger_fields[] = {
-    ENUMF(gr_trigger, "event", GR__REQ, event, GR_T_EVENT_KIND),
-    ENUMF(gr_trigger, "min_scale", 0, min_scale, GR_T_SCALE),
+    ENUMF(gr_trigger, TRIGGER, EVENT, "event", GR__REQ, event, GR_T_EVENT_KIND),
+    ENUMF(gr_trigger, TRIGGER, MIN_SCALE, "min_scale", 0, min_scale, GR_T_SCALE),
 };
-static const gr__schema trigger_schema = SCHEMA(gr_trigger, "trigger", trigger_fields, 0, NULL);
-
-enum { OB_TROOPS = 3, OB_ACTIVATION = 8, OB_DEADLINE = 9, OB_BODY = 10, OB_BODY_RULE = 11 };
+KEYS_MATCH(TRIGGER, trigger_fields);
+static const gr__schema trigger_schema = SCHEMA(gr_trigger, "trigger", trigger_fields, GR_KEY_TRIGGER_EVENT, NULL);
 
 static void check_obligation(gr__sink *sink, void *obj, const gr_pos *pos) {
   const gr_obligation *o = obj;
-  if (!(o->given & BIT(OB_ACTIVATION))) return;
-  if (o->activation == GR_ACT_BY_BODY && !(o->given & BIT(OB_BODY)))
+  if (!GR_GIVEN(o, GR_KEY_OBLIGATION_ACTIVATION)) return;
+  if (o->activation == GR_ACT_BY_BODY && !GR_GIVEN(o, GR_KEY_OBLIGATION_BODY))
     gr__check_error(sink, pos, "activation 'by_body' needs 'body' (who decides)");
-  if (o->activation != GR_ACT_BY_BODY && (o->given & (BIT(OB_BODY) | BIT(OB_BODY_RULE))))
+  if (o->activation != GR_ACT_BY_BODY && (GR_GIVEN(o, GR_KEY_OBLIGATION_BODY) || GR_GIVEN(o, GR_KEY_OBLIGATION_BODY_RULE)))
     gr__check_error(sink, pos, "'body' and 'body_rule' go with activation 'by_body', not '%s'",
                    gr_table_name(GR_T_ACTIVATION, o->activation));
-  if (o->activation != GR_ACT_AFTER_CONSULTATION && (o->given & BIT(OB_DEADLINE)))
+  if (o->activation != GR_ACT_AFTER_CONSULTATION && GR_GIVEN(o, GR_KEY_OBLIGATION_DEADLINE_DAYS))
     gr__check_error(sink, pos, "'deadline_days' goes with activation 'after_consultation', not '%s'",
                    gr_table_name(GR_T_ACTIVATION, o->activation));
-  if ((o->given & BIT(OB_TROOPS)) && o->troops.value > 0 && o->kind < GR_OB_TRAINING)
+  if (GR_GIVEN(o, GR_KEY_OBLIGATION_TROOPS) && o->troops.value > 0 && o->kind < GR_OB_TRAINING)
     gr__check_warning(sink, &o->troops.pos, "troops on a '%s' obligation are unusual",
                      gr_table_name(GR_T_OBLIGATION_KIND, o->kind));
 }
 
 static const gr__field obligation_fields[] = {
-    REFF(gr_obligation, "guarantor", GR__REQ, guarantor, GR_REC_ACTOR),    /* 0 */
-    ENUMF(gr_obligation, "kind", GR__REQ, kind, GR_T_OBLIGATION_KIND),     /* 1 */
-    ENUMF(gr_obligation, "commitment", 0, commitment, GR_T_COMMITMENT),    /* 2 */
-    QTYF(gr_obligation, "troops", 0, troops, 0, 1e6),                      /* 3 */
-    QTYF(gr_obligation, "value", 0, value, 0, 1e6),                        /* 4 */
-    QTYF(gr_obligation, "aircraft", 0, aircraft, 0, 5000),                 /* 5 */
-    OBJF(gr_obligation, "location", 0, location, &location_schema),        /* 6 */
-    LISTOBJ(gr_obligation, "triggers", 0, triggers, &trigger_schema),      /* 7 */
-    ENUMF(gr_obligation, "activation", GR__REQ, activation, GR_T_ACTIVATION), /* 8 */
-    RANGEF(gr_obligation, "deadline_days", GR__F_INT, 0, deadline_days, 1, 3650), /* 9 */
-    FIELD(gr_obligation, "body", GR__F_STR, 0, body),                      /* 10 */
-    FIELD(gr_obligation, "body_rule", GR__F_STR, 0, body_rule),            /* 11 */
-    LISTENUM(gr_obligation, "conditions", 0, conditions, GR_T_FACT),
-    OBJF(gr_obligation, "scope", 0, scope, &scope_schema),
-    FIELD(gr_obligation, "start", GR__F_DATE, 0, start),
-    RANGEF(gr_obligation, "duration_years", GR__F_NUM, 0, duration_years, 0, 200),
-    ENUMF(gr_obligation, "renewal", 0, renewal, GR_T_RENEWAL),
-    LISTENUM(gr_obligation, "revocation", 0, revocation, GR_T_REVOCATION),
-    FIELD(gr_obligation, "note", GR__F_STR, 0, note),
-    LISTOBJ(gr_obligation, "sources", GR__REQ, sources, &source_schema),
+    REFF(gr_obligation, OBLIGATION, GUARANTOR, "guarantor", GR__REQ, guarantor, GR_REC_ACTOR),
+    ENUMF(gr_obligation, OBLIGATION, KIND, "kind", GR__REQ, kind, GR_T_OBLIGATION_KIND),
+    ENUMF(gr_obligation, OBLIGATION, COMMITMENT, "commitment", 0, commitment, GR_T_COMMITMENT),
+    QTYF(gr_obligation, OBLIGATION, TROOPS, "troops", 0, troops, 0, 1e6),
+    QTYF(gr_obligation, OBLIGATION, VALUE, "value", 0, value, 0, 1e6),
+    QTYF(gr_obligation, OBLIGATION, AIRCRAFT, "aircraft", 0, aircraft, 0, 5000),
+    OBJF(gr_obligation, OBLIGATION, LOCATION, "location", 0, location, &location_schema),
+    LISTOBJ(gr_obligation, OBLIGATION, TRIGGERS, "triggers", 0, triggers, &trigger_schema),
+    ENUMF(gr_obligation, OBLIGATION, ACTIVATION, "activation", GR__REQ, activation, GR_T_ACTIVATION),
+    RANGEF(gr_obligation, OBLIGATION, DEADLINE_DAYS, "deadline_days", GR__F_INT, 0, deadline_days, 1, 3650),
+    FIELD(gr_obligation, OBLIGATION, BODY, "body", GR__F_STR, 0, body),
+    FIELD(gr_obligation, OBLIGATION, BODY_RULE, "body_rule", GR__F_STR, 0, body_rule),
+    LISTENUM(gr_obligation, OBLIGATION, CONDITIONS, "conditions", 0, conditions, GR_T_FACT),
+    OBJF(gr_obligation, OBLIGATION, SCOPE, "scope", 0, scope, &scope_schema),
+    FIELD(gr_obligation, OBLIGATION, START, "start", GR__F_DATE, 0, start),
+    RANGEF(gr_obligation, OBLIGATION, DURATION_YEARS, "duration_years", GR__F_NUM, 0, duration_years, 0, 200),
+    ENUMF(gr_obligation, OBLIGATION, RENEWAL, "renewal", 0, renewal, GR_T_RENEWAL),
+    LISTENUM(gr_obligation, OBLIGATION, REVOCATION, "revocation", 0, revocation, GR_T_REVOCATION),
+    FIELD(gr_obligation, OBLIGATION, NOTE, "note", GR__F_STR, 0, note),
+    LISTOBJ(gr_obligation, OBLIGATION, SOURCES, "sources", GR__REQ, sources, &source_schema),
 };
+KEYS_MATCH(OBLIGATION, obligation_fields);
 static const gr__schema obligation_schema =
     SCHEMA(gr_obligation, "obligation", obligation_fields, -1, check_obligation);
 
 static const gr__field guarantor_form_fields[] = {
-    REFF(gr_guarantor_form, "guarantor", GR__REQ, guarantor, GR_REC_ACTOR),
-    ENUMF(gr_guarantor_form, "legal_form", GR__REQ, legal_form, GR_T_LEGAL_FORM),
-    FIELD(gr_guarantor_form, "note", GR__F_STR, 0, note),
+    REFF(gr_guarantor_form, GUARANTOR_FORM, GUARANTOR, "guarantor", GR__REQ, guarantor, GR_REC_ACTOR),
+    ENUMF(gr_guarantor_form, GUARANTOR_FORM, LEGAL_FORM, "legal_form", GR__REQ, legal_form, GR_T_LEGAL_FORM),
+    FIELD(gr_guarantor_form, GUARANTOR_FORM, NOTE, "note", GR__F_STR, 0, note),
 };
+KEYS_MATCH(GUARANTOR_FORM, guarantor_form_fields);
 static const gr__schema guarantor_form_schema =
     SCHEMA(gr_guarantor_form, "legal form of a guarantor", guarantor_form_fields, -1, NULL);
 
 static const gr__field command_fields[] = {
-    REFF(gr_command, "lead", 0, lead, GR_REC_ACTOR),
-    FIELD(gr_command, "note", GR__F_STR, 0, note),
+    REFF(gr_command, COMMAND, LEAD, "lead", 0, lead, GR_REC_ACTOR),
+    FIELD(gr_command, COMMAND, NOTE, "note", GR__F_STR, 0, note),
 };
+KEYS_MATCH(COMMAND, command_fields);
 static const gr__schema command_schema = SCHEMA(gr_command, "command", command_fields, -1, NULL);
-
-enum { AR_OBLIGATIONS = 13 };
 
 static void check_arrangement(gr__sink *sink, void *obj, const gr_pos *pos) {
   const gr_arrangement *a = obj;
-  if ((a->given & BIT(AR_OBLIGATIONS)) && a->obligations.n == 0)
+  if (GR_GIVEN(a, GR_KEY_ARRANGEMENT_OBLIGATIONS) && a->obligations.n == 0)
     gr__check_error(sink, pos, "arrangement '%s' has no obligations", a->id ? a->id : "?");
 }
 
 static const gr__field arrangement_fields[] = {
-    FIELD(gr_arrangement, "id", GR__F_ID, GR__REQ, id),
-    FIELD(gr_arrangement, "title", GR__F_STR, GR__REQ, title),
-    REFF(gr_arrangement, "protects", GR__REQ, protects, GR_REC_ACTOR),
-    FIELD(gr_arrangement, "date", GR__F_DATE, GR__REQ, date),
-    FIELD(gr_arrangement, "date_inferred", GR__F_BOOL, 0, date_inferred),
-    ENUMF(gr_arrangement, "status", GR__REQ, status, GR_T_ARRANGEMENT_STATUS),
-    ENUMF(gr_arrangement, "legal_form", GR__REQ, legal_form, GR_T_LEGAL_FORM),
-    LISTOBJ(gr_arrangement, "legal_forms", 0, legal_forms, &guarantor_form_schema),
-    {"accession", GR__F_REF, GR__F_STR, GR__GROUP, offsetof(gr_arrangement, accession), -1,
-     GR_REC_ACTOR, NULL, 0, 0},
-    OBJF(gr_arrangement, "command", 0, command, &command_schema),
-    LISTENUM(gr_arrangement, "protected_conditions", 0, protected_conditions, GR_T_PROTECTED_CONDITION),
-    FIELD(gr_arrangement, "summary", GR__F_STR, 0, summary),
-    LISTOBJ(gr_arrangement, "sources", GR__REQ, sources, &source_schema),
-    LISTOBJ(gr_arrangement, "obligations", GR__REQ, obligations, &obligation_schema),
+    FIELD(gr_arrangement, ARRANGEMENT, ID, "id", GR__F_ID, GR__REQ, id),
+    FIELD(gr_arrangement, ARRANGEMENT, TITLE, "title", GR__F_STR, GR__REQ, title),
+    REFF(gr_arrangement, ARRANGEMENT, PROTECTS, "protects", GR__REQ, protects, GR_REC_ACTOR),
+    FIELD(gr_arrangement, ARRANGEMENT, DATE, "date", GR__F_DATE, GR__REQ, date),
+    FIELD(gr_arrangement, ARRANGEMENT, DATE_INFERRED, "date_inferred", GR__F_BOOL, 0, date_inferred),
+    ENUMF(gr_arrangement, ARRANGEMENT, STATUS, "status", GR__REQ, status, GR_T_ARRANGEMENT_STATUS),
+    ENUMF(gr_arrangement, ARRANGEMENT, LEGAL_FORM, "legal_form", GR__REQ, legal_form, GR_T_LEGAL_FORM),
+    LISTOBJ(gr_arrangement, ARRANGEMENT, LEGAL_FORMS, "legal_forms", 0, legal_forms, &guarantor_form_schema),
+    GROUPREF(gr_arrangement, ARRANGEMENT, ACCESSION, "accession", 0, accession),
+    OBJF(gr_arrangement, ARRANGEMENT, COMMAND, "command", 0, command, &command_schema),
+    LISTENUM(gr_arrangement, ARRANGEMENT, PROTECTED_CONDITIONS, "protected_conditions", 0, protected_conditions, GR_T_PROTECTED_CONDITION),
+    FIELD(gr_arrangement, ARRANGEMENT, SUMMARY, "summary", GR__F_STR, 0, summary),
+    LISTOBJ(gr_arrangement, ARRANGEMENT, SOURCES, "sources", GR__REQ, sources, &source_schema),
+    LISTOBJ(gr_arrangement, ARRANGEMENT, OBLIGATIONS, "obligations", GR__REQ, obligations, &obligation_schema),
 };
+KEYS_MATCH(ARRANGEMENT, arrangement_fields);
 static const gr__schema arrangement_schema =
     SCHEMA(gr_arrangement, "arrangement", arrangement_fields, -1, check_arrangement);
 
@@ -296,112 +319,119 @@ static void check_match(gr__sink *sink, void *obj, const gr_pos *pos) {
   const gr_match *m = obj;
   if (m->given == 0)
     gr__check_error(sink, pos, "a match needs at least one criterion");
-  if ((m->given & BIT(4)) && (m->given & BIT(5)) && m->legal_form_min > m->legal_form_max)
+  if (GR_GIVEN(m, GR_KEY_MATCH_LEGAL_FORM_MIN) && GR_GIVEN(m, GR_KEY_MATCH_LEGAL_FORM_MAX) && m->legal_form_min > m->legal_form_max)
     gr__check_error(sink, pos, "legal_form_min '%s' is above legal_form_max '%s'",
                    gr_table_name(GR_T_LEGAL_FORM, m->legal_form_min),
                    gr_table_name(GR_T_LEGAL_FORM, m->legal_form_max));
 }
 
 static const gr__field match_fields[] = {
-    LISTENUM(gr_match, "kinds", 0, kinds, GR_T_OBLIGATION_KIND),
-    LISTREF(gr_match, "guarantors", 0, guarantors, GR_REC_ACTOR),
-    ENUMF(gr_match, "location", 0, location, GR_T_LOCATION_CLASS),
-    RANGEF(gr_match, "min_troops", GR__F_NUM, 0, min_troops, 0, 1e6),
-    ENUMF(gr_match, "legal_form_min", 0, legal_form_min, GR_T_LEGAL_FORM),
-    ENUMF(gr_match, "legal_form_max", 0, legal_form_max, GR_T_LEGAL_FORM),
-    {"accession", GR__F_REF, GR__F_STR, GR__GROUP, offsetof(gr_match, accession), -1,
-     GR_REC_ACTOR, NULL, 0, 0},
-    LISTENUM(gr_match, "protected_conditions", 0, protected_conditions, GR_T_PROTECTED_CONDITION),
+    LISTENUM(gr_match, MATCH, KINDS, "kinds", 0, kinds, GR_T_OBLIGATION_KIND),
+    LISTREF(gr_match, MATCH, GUARANTORS, "guarantors", 0, guarantors, GR_REC_ACTOR),
+    ENUMF(gr_match, MATCH, LOCATION, "location", 0, location, GR_T_LOCATION_CLASS),
+    RANGEF(gr_match, MATCH, MIN_TROOPS, "min_troops", GR__F_NUM, 0, min_troops, 0, 1e6),
+    ENUMF(gr_match, MATCH, LEGAL_FORM_MIN, "legal_form_min", 0, legal_form_min, GR_T_LEGAL_FORM),
+    ENUMF(gr_match, MATCH, LEGAL_FORM_MAX, "legal_form_max", 0, legal_form_max, GR_T_LEGAL_FORM),
+    GROUPREF(gr_match, MATCH, ACCESSION, "accession", 0, accession),
+    LISTENUM(gr_match, MATCH, PROTECTED_CONDITIONS, "protected_conditions", 0, protected_conditions, GR_T_PROTECTED_CONDITION),
 };
+KEYS_MATCH(MATCH, match_fields);
 static const gr__schema match_schema = SCHEMA(gr_match, "match", match_fields, -1, check_match);
 
 static const gr__field position_fields[] = {
-    FIELD(gr_position, "id", GR__F_ID, GR__REQ, id),
-    REFF(gr_position, "actor", GR__REQ, actor, GR_REC_ACTOR),
-    FIELD(gr_position, "topic", GR__F_ID, GR__REQ, topic),
-    FIELD(gr_position, "date", GR__F_DATE, GR__REQ, date),
-    FIELD(gr_position, "date_inferred", GR__F_BOOL, 0, date_inferred),
-    ENUMF(gr_position, "rule", GR__REQ, rule, GR_T_RULE),
-    ENUMF(gr_position, "confidence", GR__REQ, confidence, GR_T_CONFIDENCE),
-    FIELD(gr_position, "summary", GR__F_STR, GR__REQ, summary),
-    OBJF(gr_position, "match", GR__REQ, match, &match_schema),
-    LISTENUM(gr_position, "unless", 0, unless, GR_T_FACT),
-    OBJF(gr_position, "source", GR__REQ, source, &source_schema),
+    FIELD(gr_position, POSITION, ID, "id", GR__F_ID, GR__REQ, id),
+    REFF(gr_position, POSITION, ACTOR, "actor", GR__REQ, actor, GR_REC_ACTOR),
+    FIELD(gr_position, POSITION, TOPIC, "topic", GR__F_ID, GR__REQ, topic),
+    FIELD(gr_position, POSITION, DATE, "date", GR__F_DATE, GR__REQ, date),
+    FIELD(gr_position, POSITION, DATE_INFERRED, "date_inferred", GR__F_BOOL, 0, date_inferred),
+    ENUMF(gr_position, POSITION, RULE, "rule", GR__REQ, rule, GR_T_RULE),
+    ENUMF(gr_position, POSITION, CONFIDENCE, "confidence", GR__REQ, confidence, GR_T_CONFIDENCE),
+    FIELD(gr_position, POSITION, SUMMARY, "summary", GR__F_STR, GR__REQ, summary),
+    OBJF(gr_position, POSITION, MATCH, "match", GR__REQ, match, &match_schema),
+    LISTENUM(gr_position, POSITION, UNLESS, "unless", 0, unless, GR_T_FACT),
+    OBJF(gr_position, POSITION, SOURCE, "source", GR__REQ, source, &source_schema),
 };
+KEYS_MATCH(POSITION, position_fields);
 static const gr__schema position_schema = SCHEMA(gr_position, "position", position_fields, -1, NULL);
 
 /* ---- Event ------------------------------------------------------------- */
 
 static const gr__field event_location_fields[] = {
-    REFF(gr_event_location, "region", GR__REQ, region, GR_REC_REGION),
-    ENUMF(gr_event_location, "side", GR__REQ, side, GR_T_SIDE),
+    REFF(gr_event_location, EVENT_LOCATION, REGION, "region", GR__REQ, region, GR_REC_REGION),
+    ENUMF(gr_event_location, EVENT_LOCATION, SIDE, "side", GR__REQ, side, GR_T_SIDE),
 };
+KEYS_MATCH(EVENT_LOCATION, event_location_fields);
 static const gr__schema event_location_schema =
     SCHEMA(gr_event_location, "event location", event_location_fields, -1, NULL);
 
 static void check_event(gr__sink *sink, void *obj, const gr_pos *pos) {
   const gr_event *e = obj;
-  if ((e->given & BIT(5)) && e->locations.n == 0)
+  if (GR_GIVEN(e, GR_KEY_EVENT_LOCATIONS) && e->locations.n == 0)
     gr__check_error(sink, pos, "event '%s' has no locations", e->id ? e->id : "?");
   if (e->aggressor && e->target && strcmp(e->aggressor, e->target) == 0)
     gr__check_error(sink, pos, "an event's aggressor and target must differ");
 }
 
 static const gr__field event_fields[] = {
-    FIELD(gr_event, "id", GR__F_ID, GR__REQ, id),
-    FIELD(gr_event, "title", GR__F_STR, GR__REQ, title),
-    ENUMF(gr_event, "kind", GR__REQ, kind, GR_T_EVENT_KIND),
-    REFF(gr_event, "aggressor", GR__REQ, aggressor, GR_REC_ACTOR),
-    REFF(gr_event, "target", GR__REQ, target, GR_REC_ACTOR),
-    LISTOBJ(gr_event, "locations", GR__REQ, locations, &event_location_schema), /* 5 */
-    ENUMF(gr_event, "scale", GR__REQ, scale, GR_T_SCALE),
-    FIELD(gr_event, "day0", GR__F_DATE, 0, day0),
-    FIELD(gr_event, "summary", GR__F_STR, 0, summary),
-    LISTOBJ(gr_event, "sources", GR__REQ, sources, &source_schema),
+    FIELD(gr_event, EVENT, ID, "id", GR__F_ID, GR__REQ, id),
+    FIELD(gr_event, EVENT, TITLE, "title", GR__F_STR, GR__REQ, title),
+    ENUMF(gr_event, EVENT, KIND, "kind", GR__REQ, kind, GR_T_EVENT_KIND),
+    REFF(gr_event, EVENT, AGGRESSOR, "aggressor", GR__REQ, aggressor, GR_REC_ACTOR),
+    REFF(gr_event, EVENT, TARGET, "target", GR__REQ, target, GR_REC_ACTOR),
+    LISTOBJ(gr_event, EVENT, LOCATIONS, "locations", GR__REQ, locations, &event_location_schema),
+    ENUMF(gr_event, EVENT, SCALE, "scale", GR__REQ, scale, GR_T_SCALE),
+    FIELD(gr_event, EVENT, DAY0, "day0", GR__F_DATE, 0, day0),
+    FIELD(gr_event, EVENT, SUMMARY, "summary", GR__F_STR, 0, summary),
+    LISTOBJ(gr_event, EVENT, SOURCES, "sources", GR__REQ, sources, &source_schema),
 };
+KEYS_MATCH(EVENT, event_fields);
 static const gr__schema event_schema = SCHEMA(gr_event, "event", event_fields, -1, check_event);
 
 /* ---- Parameter --------------------------------------------------------- */
 
-enum { P_VALUE = 4, P_A, P_B, P_MEAN, P_SD, P_MU, P_SIGMA, P_MIN, P_MODE, P_MAX };
+/* The keys a distribution may take: from value to max, in schema order. */
+enum { P_FIRST = GR_KEY_PARAMETER_VALUE, P_LAST = GR_KEY_PARAMETER_MAX };
+_Static_assert(GR_KEY_PARAMETER_MAX - GR_KEY_PARAMETER_VALUE == 9, "value, a, b, mean, sd, mu, sigma, min, mode, max");
+#define BIT(i) ((uint64_t)1 << (i))
 
 /* Which keys each distribution takes, as a bit mask over the fields. */
 static const uint64_t dist_keys[GR_DIST__COUNT] = {
-    [GR_DIST_FIXED] = BIT(P_VALUE),
-    [GR_DIST_BETA] = BIT(P_A) | BIT(P_B),
-    [GR_DIST_NORMAL] = BIT(P_MEAN) | BIT(P_SD),
-    [GR_DIST_LOGNORMAL] = BIT(P_MU) | BIT(P_SIGMA),
-    [GR_DIST_UNIFORM] = BIT(P_MIN) | BIT(P_MAX),
-    [GR_DIST_TRIANGULAR] = BIT(P_MIN) | BIT(P_MODE) | BIT(P_MAX),
+    [GR_DIST_FIXED] = BIT(GR_KEY_PARAMETER_VALUE),
+    [GR_DIST_BETA] = BIT(GR_KEY_PARAMETER_A) | BIT(GR_KEY_PARAMETER_B),
+    [GR_DIST_NORMAL] = BIT(GR_KEY_PARAMETER_MEAN) | BIT(GR_KEY_PARAMETER_SD),
+    [GR_DIST_LOGNORMAL] = BIT(GR_KEY_PARAMETER_MU) | BIT(GR_KEY_PARAMETER_SIGMA),
+    [GR_DIST_UNIFORM] = BIT(GR_KEY_PARAMETER_MIN) | BIT(GR_KEY_PARAMETER_MAX),
+    [GR_DIST_TRIANGULAR] = BIT(GR_KEY_PARAMETER_MIN) | BIT(GR_KEY_PARAMETER_MODE) | BIT(GR_KEY_PARAMETER_MAX),
 };
 
 static const gr__field parameter_fields[] = {
-    FIELD(gr_parameter, "id", GR__F_ID, GR__REQ, id),
-    FIELD(gr_parameter, "title", GR__F_STR, GR__REQ, title),
-    FIELD(gr_parameter, "unit", GR__F_STR, 0, unit),
-    ENUMF(gr_parameter, "distribution", GR__REQ, distribution, GR_T_DISTRIBUTION),
-    FIELD(gr_parameter, "value", GR__F_NUM, 0, value),
-    FIELD(gr_parameter, "a", GR__F_NUM, 0, a),
-    FIELD(gr_parameter, "b", GR__F_NUM, 0, b),
-    FIELD(gr_parameter, "mean", GR__F_NUM, 0, mean),
-    FIELD(gr_parameter, "sd", GR__F_NUM, 0, sd),
-    FIELD(gr_parameter, "mu", GR__F_NUM, 0, mu),
-    FIELD(gr_parameter, "sigma", GR__F_NUM, 0, sigma),
-    FIELD(gr_parameter, "min", GR__F_NUM, 0, min),
-    FIELD(gr_parameter, "mode", GR__F_NUM, 0, mode),
-    FIELD(gr_parameter, "max", GR__F_NUM, 0, max),
-    LISTOBJ(gr_parameter, "sources", GR__REQ, sources, &source_schema),
-    FIELD(gr_parameter, "note", GR__F_STR, 0, note),
+    FIELD(gr_parameter, PARAMETER, ID, "id", GR__F_ID, GR__REQ, id),
+    FIELD(gr_parameter, PARAMETER, TITLE, "title", GR__F_STR, GR__REQ, title),
+    FIELD(gr_parameter, PARAMETER, UNIT, "unit", GR__F_STR, 0, unit),
+    ENUMF(gr_parameter, PARAMETER, DISTRIBUTION, "distribution", GR__REQ, distribution, GR_T_DISTRIBUTION),
+    FIELD(gr_parameter, PARAMETER, VALUE, "value", GR__F_NUM, 0, value),
+    FIELD(gr_parameter, PARAMETER, A, "a", GR__F_NUM, 0, a),
+    FIELD(gr_parameter, PARAMETER, B, "b", GR__F_NUM, 0, b),
+    FIELD(gr_parameter, PARAMETER, MEAN, "mean", GR__F_NUM, 0, mean),
+    FIELD(gr_parameter, PARAMETER, SD, "sd", GR__F_NUM, 0, sd),
+    FIELD(gr_parameter, PARAMETER, MU, "mu", GR__F_NUM, 0, mu),
+    FIELD(gr_parameter, PARAMETER, SIGMA, "sigma", GR__F_NUM, 0, sigma),
+    FIELD(gr_parameter, PARAMETER, MIN, "min", GR__F_NUM, 0, min),
+    FIELD(gr_parameter, PARAMETER, MODE, "mode", GR__F_NUM, 0, mode),
+    FIELD(gr_parameter, PARAMETER, MAX, "max", GR__F_NUM, 0, max),
+    LISTOBJ(gr_parameter, PARAMETER, SOURCES, "sources", GR__REQ, sources, &source_schema),
+    FIELD(gr_parameter, PARAMETER, NOTE, "note", GR__F_STR, 0, note),
 };
+KEYS_MATCH(PARAMETER, parameter_fields);
 
 static void check_parameter(gr__sink *sink, void *obj, const gr_pos *pos) {
   const gr_parameter *p = obj;
-  if (!(p->given & BIT(3))) return;
+  if (!GR_GIVEN(p, GR_KEY_PARAMETER_DISTRIBUTION)) return;
   const char *dname = gr_table_name(GR_T_DISTRIBUTION, p->distribution);
   uint64_t want = dist_keys[p->distribution];
   uint64_t all = 0;
-  for (int i = P_VALUE; i <= P_MAX; i++) all |= BIT(i);
-  for (int i = P_VALUE; i <= P_MAX; i++) {
+  for (int i = P_FIRST; i <= P_LAST; i++) all |= BIT(i);
+  for (int i = P_FIRST; i <= P_LAST; i++) {
     if ((want & BIT(i)) && !(p->given & BIT(i)))
       gr__check_error(sink, pos, "distribution '%s' needs '%s'", dname, parameter_fields[i].key);
     else if (!(want & BIT(i)) && (p->given & all & BIT(i)))
@@ -473,8 +503,42 @@ int gr__schema_field(const gr__schema *s, const char *key) {
 bool gr_record_given(gr_record_kind kind, uint64_t given, const char *key) {
   if ((int)kind < 0 || kind >= GR_REC__COUNT) return false;
   int i = gr__schema_field(gr__record_schemas[kind], key);
-  return i >= 0 && (given & BIT(i)) != 0;
+  return i >= 0 && ((given >> i) & 1u) != 0;
 }
+
+/* ---- Layout invariants the loader, the serialiser and the look-ups use -- */
+
+/* Every record struct starts with `uint64_t given; const char *id;`, so
+ * one offset reads any record's id. */
+#define RECORD_LAYOUT(S)                                                           \
+  _Static_assert(offsetof(S, given) == 0, #S " starts with its given mask");      \
+  _Static_assert(offsetof(S, id) == offsetof(gr_actor, id), #S "'s id follows it")
+RECORD_LAYOUT(gr_document);
+RECORD_LAYOUT(gr_actor);
+RECORD_LAYOUT(gr_region);
+RECORD_LAYOUT(gr_arrangement);
+RECORD_LAYOUT(gr_position);
+RECORD_LAYOUT(gr_event);
+RECORD_LAYOUT(gr_parameter);
+
+/* Every list is {T *items; size_t n;}: the loader and the serialiser read
+ * and write them through that shape. */
+#define LIST_LAYOUT(L)                                                                 \
+  _Static_assert(offsetof(L, items) == 0 && offsetof(L, n) == sizeof(void *), #L " is {items, n}"); \
+  _Static_assert(sizeof(L) == sizeof(void *) + sizeof(size_t), #L " has nothing else")
+LIST_LAYOUT(gr_strlist);
+LIST_LAYOUT(gr_intlist);
+LIST_LAYOUT(gr_sourcelist);
+LIST_LAYOUT(gr_controllist);
+LIST_LAYOUT(gr_scope_clauses);
+LIST_LAYOUT(gr_triggerlist);
+LIST_LAYOUT(gr_obligationlist);
+LIST_LAYOUT(gr_guarantor_forms);
+LIST_LAYOUT(gr_event_locations);
+
+/* Enumerated values and their lists are ints; masks have 64 bits. */
+_Static_assert(sizeof(((gr_intlist *)0)->items[0]) == sizeof(int), "an enum list holds ints");
+_Static_assert(sizeof(((gr_actor *)0)->given) == sizeof(uint64_t), "a given mask has 64 bits");
 
 const char *gr__record_id(gr_record_kind kind, const void *rec) {
   (void)kind;

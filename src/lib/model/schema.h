@@ -54,6 +54,7 @@ typedef struct gr__field {
   int ref;                /* REF: a gr_record_kind. */
   const gr__schema *sub;  /* OBJ, or LIST of OBJ. */
   double min, max;        /* With GR__RANGE. */
+  const char *ename;      /* The name of its GR_KEY_ constant, after the prefix. */
 } gr__field;
 
 /* A check run on a parsed object, for rules that tie keys together. */
