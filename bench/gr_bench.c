@@ -32,7 +32,7 @@ static int usage(void) {
 
 int main(int argc, char **argv) {
   if (argc < 2) return usage();
-  gr_error err;
+  gr_error err = GR_ERROR_INIT;
   gr_catalog *cat = gr_catalog_new();
   gr_params *ps = NULL;
   if (gr_catalog_load_builtin(cat, &err) != GR_OK || gr_catalog_validate(cat, &err) != GR_OK ||
@@ -46,7 +46,10 @@ int main(int argc, char **argv) {
     const gr_arrangement **arrs = calloc(n, sizeof *arrs);
     gr_sim_result **res = calloc(n, sizeof *res);
     for (size_t i = 0; i < n; i++) arrs[i] = gr_catalog_at(cat, GR_REC_ARRANGEMENT, i);
-    gr_sim_options o = {.draws = strtoull(argv[2], NULL, 10), .seed = 1, .threads = atoi(argv[3])};
+    gr_sim_options o;
+    gr_sim_options_init(&o, sizeof o);
+    o.draws = strtoull(argv[2], NULL, 10);
+    o.threads = atoi(argv[3]);
     double t0 = now();
     if (gr_simulate(cat, ps, arrs, n, gr_catalog_event(cat, "offensive-zaporizhzhia"), NULL, 0, &o, res, &err) != GR_OK) {
       fprintf(stderr, "gr_bench: %s\n", err.message);
@@ -67,7 +70,10 @@ int main(int argc, char **argv) {
       fputs(json ? json : "null\n", stdout);
       free(json);
     } else if (!strcmp(argv[1], "engine") && argc == 6) {
-      gr_sim_options o = {.draws = strtoull(argv[4], NULL, 10), .seed = 1, .threads = atoi(argv[5])};
+      gr_sim_options o;
+      gr_sim_options_init(&o, sizeof o);
+      o.draws = strtoull(argv[4], NULL, 10);
+      o.threads = atoi(argv[5]);
       gr_sim_result *r = NULL;
       double t0 = now();
       if (gr_simulate(cat, ps, &arr, 1, ev, NULL, 0, &o, &r, &err) != GR_OK) {

@@ -66,7 +66,7 @@ static gr_catalog *cat;
 
 static int setup(void **state) {
   (void)state;
-  gr_error err;
+  gr_error err = GR_ERROR_INIT;
   cat = gr_catalog_new();
   if (gr_catalog_load_builtin(cat, &err) != GR_OK) return -1;
   gr_catalog_load_buffer(cat, "t.yaml", TEST_YAML, strlen(TEST_YAML), &err);
@@ -74,6 +74,7 @@ static int setup(void **state) {
     fprintf(stderr, "%s:%d:%d: %s\n", err.file, err.line, err.column, err.message);
     return -1;
   }
+  gr_error_clear(&err);
   return 0;
 }
 
@@ -84,12 +85,12 @@ static int teardown(void **state) {
 }
 
 static gr_assessment *run(const char *arr, gr_date as_of, const char *only_csv, const char *facts) {
-  gr_error err;
+  gr_error err = GR_ERROR_INIT;
   const gr_arrangement *a = gr_catalog_arrangement(cat, arr);
   assert_non_null(a);
-  gr_facts f;
-  gr_facts_default(cat, a, &f);
-  if (facts) assert_int_equal(gr_facts_parse(&f, facts, &err), GR_OK);
+  gr_facts *f = NULL;
+  assert_int_equal(gr_facts_new(cat, a, &f, &err), GR_OK);
+  if (facts) assert_int_equal(gr_facts_parse(f, facts, &err), GR_OK);
   const char *ids[8];
   size_t n = 0;
   char buf[64] = "";
@@ -98,7 +99,9 @@ static gr_assessment *run(const char *arr, gr_date as_of, const char *only_csv, 
     for (char *t = strtok(buf, ","); t && n < 8; t = strtok(NULL, ",")) ids[n++] = t;
   }
   gr_assessment *as = NULL;
-  assert_int_equal(gr_assessment_new(cat, a, &f, as_of, ids, n, &as, &err), GR_OK);
+  assert_int_equal(gr_assessment_new(cat, a, f, as_of, ids, n, &as, &err), GR_OK);
+  gr_facts_free(f);
+  gr_error_clear(&err);
   return as;
 }
 
@@ -168,7 +171,7 @@ static void test_unless_and_supersession(void **state) {
 
 static void test_unknown_actor(void **state) {
   (void)state;
-  gr_error err;
+  gr_error err = GR_ERROR_INIT;
   const char *ids[] = {"NOPE"};
   gr_assessment *as = NULL;
   assert_int_equal(gr_assessment_new(cat, gr_catalog_arrangement(cat, "t-force"), NULL, 0, ids, 1, &as, &err),
@@ -178,6 +181,7 @@ static void test_unknown_actor(void **state) {
   gr_assessment_free(NULL);
   assert_string_equal(gr_verdict_name(GR_VERDICT_VETOES), "vetoes");
   assert_string_equal(gr_rule_state_name(GR_RULE_LAPSED), "lapsed");
+  gr_error_clear(&err);
 }
 
 /* ---- Issue 3's expected results on the catalog ----------------------- */
@@ -201,7 +205,7 @@ static void test_coalition(void **state) {
 /* "The USA accepts only as long as no US troops are in it": add some. */
 static void test_coalition_with_us_troops(void **state) {
   (void)state;
-  gr_error err;
+  gr_error err = GR_ERROR_INIT;
   gr_catalog *c = gr_catalog_new();
   assert_int_equal(gr_catalog_load_builtin(c, &err), GR_OK);
   const gr_arrangement *base = gr_catalog_arrangement(c, "coalition-2025");
@@ -229,6 +233,7 @@ static void test_coalition_with_us_troops(void **state) {
   gr_free(json);
   free(mod);
   gr_catalog_free(c);
+  gr_error_clear(&err);
 }
 
 /* Italy's own force in coalition-2025 is conditional on a UN mandate, which

@@ -23,7 +23,7 @@
 
 /* The diagnostics for `name`, one per line, as the program prints them. */
 static char *diagnostics_for(const char *name, size_t *errors) {
-  gr_error err;
+  gr_error err = GR_ERROR_INIT;
   gr_catalog *cat = gr_catalog_new();
   assert_non_null(cat);
   assert_int_equal(gr_catalog_load_builtin(cat, &err), GR_OK);
@@ -51,6 +51,7 @@ static char *diagnostics_for(const char *name, size_t *errors) {
     out[len] = '\0';
   }
   gr_catalog_free(cat);
+  gr_error_clear(&err);
   return out;
 }
 

@@ -20,10 +20,12 @@ static gr_catalog *cat;
 
 static int setup(void **state) {
   (void)state;
-  gr_error err;
+  gr_error err = GR_ERROR_INIT;
   cat = gr_catalog_new();
   if (cat == NULL || gr_catalog_load_builtin(cat, &err) != GR_OK) return -1;
-  return gr_catalog_validate(cat, &err) == GR_OK ? 0 : -1;
+  int rc = gr_catalog_validate(cat, &err) == GR_OK ? 0 : -1;
+  gr_error_clear(&err);
+  return rc;
 }
 
 static int teardown(void **state) {

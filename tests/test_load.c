@@ -16,12 +16,13 @@
 #include "guarantor/catalog.h"
 
 static gr_catalog *load(const char *name, const char *text) {
-  gr_error err;
+  gr_error err = GR_ERROR_INIT;
   gr_catalog *cat = gr_catalog_new();
   assert_non_null(cat);
   assert_int_equal(gr_catalog_load_builtin(cat, &err), GR_OK);
   gr_catalog_load_buffer(cat, name, text, strlen(text), &err);
   gr_catalog_validate(cat, &err);
+  gr_error_clear(&err);
   return cat;
 }
 
@@ -220,7 +221,7 @@ static void test_memberships_and_suggestions(void **state) {
 
 static void test_bad_calls(void **state) {
   (void)state;
-  gr_error err;
+  gr_error err = GR_ERROR_INIT;
   gr_catalog_free(NULL);
   assert_int_equal(gr_catalog_load_buffer(NULL, "x", "a", 1, &err), GR_E_ARG);
   assert_int_equal(err.code, GR_E_ARG);
@@ -233,11 +234,12 @@ static void test_bad_calls(void **state) {
   assert_int_equal(gr_catalog_count(cat, GR_REC__COUNT), 0);
   assert_null(gr_record_to_json(GR_REC__COUNT, cat, 0));
   gr_catalog_free(cat);
+  gr_error_clear(&err);
 }
 
 static void test_first_error_fills_err(void **state) {
   (void)state;
-  gr_error err;
+  gr_error err = GR_ERROR_INIT;
   gr_catalog *cat = gr_catalog_new();
   const char *text = "actors:\n  - id: X1\n    name: x\n    type: stat\n    sources: [{assumption: a}]\n";
   assert_int_equal(gr_catalog_load_buffer(cat, "e.yaml", text, strlen(text), &err), GR_E_INVALID);
@@ -247,13 +249,14 @@ static void test_first_error_fills_err(void **state) {
   assert_int_equal(err.column, 11);
   assert_string_equal(err.message, "unknown actor_type 'stat' for 'type' (did you mean 'state'?)");
   gr_catalog_free(cat);
+  gr_error_clear(&err);
 }
 
 /* Every built-in record, written as JSON and read back in a new catalog,
  * replaces itself without a single error and serialises identically. */
 static void test_round_trip_every_record(void **state) {
   (void)state;
-  gr_error err;
+  gr_error err = GR_ERROR_INIT;
   gr_catalog *cat = gr_catalog_new();
   assert_int_equal(gr_catalog_load_builtin(cat, &err), GR_OK);
   assert_int_equal(gr_catalog_validate(cat, &err), GR_OK);
@@ -282,11 +285,12 @@ static void test_round_trip_every_record(void **state) {
   }
   assert_true(checked >= 95);
   gr_catalog_free(cat);
+  gr_error_clear(&err);
 }
 
 static void test_whole_catalog_json_reloads(void **state) {
   (void)state;
-  gr_error err;
+  gr_error err = GR_ERROR_INIT;
   gr_catalog *cat = gr_catalog_new();
   assert_int_equal(gr_catalog_load_builtin(cat, &err), GR_OK);
   char *json = gr_catalog_to_json(cat, 0);
@@ -303,6 +307,7 @@ static void test_whole_catalog_json_reloads(void **state) {
   gr_free(json2);
   gr_catalog_free(fresh);
   gr_catalog_free(cat);
+  gr_error_clear(&err);
 }
 
 static void test_json_escaping(void **state) {

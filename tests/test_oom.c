@@ -1,7 +1,8 @@
 /*
  * Out of memory: the library's own allocations (malloc, calloc, realloc,
  * wrapped at link time with --wrap) fail one after the other, at every
- * point of loading, validating, serialising and simulating; every call
+ * point of loading, validating, serialising, simulating and the
+ * sensitivity analysis; every call
  * must then return GR_E_NOMEM (or succeed), never crash, and leak nothing
  * (the sanitizer build checks leaks). libfyaml's allocations are not
  * wrapped: it is a shared library.
@@ -18,6 +19,7 @@
 
 #include "guarantor/catalog.h"
 #include "guarantor/sim.h"
+#include "guarantor/assess.h"
 #include "guarantor/trigger.h"
 
 void *__real_malloc(size_t n);
@@ -42,6 +44,14 @@ void *__wrap_malloc(size_t n) { return should_fail() ? NULL : __real_malloc(n); 
 void *__wrap_calloc(size_t n, size_t m) { return should_fail() ? NULL : __real_calloc(n, m); }
 void *__wrap_realloc(void *p, size_t n) { return should_fail() ? NULL : __real_realloc(p, n); }
 
+/* A file with one error (FRANCE is not an actor id), and a correct one. */
+static const char *const USER_BAD =
+    "arrangement:\n"
+    "  id: oom-bad\n  title: T\n  protects: UKR\n  date: 2025-01-01\n  status: proposed\n"
+    "  legal_form: treaty_signed\n  sources: [{assumption: t}]\n"
+    "  obligations:\n"
+    "    - {guarantor: FRANCE, kind: sanctions, activation: automatic, sources: [{assumption: t}]}\n";
+
 static const char *const USER =
     "arrangement:\n"
     "  id: oom-test\n  title: T\n  protects: UKR\n  date: 2025-01-01\n  status: proposed\n"
@@ -49,41 +59,93 @@ static const char *const USER =
     "  obligations:\n"
     "    - {guarantor: FRA, kind: reassurance_force, troops: 100, triggers: [armed_attack],\n"
     "       activation: automatic, location: {regions: [UA-23]}, sources: [{assumption: t}]}\n"
-    "    - {guarantor: USA, kind: air_cover, activation: discretionary, sources: [{assumption: t}]}\n"
-    "    - {guarantor: FRANCE, kind: sanctions, activation: automatic, sources: [{assumption: t}]}\n";
+    "    - {guarantor: USA, kind: air_cover, activation: discretionary, sources: [{assumption: t}]}\n";
 
-/* One whole session; returns the first status that was not GR_OK. */
-static gr_status session(void) {
-  gr_error err;
-  gr_status st = GR_OK;
+/* A catalog with an error: loading, validating and serialising it. */
+static gr_status bad_session(void) {
+  gr_error err = GR_ERROR_INIT;
   gr_catalog *cat = gr_catalog_new();
   if (cat == NULL) return GR_E_NOMEM;
-  st = gr_catalog_load_builtin(cat, &err);
-  if (st == GR_OK) {
-    gr_catalog_load_buffer(cat, "u.yaml", USER, strlen(USER), &err); /* Has one error: FRANCE. */
-    st = gr_catalog_validate(cat, &err);
-    if (st == GR_E_INVALID) st = GR_OK;
-  }
+  gr_status st = gr_catalog_load_buffer(cat, "u.yaml", USER_BAD, strlen(USER_BAD), &err);
+  if (st == GR_OK || st == GR_E_INVALID) st = gr_catalog_validate(cat, &err);
+  if (st == GR_E_INVALID) st = GR_OK; /* The error the file has. */
   if (st == GR_OK) {
     char *json = gr_catalog_to_json(cat, 0);
     if (json == NULL) st = GR_E_NOMEM;
     gr_free(json);
   }
+  gr_error_clear(&err);
+  gr_catalog_free(cat);
+  return st;
+}
+
+/* One whole session on a valid catalog; returns the first status that was
+ * not GR_OK. */
+/* A failing call must say why in its error: the status and a message (the
+ * code's own when the message itself could not be had). */
+static gr_status said(gr_status st, const gr_error *err) {
+  if (st == GR_OK || (err->code == st && err->message != NULL && err->message[0] != '\0')) return st;
+  fprintf(stderr, "status %s, but the error says %s: '%s'\n", gr_status_name(st), gr_status_name(err->code),
+          err->message ? err->message : "(null)");
+  return GR_E_INTERNAL;
+}
+
+#define CALL(expr)                    \
+  do {                                \
+    if (st == GR_OK) {                \
+      st = (expr);                    \
+      st = said(st, &err);            \
+    }                                 \
+  } while (0)
+
+static gr_status session(void) {
+  gr_error err = GR_ERROR_INIT;
+  gr_status st = bad_session();
+  if (st != GR_OK) return st;
+  gr_catalog *cat = gr_catalog_new();
+  if (cat == NULL) return GR_E_NOMEM;
+  CALL(gr_catalog_load_builtin(cat, &err));
+  CALL(gr_catalog_load_buffer(cat, "u.yaml", USER, strlen(USER), &err));
+  CALL(gr_catalog_validate(cat, &err));
   gr_params *ps = NULL;
-  if (st == GR_OK) st = gr_params_new(cat, &ps, &err);
+  CALL(gr_params_new(cat, &ps, &err));
+  const gr_arrangement *a = gr_catalog_arrangement(cat, "oom-test");
+  const gr_event *ev = gr_catalog_event(cat, "offensive-zaporizhzhia");
+  gr_facts *f = NULL;
+  CALL(gr_facts_new(cat, a, &f, &err));
+  CALL(gr_facts_parse(f, "un_mandate=true", &err));
+  gr_timeline *tl = NULL;
+  CALL(gr_timeline_new(cat, a, ev, f, 0, &tl, &err));
+  gr_assessment *as = NULL;
+  CALL(gr_assessment_new(cat, a, f, 0, NULL, 0, &as, &err));
   if (st == GR_OK) {
-    const gr_arrangement *a = gr_catalog_arrangement(cat, "coalition-2025");
-    const gr_event *ev = gr_catalog_event(cat, "offensive-zaporizhzhia");
-    gr_timeline *tl = NULL;
-    st = gr_timeline_new(cat, a, ev, NULL, 0, &tl, &err);
-    gr_timeline_free(tl);
-    gr_sim_options o = {.draws = 1000, .seed = 1, .threads = 1};
-    gr_sim_result *r = NULL;
-    if (st == GR_OK) st = gr_simulate(cat, ps, &a, 1, ev, NULL, 0, &o, &r, &err);
-    gr_sim_result_free(r);
+    char *j1 = gr_timeline_to_json(tl, 0), *j2 = gr_assessment_to_json(as, GR_JSON_HTML_SAFE);
+    if (j1 == NULL || j2 == NULL) st = GR_E_NOMEM;
+    gr_free(j1);
+    gr_free(j2);
   }
+  gr_sim_options o;
+  gr_sim_options_init(&o, sizeof o);
+  o.draws = 1000;
+  o.threads = 1;
+  gr_sim_result *r = NULL;
+  const gr_facts *fs[1] = {f};
+  CALL(gr_simulate(cat, ps, &a, 1, ev, fs, 0, &o, &r, &err));
+  if (st == GR_OK) {
+    char *j = gr_sim_result_to_json(r, 0);
+    if (j == NULL) st = GR_E_NOMEM;
+    gr_free(j);
+  }
+  gr_sensitivity *sens = NULL;
+  CALL(gr_sensitivity_new(cat, ps, a, ev, f, 0, 32, &o, &sens, &err));
+  gr_sensitivity_free(sens);
+  gr_sim_result_free(r);
+  gr_assessment_free(as);
+  gr_timeline_free(tl);
+  gr_facts_free(f);
   gr_params_free(ps);
   gr_catalog_free(cat);
+  gr_error_clear(&err);
   return st;
 }
 

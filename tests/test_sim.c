@@ -29,10 +29,12 @@ static gr_params *params;
 
 static int setup(void **state) {
   (void)state;
-  gr_error err;
+  gr_error err = GR_ERROR_INIT;
   cat = gr_catalog_new();
   if (gr_catalog_load_builtin(cat, &err) != GR_OK || gr_catalog_validate(cat, &err) != GR_OK) return -1;
-  return gr_params_new(cat, &params, &err) == GR_OK ? 0 : -1;
+  int rc = gr_params_new(cat, &params, &err) == GR_OK ? 0 : -1;
+  gr_error_clear(&err);
+  return rc;
 }
 
 static int teardown(void **state) {
@@ -191,7 +193,7 @@ static void test_sobol_ishigami(void **state) {
   double want_first[3] = {v1 / v, v2 / v, 0}, want_total[3] = {(v1 + v13) / v, v2 / v, v13 / v};
   gr_sobol_index idx[3];
   double mean, var;
-  gr_error err;
+  gr_error err = GR_ERROR_INIT;
   assert_int_equal(gr_sobol(3, 16384, ishigami, NULL, 2, 100, 7, idx, &mean, &var, &err), GR_OK);
   assert_true(fabs(mean - a / 2) < 0.05);
   assert_true(fabs(var - v) < 0.1);
@@ -204,14 +206,26 @@ static void test_sobol_ishigami(void **state) {
     assert_true(idx[i].first_lo <= idx[i].first && idx[i].first <= idx[i].first_hi);
     assert_true(idx[i].total_lo <= idx[i].total && idx[i].total <= idx[i].total_hi);
   }
+  gr_error_clear(&err);
+}
+
+/* Options with these draws, seed and threads, the rest at their defaults. */
+static gr_sim_options options(uint64_t draws, uint64_t seed, int threads) {
+  gr_sim_options o;
+  gr_sim_options_init(&o, sizeof o);
+  o.draws = draws;
+  o.seed = seed;
+  o.threads = threads;
+  return o;
 }
 
 static gr_sim_result *sim1(const char *arr, const char *ev, uint64_t draws, int threads) {
   const gr_arrangement *a = gr_catalog_arrangement(cat, arr);
-  gr_sim_options o = {.draws = draws, .seed = 99, .threads = threads};
+  gr_sim_options o = options(draws, 99, threads);
   gr_sim_result *r = NULL;
-  gr_error err;
+  gr_error err = GR_ERROR_INIT;
   assert_int_equal(gr_simulate(cat, params, &a, 1, gr_catalog_event(cat, ev), NULL, 0, &o, &r, &err), GR_OK);
+  gr_error_clear(&err);
   return r;
 }
 
@@ -245,9 +259,9 @@ static void test_common_random_numbers(void **state) {
   (void)state;
   const gr_arrangement *arrs[2] = {gr_catalog_arrangement(cat, "budapest-1994"),
                                    gr_catalog_arrangement(cat, "nato-membership")};
-  gr_sim_options o = {.draws = 100000, .seed = 99, .threads = 2};
+  gr_sim_options o = options(100000, 99, 2);
   gr_sim_result *both[2];
-  gr_error err;
+  gr_error err = GR_ERROR_INIT;
   assert_int_equal(gr_simulate(cat, params, arrs, 2, gr_catalog_event(cat, "offensive-zaporizhzhia"), NULL, 0, &o, both,
                                &err),
                    GR_OK);
@@ -259,6 +273,7 @@ static void test_common_random_numbers(void **state) {
   gr_sim_result_free(alone);
   gr_sim_result_free(both[0]);
   gr_sim_result_free(both[1]);
+  gr_error_clear(&err);
 }
 
 static void test_outputs_are_consistent(void **state) {
@@ -280,13 +295,19 @@ static void test_outputs_are_consistent(void **state) {
   gr_sim_result_free(r);
 }
 
+static bool always(void *ctx) {
+  (void)ctx;
+  return true;
+}
+
 static void test_precision_and_cancel(void **state) {
   (void)state;
   const gr_arrangement *a = gr_catalog_arrangement(cat, "istanbul-2022");
   const gr_event *ev = gr_catalog_event(cat, "offensive-zaporizhzhia");
-  gr_error err;
+  gr_error err = GR_ERROR_INIT;
   gr_sim_result *r = NULL;
-  gr_sim_options o = {.draws = 10000000, .seed = 5, .threads = 2, .precision = 0.005};
+  gr_sim_options o = options(10000000, 5, 2);
+  o.precision = 0.005;
   assert_int_equal(gr_simulate(cat, params, &a, 1, ev, NULL, 0, &o, &r, &err), GR_OK);
   assert_true(r->draws < 10000000);
   assert_int_equal(r->draws % (4 * 65536), 0); /* Checked every 4 batches. */
@@ -294,17 +315,18 @@ static void test_precision_and_cancel(void **state) {
   assert_true((r->holds.hi - r->holds.lo) / 2 < 0.005);
   assert_true((r->no_help.hi - r->no_help.lo) / 2 < 0.005);
   gr_sim_result_free(r);
-  volatile sig_atomic_t stop = 1;
-  gr_sim_options c = {.draws = 1000000, .seed = 5, .threads = 2, .cancel = &stop};
+  gr_sim_options c = options(1000000, 5, 2);
+  c.cancel = always;
   assert_int_equal(gr_simulate(cat, params, &a, 1, ev, NULL, 0, &c, &r, &err), GR_OK);
   assert_true(r->partial);
   assert_int_equal(r->draws, 4 * 65536); /* Stops at the first check. */
   gr_sim_result_free(r);
+  gr_error_clear(&err);
 }
 
 static void test_params(void **state) {
   (void)state;
-  gr_error err;
+  gr_error err = GR_ERROR_INIT;
   assert_true(gr_params_count(params) >= 50);
   assert_string_equal(gr_params_at(params, 0)->id, "honour_base");
   uint64_t h = gr_params_hash(params);
@@ -320,17 +342,21 @@ static void test_params(void **state) {
   gr_params_free(p2);
   gr_catalog_free(c);
   gr_catalog *empty = gr_catalog_new();
+  assert_int_equal(gr_params_new(empty, &p2, &err), GR_E_MISUSE); /* Not validated. */
+  assert_int_equal(gr_catalog_validate(empty, &err), GR_OK);
   assert_int_equal(gr_params_new(empty, &p2, &err), GR_E_INVALID);
   assert_string_equal(err.message, "the model needs parameter 'honour_base', which no loaded file defines");
   gr_catalog_free(empty);
+  gr_error_clear(&err);
 }
 
 static void test_sensitivity_runs(void **state) {
   (void)state;
+  gr_sim_options so = options(1, 3, 2);
   gr_sensitivity *s = NULL;
-  gr_error err;
+  gr_error err = GR_ERROR_INIT;
   assert_int_equal(gr_sensitivity_new(cat, params, gr_catalog_arrangement(cat, "coalition-2025"),
-                                      gr_catalog_event(cat, "offensive-zaporizhzhia"), NULL, 0, 2048, 3, 2, &s, &err),
+                                      gr_catalog_event(cat, "offensive-zaporizhzhia"), NULL, 0, 2048, &so, &s, &err),
                    GR_OK);
   assert_true(s->n > 20);
   double first_sum = 0;
@@ -346,6 +372,7 @@ static void test_sensitivity_runs(void **state) {
   assert_true(first_sum < 1.2);
   assert_true(s->mean > 0 && s->mean < 1);
   gr_sensitivity_free(s);
+  gr_error_clear(&err);
 }
 
 int main(void) {

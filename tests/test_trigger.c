@@ -85,15 +85,17 @@ static gr_catalog *cat;
 
 static int setup(void **state) {
   (void)state;
-  gr_error err;
+  gr_error err = GR_ERROR_INIT;
   cat = gr_catalog_new();
   if (gr_catalog_load_builtin(cat, &err) != GR_OK) return -1;
   if (gr_catalog_load_buffer(cat, "t.yaml", TEST_YAML, strlen(TEST_YAML), &err) != GR_OK) {
-    fprintf(stderr, "%s:%d:%d: %s\n", err.file, err.line, err.column, err.message);
+    fprintf(stderr, "%s:%d:%d: %s\n", err.file ? err.file : "", err.line, err.column, err.message);
+    gr_error_clear(&err);
     return -1;
   }
   if (gr_catalog_validate(cat, &err) != GR_OK) {
-    fprintf(stderr, "%s:%d:%d: %s\n", err.file, err.line, err.column, err.message);
+    fprintf(stderr, "%s:%d:%d: %s\n", err.file ? err.file : "", err.line, err.column, err.message);
+    gr_error_clear(&err);
     return -1;
   }
   return 0;
@@ -106,17 +108,19 @@ static int teardown(void **state) {
 }
 
 static gr_timeline *run(const char *arr, const char *ev, const char *facts, gr_date as_of) {
-  gr_error err;
-  gr_facts f;
+  gr_error err = GR_ERROR_INIT;
+  gr_facts *f = NULL;
   const gr_arrangement *a = gr_catalog_arrangement(cat, arr);
   const gr_event *e = gr_catalog_event(cat, ev);
   assert_non_null(a);
   assert_non_null(e);
-  gr_facts_default(cat, a, &f);
-  if (facts) assert_int_equal(gr_facts_parse(&f, facts, &err), GR_OK);
+  assert_int_equal(gr_facts_new(cat, a, &f, &err), GR_OK);
+  if (facts) assert_int_equal(gr_facts_parse(f, facts, &err), GR_OK);
   gr_timeline *tl = NULL;
-  assert_int_equal(gr_timeline_new(cat, a, e, &f, as_of, &tl, &err), GR_OK);
+  assert_int_equal(gr_timeline_new(cat, a, e, f, as_of, &tl, &err), GR_OK);
   assert_non_null(tl);
+  gr_facts_free(f);
+  gr_error_clear(&err);
   return tl;
 }
 
@@ -187,7 +191,7 @@ static void test_facts_change_outcomes(void **state) {
   expect(tl, 3, GR_OUT_ACTIVATES, "automatic", NULL);
   expect(tl, 16, GR_OUT_LAPSED, "revocation", "neutrality");
   assert_int_equal(tl->ntripwires, 2); /* ITA's force is now there too. */
-  assert_int_equal(tl->facts.origin[GR_FACT_UN_MANDATE], GR_FACT_GIVEN);
+  assert_int_equal(gr_facts_origin(tl->facts, GR_FACT_UN_MANDATE), GR_FACT_GIVEN);
   gr_timeline_free(tl);
 }
 
@@ -212,29 +216,47 @@ static void test_event_on_another_state(void **state) {
 
 static void test_facts_defaults_and_parse(void **state) {
   (void)state;
-  gr_facts f;
-  gr_error err;
-  gr_facts_default(cat, gr_catalog_arrangement(cat, "coalition-2025"), &f);
-  assert_false(f.value[GR_FACT_UN_MANDATE]);
-  assert_int_equal(f.origin[GR_FACT_UN_MANDATE], GR_FACT_ASSUMED);
-  assert_true(f.value[GR_FACT_EUROPEAN_GROUND_FORCE_PRESENT]);
-  assert_true(f.value[GR_FACT_US_BACKSTOP]);
-  assert_true(f.value[GR_FACT_CEASEFIRE_IN_FORCE]);
-  assert_false(f.value[GR_FACT_RUSSIA_CONSULTED]);
-  gr_facts_default(cat, gr_catalog_arrangement(cat, "russia-p5-2025"), &f);
-  assert_true(f.value[GR_FACT_RUSSIA_CONSULTED]);
-  assert_false(f.value[GR_FACT_EUROPEAN_GROUND_FORCE_PRESENT]);
-  gr_facts before = f;
-  assert_int_equal(gr_facts_parse(&f, "un_mandat=true", &err), GR_E_ARG);
+  gr_facts *f = NULL, *before = NULL;
+  gr_error err = GR_ERROR_INIT;
+  assert_int_equal(gr_facts_new(cat, gr_catalog_arrangement(cat, "coalition-2025"), &f, &err), GR_OK);
+  assert_false(gr_facts_value(f, GR_FACT_UN_MANDATE));
+  assert_int_equal(gr_facts_origin(f, GR_FACT_UN_MANDATE), GR_FACT_ASSUMED);
+  assert_true(gr_facts_value(f, GR_FACT_EUROPEAN_GROUND_FORCE_PRESENT));
+  assert_true(gr_facts_value(f, GR_FACT_US_BACKSTOP));
+  assert_true(gr_facts_value(f, GR_FACT_CEASEFIRE_IN_FORCE));
+  assert_false(gr_facts_value(f, GR_FACT_RUSSIA_CONSULTED));
+  gr_facts_free(f);
+  assert_int_equal(gr_facts_new(cat, gr_catalog_arrangement(cat, "russia-p5-2025"), &f, &err), GR_OK);
+  assert_true(gr_facts_value(f, GR_FACT_RUSSIA_CONSULTED));
+  assert_false(gr_facts_value(f, GR_FACT_EUROPEAN_GROUND_FORCE_PRESENT));
+  assert_int_equal(gr_facts_copy(f, &before, &err), GR_OK);
+  assert_int_equal(gr_facts_parse(f, "un_mandat=true", &err), GR_E_ARG);
   assert_string_equal(err.message, "unknown fact 'un_mandat' (did you mean 'un_mandate'?)");
-  assert_int_equal(gr_facts_parse(&f, "un_mandate=maybe", &err), GR_E_ARG);
+  assert_int_equal(gr_facts_parse(f, "zebra=true", &err), GR_E_ARG);
+  assert_non_null(strstr(err.message, "unknown fact 'zebra' (the facts: un_mandate, us_backstop, "));
+  assert_int_equal(gr_facts_parse(f, "un_mandate=maybe", &err), GR_E_ARG);
   assert_string_equal(err.message, "fact 'un_mandate' takes true or false, not 'maybe'");
-  assert_int_equal(gr_facts_parse(&f, "un_mandate", &err), GR_E_ARG);
-  assert_int_equal(gr_facts_parse(&f, "us_backstop=yes,un_mandate=", &err), GR_E_ARG);
-  assert_memory_equal(&f, &before, sizeof f); /* Unchanged on error. */
-  assert_int_equal(gr_facts_parse(&f, "us_backstop=no,un_mandate=1", &err), GR_OK);
-  assert_false(f.value[GR_FACT_US_BACKSTOP]);
-  assert_true(f.value[GR_FACT_UN_MANDATE]);
+  assert_int_equal(gr_facts_parse(f, "un_mandate", &err), GR_E_ARG);
+  assert_int_equal(gr_facts_parse(f, "us_backstop=yes,un_mandate=", &err), GR_E_ARG);
+  for (int i = 0; i < GR_FACT__COUNT; i++) { /* Unchanged on error. */
+    assert_int_equal(gr_facts_value(f, (gr_fact)i), gr_facts_value(before, (gr_fact)i));
+    assert_int_equal(gr_facts_origin(f, (gr_fact)i), gr_facts_origin(before, (gr_fact)i));
+    assert_string_equal(gr_facts_why(f, (gr_fact)i), gr_facts_why(before, (gr_fact)i));
+  }
+  assert_int_equal(gr_facts_parse(f, "us_backstop=no,un_mandate=1", &err), GR_OK);
+  assert_int_equal(err.code, GR_OK); /* Success resets the error. */
+  assert_false(gr_facts_value(f, GR_FACT_US_BACKSTOP));
+  assert_true(gr_facts_value(f, GR_FACT_UN_MANDATE));
+  assert_int_equal(gr_facts_origin(f, GR_FACT_UN_MANDATE), GR_FACT_GIVEN);
+  assert_int_equal(gr_facts_set(f, GR_FACT_PARLIAMENT_APPROVAL, true, &err), GR_OK);
+  assert_true(gr_facts_value(f, GR_FACT_PARLIAMENT_APPROVAL));
+  assert_int_equal(gr_facts_set(f, (gr_fact)99, true, &err), GR_E_ARG);
+  assert_false(gr_facts_value(f, (gr_fact)99));
+  assert_string_equal(gr_facts_why(NULL, GR_FACT_UN_MANDATE), "");
+  assert_ptr_equal(gr_facts_arrangement(f), gr_catalog_arrangement(cat, "russia-p5-2025"));
+  gr_facts_free(before);
+  gr_facts_free(f);
+  gr_error_clear(&err);
 }
 
 static void test_region_control_at(void **state) {
@@ -356,34 +378,36 @@ static void test_tripwire_kinds_and_derived_facts(void **state) {
       "       conditions: [un_mandate], sources: [{assumption: t}]}\n"
       "    - {guarantor: USA, kind: air_cover, activation: automatic,\n"
       "       conditions: [european_ground_force_present], sources: [{assumption: t}]}\n";
-  gr_error err;
+  gr_error err = GR_ERROR_INIT;
   gr_catalog *c = gr_catalog_new();
   assert_int_equal(gr_catalog_load_builtin(c, &err), GR_OK);
   assert_int_equal(gr_catalog_load_buffer(c, "i.yaml", yaml, strlen(yaml), &err), GR_OK);
   assert_int_equal(gr_catalog_validate(c, &err), GR_OK);
   const gr_arrangement *a = gr_catalog_arrangement(c, "t-italy-only");
-  gr_facts f;
-  gr_facts_default(c, a, &f);
-  assert_false(f.value[GR_FACT_EUROPEAN_GROUND_FORCE_PRESENT]); /* No UN mandate, no Italians. */
-  assert_false(f.value[GR_FACT_US_BACKSTOP]);                   /* Its condition fails too. */
-  assert_int_equal(gr_facts_parse(&f, "un_mandate=true", &err), GR_OK);
-  gr_facts_derive(c, a, &f);
-  assert_true(f.value[GR_FACT_UN_MANDATE]);
-  assert_int_equal(f.origin[GR_FACT_UN_MANDATE], GR_FACT_GIVEN);
-  assert_true(f.value[GR_FACT_EUROPEAN_GROUND_FORCE_PRESENT]);
-  assert_true(f.value[GR_FACT_US_BACKSTOP]);
+  gr_facts *f = NULL;
+  assert_int_equal(gr_facts_new(c, a, &f, &err), GR_OK);
+  assert_false(gr_facts_value(f, GR_FACT_EUROPEAN_GROUND_FORCE_PRESENT)); /* No UN mandate, no Italians. */
+  assert_false(gr_facts_value(f, GR_FACT_US_BACKSTOP));                   /* Its condition fails too. */
+  assert_int_equal(gr_facts_parse(f, "un_mandate=true", &err), GR_OK);  /* The others follow. */
+  assert_true(gr_facts_value(f, GR_FACT_UN_MANDATE));
+  assert_int_equal(gr_facts_origin(f, GR_FACT_UN_MANDATE), GR_FACT_GIVEN);
+  assert_true(gr_facts_value(f, GR_FACT_EUROPEAN_GROUND_FORCE_PRESENT));
+  assert_true(gr_facts_value(f, GR_FACT_US_BACKSTOP));
+  gr_facts_free(f);
   gr_catalog_free(c);
+  gr_error_clear(&err);
 }
 
 static void test_bad_arguments(void **state) {
   (void)state;
-  gr_error err;
+  gr_error err = GR_ERROR_INIT;
   gr_timeline *tl = (gr_timeline *)1;
   assert_int_equal(gr_timeline_new(cat, NULL, NULL, NULL, 0, &tl, &err), GR_E_ARG);
   assert_null(tl);
   gr_timeline_free(NULL);
   assert_string_equal(gr_outcome_name(GR_OUT__COUNT), "?");
   assert_string_equal(gr_outcome_name(GR_OUT_NEEDS_CONSULTATION), "needs consultation");
+  gr_error_clear(&err);
 }
 
 int main(void) {

@@ -4,6 +4,10 @@
  * checked against the arrangement; a violated forbid/require rule is a
  * veto, a violated prefer/oppose rule an objection. docs/engines.md gives
  * the matching rules.
+ *
+ * Ownership: an assessment is the caller's (gr_assessment_free()); its
+ * strings and arrays are its own, and it borrows the catalog's records, so
+ * the catalog must outlive it. Thread safety: see common.h.
  */
 #ifndef GUARANTOR_ASSESS_H
 #define GUARANTOR_ASSESS_H
@@ -15,10 +19,12 @@
 extern "C" {
 #endif
 
+/* An actor's verdict. Append-only. */
 typedef enum gr_verdict {
-  GR_VERDICT_ACCEPTS,
-  GR_VERDICT_OBJECTS,
-  GR_VERDICT_VETOES,
+  GR_VERDICT_ACCEPTS,     /* No rule of its is broken. */
+  GR_VERDICT_OBJECTS,     /* A prefer/oppose rule is broken. */
+  GR_VERDICT_VETOES,      /* A forbid/require rule is broken. */
+  GR_VERDICT_NO_POSITION, /* It has no position in force: no verdict. */
   GR_VERDICT__COUNT
 } gr_verdict;
 
@@ -29,7 +35,8 @@ typedef enum gr_rule_state {
   GR_RULE__STATES
 } gr_rule_state;
 
-/* "accepts", "objects", "vetoes"; "met", "violated", "lapsed". */
+/* "accepts", "objects", "vetoes", "no_position"; "met", "violated",
+ * "lapsed"; "?" when out of range. */
 GR_EXTERN const char *gr_verdict_name(gr_verdict v);
 GR_EXTERN const char *gr_rule_state_name(gr_rule_state s);
 
@@ -38,12 +45,12 @@ typedef struct gr_rule_result {
   gr_rule_state state;
   int unless_fact;                 /* The fact that made it lapse, or -1. */
   const gr_obligation *matched;    /* An obligation that matched, or NULL. */
-  char reason[384];                /* One line. */
+  const char *reason;              /* One line. */
 } gr_rule_result;
 
 typedef struct gr_actor_assessment {
   const gr_actor *actor;
-  gr_verdict verdict;
+  gr_verdict verdict; /* GR_VERDICT_NO_POSITION exactly when nrules is 0. */
   gr_rule_result *rules; /* The positions in force, in catalog order. */
   size_t nrules;
 } gr_actor_assessment;
@@ -51,16 +58,20 @@ typedef struct gr_actor_assessment {
 typedef struct gr_assessment {
   const gr_arrangement *arrangement;
   gr_date as_of;   /* 0: every position, whatever its date. */
-  gr_facts facts;
+  const gr_facts *facts; /* The facts used (the assessment's own copy). */
   gr_actor_assessment *actors; /* Actors with positions in force, catalog order. */
   size_t nactors;
 } gr_assessment;
 
 /*
- * Assess `arr`. `facts` may be NULL for the defaults; `as_of` 0 takes every
- * position (the latest of each topic); `only`/`nonly` restrict the actors
- * (nonly 0: all that have positions in force; an unknown id is GR_E_NOT_FOUND
- * with `err` naming it). The caller frees *out with gr_assessment_free().
+ * Assess `arr`, an arrangement of `cat`, which must be valid (else
+ * GR_E_MISUSE). `facts` may be NULL for the arrangement's defaults, else
+ * facts made for `arr` (copied); `as_of` 0 takes every position (the latest
+ * of each topic); `only`/`nonly` restrict the actors (nonly 0: all that
+ * have positions in force; an unknown id is GR_E_NOT_FOUND with `err`
+ * naming it; an actor named there with no position in force has the
+ * verdict GR_VERDICT_NO_POSITION). The caller frees *out with
+ * gr_assessment_free().
  */
 GR_EXTERN gr_status gr_assessment_new(const gr_catalog *cat, const gr_arrangement *arr, const gr_facts *facts,
                               gr_date as_of, const char *const *only, size_t nonly,

@@ -8,15 +8,28 @@
  * column, severity, message), read back with gr_catalog_diag(). The library
  * prints nothing; the caller decides what to show.
  *
+ * A catalog has two stages: loading, then, after gr_catalog_validate(),
+ * use. Loading after validation is refused (GR_E_MISUSE), and the engines
+ * refuse a catalog that was not validated or has errors.
+ *
  * Typical use:
  *
- *   gr_error err;
+ *   gr_error err = GR_ERROR_INIT;
  *   gr_catalog *cat = gr_catalog_new();
  *   gr_catalog_load_builtin(cat, &err);
  *   gr_catalog_load_file(cat, "my.yaml", &err);
  *   if (gr_catalog_validate(cat, &err) != GR_OK) { ...print diagnostics... }
  *   const gr_arrangement *a = gr_catalog_arrangement(cat, "coalition-2025");
+ *   ...
  *   gr_catalog_free(cat);
+ *   gr_error_clear(&err);
+ *
+ * Ownership and lifetime: the catalog owns every record, string and
+ * diagnostic it holds; records stay valid until gr_catalog_free().
+ * Diagnostics (gr_catalog_diag()) stay valid until the next load or
+ * validation, which may move them. Thread safety: loading and validating
+ * are for one thread; a validated catalog may be read from any number of
+ * threads at once (every function taking a const gr_catalog *).
  */
 #ifndef GUARANTOR_CATALOG_H
 #define GUARANTOR_CATALOG_H
@@ -72,6 +85,10 @@ GR_EXTERN gr_status gr_catalog_load_buffer(gr_catalog *cat, const char *name,
  * the catalog holds no error diagnostic, else GR_E_INVALID with `err`
  * describing the first. */
 GR_EXTERN gr_status gr_catalog_validate(gr_catalog *cat, gr_error *err);
+
+/* Whether `cat` was validated and holds no error: the engines (trigger,
+ * assess, simulate) refuse any other catalog with GR_E_MISUSE. */
+GR_EXTERN bool gr_catalog_is_valid(const gr_catalog *cat);
 
 /* The diagnostics, sorted by file (in load order), line and column. */
 GR_EXTERN size_t gr_catalog_diag_count(const gr_catalog *cat);

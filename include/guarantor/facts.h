@@ -1,9 +1,15 @@
 /*
  * guarantor — facts: the named conditions obligations and positions refer to
- * (un_mandate, us_backstop, ...; the table GR_T_FACT). Each has a default
- * that follows from the arrangement at hand, with the reason for it, and can
- * be overridden by the user. The trigger and assess engines read the same
- * facts.
+ * (un_mandate, us_backstop, ...; the table GR_T_FACT). A set of facts
+ * belongs to one arrangement: each fact has a default that follows from
+ * that arrangement, with the reason for it, and can be set by the user; the
+ * facts nobody set are derived again whenever one is set. The trigger and
+ * assess engines and the simulation read the same facts.
+ *
+ * Ownership: a gr_facts is the caller's (free it with gr_facts_free()); it
+ * borrows the catalog and the arrangement it was made for, which must
+ * outlive it. Thread safety: see common.h (read from several threads at
+ * once, changed by one).
  */
 #ifndef GUARANTOR_FACTS_H
 #define GUARANTOR_FACTS_H
@@ -20,30 +26,39 @@ typedef enum gr_fact_origin {
   GR_FACT_GIVEN    /* Set by the user. */
 } gr_fact_origin;
 
-/* The value of every fact, where it came from and why. Plain data: copy it
- * freely. */
-typedef struct gr_facts {
-  bool value[GR_FACT__COUNT];
-  gr_fact_origin origin[GR_FACT__COUNT];
-  char why[GR_FACT__COUNT][192];
-} gr_facts;
+typedef struct gr_facts gr_facts;
 
-/* Fill `out` with the defaults for `arr` (see docs/engines.md for each
- * rule): assumed values, then those derived from what the arrangement
- * offers (an obligation is on offer when not declined and its conditions
- * hold). `cat` resolves memberships. */
-GR_EXTERN void gr_facts_default(const gr_catalog *cat, const gr_arrangement *arr,
-                                gr_facts *out);
+/* The facts for `arr` (an arrangement of `cat`, which must be valid), with
+ * the defaults docs/engines.md gives for each: assumed values, then those
+ * derived from what the arrangement offers. On success *out is the
+ * caller's. */
+GR_EXTERN gr_status gr_facts_new(const gr_catalog *cat, const gr_arrangement *arr, gr_facts **out, gr_error *err);
 
-/* Recompute every fact the user did not give (origin other than
- * GR_FACT_GIVEN), so that derived facts follow the given ones: call after
- * gr_facts_parse(). */
-GR_EXTERN void gr_facts_derive(const gr_catalog *cat, const gr_arrangement *arr, gr_facts *f);
+/* A copy of `f`, the caller's. */
+GR_EXTERN gr_status gr_facts_copy(const gr_facts *f, gr_facts **out, gr_error *err);
 
-/* Apply overrides written as "name=value,name=value" (value: true, false,
- * yes, no, 1, 0). Returns GR_E_ARG with `err` naming the bad part (and the
- * closest fact name) when the text is wrong; `facts` is then unchanged. */
-GR_EXTERN gr_status gr_facts_parse(gr_facts *facts, const char *spec, gr_error *err);
+/* Free a set of facts; accepts NULL. */
+GR_EXTERN void gr_facts_free(gr_facts *f);
+
+/* Set overrides written as "name=value,name=value" (value: true, false,
+ * yes, no, 1, 0), then derive every fact not set again. GR_E_ARG with
+ * `err` naming the bad part (and the closest fact's name) when the text is
+ * wrong; `f` is then unchanged. */
+GR_EXTERN gr_status gr_facts_parse(gr_facts *f, const char *spec, gr_error *err);
+
+/* Set one fact, then derive the others again. GR_E_ARG for a fact out of
+ * range. */
+GR_EXTERN gr_status gr_facts_set(gr_facts *f, gr_fact fact, bool value, gr_error *err);
+
+/* A fact's value, its origin, and why it has that value (one line, owned
+ * by `f`, valid until `f` changes). false, GR_FACT_ASSUMED and "" for a
+ * fact out of range or a NULL `f`. */
+GR_EXTERN bool gr_facts_value(const gr_facts *f, gr_fact fact);
+GR_EXTERN gr_fact_origin gr_facts_origin(const gr_facts *f, gr_fact fact);
+GR_EXTERN const char *gr_facts_why(const gr_facts *f, gr_fact fact);
+
+/* The arrangement the facts are for. */
+GR_EXTERN const gr_arrangement *gr_facts_arrangement(const gr_facts *f);
 
 /* Whether obligation `o` is on offer: not declined and, when `facts` is
  * not NULL, every condition it names holds under them. */

@@ -7,11 +7,17 @@
  * is bit-identical for any number of threads, and several arrangements run
  * together see the same draws (common random numbers). Every output is a
  * count of draws, so it comes with a 95 % interval.
+ *
+ * Ownership: parameters, results and sensitivity analyses are the
+ * caller's, each freed with its _free function; they borrow the catalog's
+ * records, so the catalog must outlive them. Thread safety: see common.h;
+ * gr_simulate() and gr_sensitivity_new() run their own OpenMP threads
+ * inside the call and return only when they are done.
  */
 #ifndef GUARANTOR_SIM_H
 #define GUARANTOR_SIM_H
 
-#include <signal.h>
+#include <stdbool.h>
 
 #include "catalog.h"
 #include "facts.h"
@@ -24,13 +30,15 @@ extern "C" {
  * needs. Points into the catalog, which must outlive it. */
 typedef struct gr_params gr_params;
 
-/* Resolve the parameters; GR_E_INVALID with `err` naming the first missing
- * id. Free with gr_params_free() (accepts NULL). */
+/* Resolve the parameters from `cat`, which must be valid (else
+ * GR_E_MISUSE); GR_E_INVALID with `err` naming the first missing id. Free
+ * with gr_params_free() (accepts NULL). */
 GR_EXTERN gr_status gr_params_new(const gr_catalog *cat, gr_params **out, gr_error *err);
 GR_EXTERN void gr_params_free(gr_params *p);
 
-/* A 64-bit FNV-1a hash of the parameter set as serialised (JSON), so that
- * a result says which assumptions produced it. */
+/* A 64-bit hash naming the parameter set, so that a result says which
+ * assumptions produced it (docs/model.md, "Reproducibility", says what it
+ * covers). */
 GR_EXTERN uint64_t gr_params_hash(const gr_params *p);
 
 /* The number of parameters, and the i-th in the model's order. */
@@ -52,20 +60,29 @@ typedef struct gr_quantile {
   double q, value, lo, hi;
 } gr_quantile;
 
+/*
+ * How to run a simulation. Initialise with gr_sim_options_init(&o,
+ * sizeof o) before setting fields: the size tells the library which fields
+ * the caller knows of, so that fields added in later versions take their
+ * defaults for programs built against these headers.
+ */
 typedef struct gr_sim_options {
-  uint64_t draws;      /* Number of draws; with precision > 0, the most. */
-  uint64_t seed;
-  int threads;         /* 0: as many as OpenMP offers. */
+  size_t size;         /* Set by gr_sim_options_init(). */
+  uint64_t draws;      /* Number of draws; with precision > 0, the most.
+                          Default 100000. */
+  uint64_t seed;       /* Default 1. */
+  int threads;         /* 0 (the default): as many as OpenMP offers. */
   double precision;    /* Stop when the 95 % half-widths of P(deterred),
                           P(holds | attack) and P(no help | attack) are all
                           below it (checked every 4 batches of 65536 draws);
-                          0: run all draws. */
+                          0 (the default): run all draws. */
   /* Called every 4 batches with the draws done and the most planned. */
   void (*progress)(uint64_t done, uint64_t total, void *ctx);
   void *progress_ctx;
-  /* When set and non-zero at a check (every 4 batches), stop and mark the
-   * result partial (a SIGINT handler sets it). */
-  volatile sig_atomic_t *cancel;
+  /* Asked every 4 batches: when it returns true, the run stops and its
+   * result is marked partial. A SIGINT handler can set a flag it reads. */
+  bool (*cancel)(void *ctx);
+  void *cancel_ctx;
   /* Several processes (MPI ranks): process `rank` of `ranks` runs every
    * ranks-th batch of draws, and `reduce` must replace data[0..n) by its
    * element-wise sum over all processes (MPI_Allreduce with MPI_SUM), the
@@ -75,6 +92,10 @@ typedef struct gr_sim_options {
   void (*reduce)(uint64_t *data, size_t n, void *ctx);
   void *reduce_ctx;
 } gr_sim_options;
+
+/* Set every field of `o` to its default; `size` is sizeof *o as the caller
+ * compiled it. */
+GR_EXTERN void gr_sim_options_init(gr_sim_options *o, size_t size);
 
 typedef struct gr_sim_obligation {
   size_t index;              /* In the arrangement. */
@@ -109,13 +130,16 @@ typedef struct gr_sim_result {
 } gr_sim_result;
 
 /*
- * Simulate `n` arrangements against one event on the same draws. `facts`
- * may be NULL (each arrangement's defaults) or an array of n. On success
- * out[0..n) receive results the caller frees with gr_sim_result_free().
+ * Simulate `n` arrangements of `cat` (which must be valid) against one
+ * event on the same draws. `facts` may be NULL (each arrangement's
+ * defaults) or an array of n, each NULL or facts made for its arrangement.
+ * `opts` as set up by gr_sim_options_init() (GR_E_MISUSE when it was
+ * not). On success out[0..n) receive results the caller frees with
+ * gr_sim_result_free().
  */
 GR_EXTERN gr_status gr_simulate(const gr_catalog *cat, const gr_params *params,
                                 const gr_arrangement *const *arrs, size_t n, const gr_event *ev,
-                                const gr_facts *facts, gr_date as_of, const gr_sim_options *opts,
+                                const gr_facts *const *facts, gr_date as_of, const gr_sim_options *opts,
                                 gr_sim_result **out, gr_error *err);
 
 GR_EXTERN void gr_sim_result_free(gr_sim_result *r);
@@ -135,8 +159,11 @@ typedef double (*gr_sobol_fn)(const double *x, void *ctx);
  * from n base points (GSL's quasi-random Sobol sequence for 2k <= 40
  * dimensions, else pseudo-random Philox points), with Saltelli's (2010) estimator of
  * S_i and Jansen's of S_Ti, and `bootstrap` resamples for the intervals.
- * n*(k+2) evaluations; out[0..k) receives the indices; *mean and *variance
- * (optional) those of f.
+ * n*(k+2) evaluations, on `threads` threads (0: as many as OpenMP
+ * offers); out[0..k) receives the indices; *mean and *variance (optional)
+ * those of f. Its scratch is allocated before any evaluation: GR_E_NOMEM
+ * when it cannot be, never an index computed from fewer evaluations. f is
+ * called from several threads at once.
  */
 GR_EXTERN gr_status gr_sobol(size_t k, uint64_t n, gr_sobol_fn f, void *ctx, int threads,
                              unsigned bootstrap, uint64_t seed, gr_sobol_index *out, double *mean,
@@ -158,12 +185,13 @@ typedef struct gr_sensitivity {
 
 /* Sobol indices of P(deterred) for `arr` over every uncertain parameter the
  * deterrence decision reads for it (the others have index zero by
- * construction and are left out). Free with gr_sensitivity_free() (accepts
- * NULL). */
+ * construction and are left out), from `base_samples` base points. Of
+ * `opts` it reads the seed and the threads. Free with
+ * gr_sensitivity_free() (accepts NULL). */
 GR_EXTERN gr_status gr_sensitivity_new(const gr_catalog *cat, const gr_params *params,
                                        const gr_arrangement *arr, const gr_event *ev,
                                        const gr_facts *facts, gr_date as_of, uint64_t base_samples,
-                                       uint64_t seed, int threads, gr_sensitivity **out, gr_error *err);
+                                       const gr_sim_options *opts, gr_sensitivity **out, gr_error *err);
 GR_EXTERN void gr_sensitivity_free(gr_sensitivity *s);
 
 /* ---- As JSON (json.h) ---------------------------------------------------- */

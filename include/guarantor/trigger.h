@@ -3,6 +3,11 @@
  * happens. A pure, deterministic function of (arrangement, event, facts,
  * date): one outcome per obligation, each with the rule that decided it and
  * a one-line reason. docs/engines.md describes the rules in order.
+ *
+ * Ownership: a timeline is the caller's (gr_timeline_free()); its strings
+ * and arrays are its own, and it borrows the catalog's records, so the
+ * catalog must outlive it. Thread safety: see common.h; any number of
+ * timelines may be computed at once from one valid catalog.
  */
 #ifndef GUARANTOR_TRIGGER_H
 #define GUARANTOR_TRIGGER_H
@@ -39,8 +44,8 @@ typedef struct gr_timeline_entry {
   bool tripwire;                 /* Engaged because its own force was hit. */
   int fact;                      /* The false condition (gr_fact), or -1. */
   const char *blocker;           /* Who can block it (consensus), or NULL. */
-  char rule[48];                 /* The rule that decided, e.g. "scope". */
-  char reason[384];              /* One line. */
+  const char *rule;              /* The rule that decided, e.g. "scope". */
+  const char *reason;            /* One line. */
 } gr_timeline_entry;
 
 /* A guarantor whose own force stands where the event strikes. */
@@ -54,19 +59,21 @@ typedef struct gr_timeline {
   const gr_arrangement *arrangement;
   const gr_event *event;
   gr_date as_of;           /* The date scope and terms were resolved at. */
-  gr_facts facts;          /* The facts used. */
+  const gr_facts *facts;   /* The facts used (the timeline's own copy). */
   gr_timeline_entry *items;    /* Sorted by day (none last), then input order. */
   size_t n;
   gr_tripwire *tripwires;
   size_t ntripwires;
-  char note[256];          /* E.g. a date before the first control snapshot. */
+  const char *note;        /* E.g. a date before the first control
+                              snapshot; NULL when there is none. */
 } gr_timeline;
 
 /*
- * Compute the timeline of `arr` for `ev`. `facts` may be NULL for the
- * defaults of gr_facts_default(); `as_of` 0 means the event's day 0, else
- * the arrangement's date. On success *out is a timeline the caller frees
- * with gr_timeline_free(); it points into `cat`, which must outlive it.
+ * Compute the timeline of `arr` for `ev`, both records of `cat`, which must
+ * be valid (gr_catalog_is_valid(); else GR_E_MISUSE). `facts` may be NULL
+ * for the arrangement's defaults, else facts made for `arr` (they are
+ * copied); `as_of` 0 means the event's day 0, else the arrangement's date.
+ * On success *out is a timeline the caller frees with gr_timeline_free().
  */
 GR_EXTERN gr_status gr_timeline_new(const gr_catalog *cat, const gr_arrangement *arr,
                                const gr_event *ev, const gr_facts *facts, gr_date as_of,

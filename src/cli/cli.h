@@ -53,12 +53,12 @@ const void *cli_find(const gr_catalog *cat, gr_record_kind kind, const char *id)
 /* Parse a --as-of argument; prints a usage error and returns -1 when bad. */
 int cli_parse_date(const char *cmd, const char *text, gr_date *out);
 
-/* The facts for `arr`: defaults, then each "--facts" text in order, then
- * the derived facts again. Prints a usage error and returns -1 when a text
- * is bad. */
+/* The facts for `arr`: defaults, then each "--facts" text in order (the
+ * derived facts follow them). NULL, having printed a usage error, when a
+ * text is bad. The caller frees them with gr_facts_free(). */
 struct gr_facts;
-int cli_facts(const gr_catalog *cat, const gr_arrangement *arr, char *const *specs, size_t n,
-              struct gr_facts *out, const char *cmd);
+struct gr_facts *cli_facts(const gr_catalog *cat, const gr_arrangement *arr, char *const *specs, size_t n,
+                           const char *cmd);
 
 /* The facts as a readable block. */
 struct gr_facts;

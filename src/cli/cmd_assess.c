@@ -43,16 +43,10 @@ static size_t split_ids(char *buf, const char **out, size_t max) {
   return n;
 }
 
-/* Actors with the verdict `v` and at least one position (v < 0: with no
- * recorded position at all). */
-static bool in_list(const gr_actor_assessment *aa, int v) {
-  return v < 0 ? aa->nrules == 0 : aa->nrules > 0 && aa->verdict == (gr_verdict)v;
-}
-
-static void summary_list(FILE *fp, const gr_assessment *as, int v, const char *label) {
+static void summary_list(FILE *fp, const gr_assessment *as, gr_verdict v, const char *label) {
   int any = 0;
   for (size_t i = 0; i < as->nactors; i++)
-    if (in_list(&as->actors[i], v)) fprintf(fp, "%s%s", any++ ? ", " : label, as->actors[i].actor->id);
+    if (as->actors[i].verdict == v) fprintf(fp, "%s%s", any++ ? ", " : label, as->actors[i].actor->id);
   if (!any) fprintf(fp, "%snobody", label);
   fputc('\n', fp);
 }
@@ -65,8 +59,8 @@ static void print_human(FILE *fp, const gr_assessment *as) {
   else fputs("Positions in force: the latest of each actor on each topic.\n\n", fp);
   for (size_t i = 0; i < as->nactors; i++) {
     const gr_actor_assessment *aa = &as->actors[i];
-    fprintf(fp, "%-5s %-7s %s\n", aa->actor->id, aa->nrules ? gr_verdict_name(aa->verdict) : "-", aa->actor->name);
-    if (aa->nrules == 0) fputs("      (no recorded position)\n", fp);
+    fprintf(fp, "%-5s %-7s %s\n", aa->actor->id, aa->verdict == GR_VERDICT_NO_POSITION ? "-" : gr_verdict_name(aa->verdict), aa->actor->name);
+    if (aa->verdict == GR_VERDICT_NO_POSITION) fputs("      (no recorded position)\n", fp);
     /* Violated rules first: they decide the verdict. */
     for (int pass = 0; pass < 2; pass++)
       for (size_t j = 0; j < aa->nrules; j++) {
@@ -87,14 +81,14 @@ static void print_human(FILE *fp, const gr_assessment *as) {
   summary_list(fp, as, GR_VERDICT_OBJECTS, "Objects: ");
   summary_list(fp, as, GR_VERDICT_ACCEPTS, "Accepts: ");
   bool silent = false;
-  for (size_t i = 0; i < as->nactors; i++) silent |= as->actors[i].nrules == 0;
-  if (silent) summary_list(fp, as, -1, "No recorded position: ");
+  for (size_t i = 0; i < as->nactors; i++) silent |= as->actors[i].verdict == GR_VERDICT_NO_POSITION;
+  if (silent) summary_list(fp, as, GR_VERDICT_NO_POSITION, "No recorded position: ");
   int any = 0;
   fputs("Lacks the acceptance of: ", fp);
   for (size_t i = 0; i < as->nactors; i++)
-    if (as->actors[i].verdict != GR_VERDICT_ACCEPTS) fprintf(fp, "%s%s", any++ ? ", " : "", as->actors[i].actor->id);
+    if (as->actors[i].verdict == GR_VERDICT_OBJECTS || as->actors[i].verdict == GR_VERDICT_VETOES) fprintf(fp, "%s%s", any++ ? ", " : "", as->actors[i].actor->id);
   fprintf(fp, "%s\n\n", any ? "" : "nobody");
-  cli_print_facts(fp, &as->facts);
+  cli_print_facts(fp, as->facts);
 }
 
 int cmd_assess(int argc, char **argv) {
@@ -113,6 +107,8 @@ int cmd_assess(int argc, char **argv) {
   char *ids_buf = NULL;
   gr_catalog *cat = NULL;
   gr_assessment *as = NULL;
+  gr_facts *facts = NULL;
+  gr_error err = GR_ERROR_INIT;
   if (files == NULL || fact_specs == NULL) {
     rc = EXIT_FAIL;
     goto done;
@@ -147,8 +143,7 @@ int cmd_assess(int argc, char **argv) {
   cat = cli_load(files, nfiles, &rc);
   if (cat == NULL) goto done;
   const gr_arrangement *arr = cli_find(cat, GR_REC_ARRANGEMENT, argv[optind]);
-  gr_facts facts;
-  if (arr == NULL || cli_facts(cat, arr, fact_specs, nfacts, &facts, "assess") != 0) {
+  if (arr == NULL || (facts = cli_facts(cat, arr, fact_specs, nfacts, "assess")) == NULL) {
     rc = EXIT_USAGE;
     goto done;
   }
@@ -160,8 +155,7 @@ int cmd_assess(int argc, char **argv) {
       rc = EXIT_USAGE;
       goto done;
     }
-  gr_error err;
-  if (gr_assessment_new(cat, arr, &facts, as_of, ids, nids, &as, &err) != GR_OK) {
+  if (gr_assessment_new(cat, arr, facts, as_of, ids, nids, &as, &err) != GR_OK) {
     fprintf(stderr, "guarantor assess: %s\n", err.message);
     rc = err.code == GR_E_NOT_FOUND ? EXIT_USAGE : EXIT_FAIL;
     goto done;
@@ -175,6 +169,8 @@ int cmd_assess(int argc, char **argv) {
   }
   if (fflush(stdout) != 0) rc = EXIT_FAIL;
 done:
+  gr_error_clear(&err);
+  gr_facts_free(facts);
   gr_assessment_free(as);
   gr_catalog_free(cat);
   free(ids_buf);

@@ -115,7 +115,9 @@ int cmd_compare(int argc, char **argv) {
                                        {"file", required_argument, NULL, 'f'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
-  gr_sim_options so = {.draws = 200000, .seed = 1};
+  gr_sim_options so;
+  gr_sim_options_init(&so, sizeof so);
+  so.draws = 200000;
   uint64_t threads = 0;
   gr_date as_of = 0;
   const char *event_id = "offensive-zaporizhzhia";

@@ -166,23 +166,20 @@ typedef struct report_run {
   const gr_params *params;
   const gr_event *ev;
   gr_date as_of;
-  uint64_t samples, seed;
-  int threads;
+  uint64_t samples;
+  const gr_sim_options *opts;
 } report_run;
 
 /* One arrangement's section. */
 static gr_status json_arrangement(gr_json *w, const report_run *rr, const cli_compare_row *row, gr_error *err) {
   const gr_arrangement *a = row->arr;
-  gr_facts facts;
-  gr_facts_default(rr->cat, a, &facts);
   gr_timeline *tl = NULL;
   gr_assessment *as = NULL;
   gr_sensitivity *sens = NULL;
-  gr_status st = gr_timeline_new(rr->cat, a, rr->ev, &facts, rr->as_of, &tl, err);
-  if (st == GR_OK) st = gr_assessment_new(rr->cat, a, &facts, rr->as_of, NULL, 0, &as, err);
+  gr_status st = gr_timeline_new(rr->cat, a, rr->ev, NULL, rr->as_of, &tl, err);
+  if (st == GR_OK) st = gr_assessment_new(rr->cat, a, NULL, rr->as_of, NULL, 0, &as, err);
   if (st == GR_OK)
-    st = gr_sensitivity_new(rr->cat, rr->params, a, rr->ev, &facts, rr->as_of, rr->samples, rr->seed, rr->threads,
-                            &sens, err);
+    st = gr_sensitivity_new(rr->cat, rr->params, a, rr->ev, NULL, rr->as_of, rr->samples, rr->opts, &sens, err);
   if (st == GR_OK) {
     char d[11];
     gr_json_begin_object(w);
@@ -391,7 +388,9 @@ int cmd_report(int argc, char **argv) {
                                        {"file", required_argument, NULL, 'f'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
-  gr_sim_options so = {.draws = 200000, .seed = 1};
+  gr_sim_options so;
+  gr_sim_options_init(&so, sizeof so);
+  so.draws = 200000;
   uint64_t threads = 0, samples = 4096;
   gr_date as_of = 0;
   const char *event_id = "offensive-zaporizhzhia", *out_path = "report.html";
@@ -401,6 +400,7 @@ int cmd_report(int argc, char **argv) {
   gr_catalog *cat = NULL;
   cli_comparison cmp = {0};
   char *data = NULL;
+  gr_error err = GR_ERROR_INIT;
   if (files == NULL) return EXIT_FAIL;
   optind = 1;
   opterr = 0;
@@ -452,11 +452,10 @@ int cmd_report(int argc, char **argv) {
   }
   if (!quiet) cli_print_compare_table(stdout, rows, n, ev);
   if (cli_rank() != 0) goto done;
-  report_run rr = {cat, cmp.params, ev, as_of, samples, so.seed, so.threads};
-  gr_error err = {0};
+  report_run rr = {cat, cmp.params, ev, as_of, samples, &so};
   data = report_data(&rr, rows, n, &err);
   if (data == NULL) {
-    fprintf(stderr, "guarantor report: %s\n", err.message[0] ? err.message : "out of memory");
+    fprintf(stderr, "guarantor report: %s\n", err.code != GR_OK ? err.message : "out of memory");
     rc = EXIT_FAIL;
     goto done;
   }
@@ -467,6 +466,7 @@ int cmd_report(int argc, char **argv) {
   printf("%sWrote %s: open it in a browser (it needs no network).\n", quiet ? "" : "\n", out_path);
   if (fflush(stdout) != 0) rc = EXIT_FAIL;
 done:
+  gr_error_clear(&err);
   gr_free(data);
   cli_comparison_free(&cmp);
   gr_catalog_free(cat);

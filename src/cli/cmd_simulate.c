@@ -112,7 +112,9 @@ int cmd_simulate(int argc, char **argv) {
                                        {"file", required_argument, NULL, 'f'},
                                        {"help", no_argument, NULL, 'h'},
                                        {NULL, 0, NULL, 0}};
-  gr_sim_options so = {.draws = 0, .seed = 1};
+  gr_sim_options so;
+  gr_sim_options_init(&so, sizeof so);
+  so.draws = 0;
   uint64_t threads = 0, samples = 16384;
   gr_date as_of = 0;
   int json = 0, sensitivity = 0, c, rc = EXIT_OK;
@@ -122,6 +124,8 @@ int cmd_simulate(int argc, char **argv) {
   gr_params *params = NULL;
   gr_sim_result *res = NULL;
   gr_sensitivity *sens = NULL;
+  gr_facts *facts = NULL;
+  gr_error err = GR_ERROR_INIT;
   if (files == NULL || fact_specs == NULL) {
     rc = EXIT_FAIL;
     goto done;
@@ -167,12 +171,10 @@ int cmd_simulate(int argc, char **argv) {
   if (cat == NULL) goto done;
   const gr_arrangement *arr = cli_find(cat, GR_REC_ARRANGEMENT, argv[optind]);
   const gr_event *ev = cli_find(cat, GR_REC_EVENT, argc - optind == 2 ? argv[optind + 1] : "offensive-zaporizhzhia");
-  gr_facts facts;
-  if (arr == NULL || ev == NULL || cli_facts(cat, arr, fact_specs, nfacts, &facts, "simulate") != 0) {
+  if (arr == NULL || ev == NULL || (facts = cli_facts(cat, arr, fact_specs, nfacts, "simulate")) == NULL) {
     rc = EXIT_USAGE;
     goto done;
   }
-  gr_error err;
   if (gr_params_new(cat, &params, &err) != GR_OK) {
     fprintf(stderr, "guarantor simulate: %s\n", err.message);
     rc = EXIT_USAGE;
@@ -183,14 +185,15 @@ int cmd_simulate(int argc, char **argv) {
   cli_catch_sigint();
   so.progress = cli_progress_update;
   so.progress_ctx = &prog;
-  so.cancel = &cli_interrupted;
+  so.cancel = cli_cancelled;
   cli_ranks_options(&so);
-  gr_status st = gr_simulate(cat, params, &arr, 1, ev, &facts, as_of, &so, &res, &err);
+  const gr_facts *fs[1] = {facts};
+  gr_status st = gr_simulate(cat, params, &arr, 1, ev, fs, as_of, &so, &res, &err);
   cli_progress_end(&prog);
   /* The sensitivity analysis runs in rank 0 only: it has no collective
    * step, and only rank 0 prints. */
   if (st == GR_OK && sensitivity && !res->partial && cli_rank() == 0)
-    st = gr_sensitivity_new(cat, params, arr, ev, &facts, as_of, samples, so.seed, so.threads, &sens, &err);
+    st = gr_sensitivity_new(cat, params, arr, ev, facts, as_of, samples, &so, &sens, &err);
   if (st != GR_OK) {
     fprintf(stderr, "guarantor simulate: %s\n", err.message);
     rc = st == GR_E_NOMEM ? EXIT_FAIL : EXIT_USAGE;
@@ -201,6 +204,8 @@ int cmd_simulate(int argc, char **argv) {
   if (res->partial) rc = EXIT_FAIL;
   if (fflush(stdout) != 0) rc = EXIT_FAIL;
 done:
+  gr_error_clear(&err);
+  gr_facts_free(facts);
   gr_sensitivity_free(sens);
   gr_sim_result_free(res);
   gr_params_free(params);

@@ -58,7 +58,7 @@ static void print_human(FILE *fp, const gr_catalog *cat, const gr_timeline *tl) 
   }
   fprintf(fp, "  arrangement: %s (%s, %s)\n", arr->title, gr_table_name(GR_T_LEGAL_FORM, arr->legal_form),
           gr_table_name(GR_T_ARRANGEMENT_STATUS, arr->status));
-  if (tl->note[0]) fprintf(fp, "  note:        %s\n", tl->note);
+  if (tl->note) fprintf(fp, "  note:        %s\n", tl->note);
   for (size_t i = 0; i < tl->ntripwires; i++) {
     const gr_region *r = gr_catalog_region(cat, tl->tripwires[i].region);
     fprintf(fp, "  tripwire:    %s's force (%.15g troops) in %s %s is under attack: for %s the event\n"
@@ -87,7 +87,7 @@ static void print_human(FILE *fp, const gr_catalog *cat, const gr_timeline *tl) 
       first = 0;
     }
   fprintf(fp, " (of %zu obligations)\n\n", tl->n);
-  cli_print_facts(fp, &tl->facts);
+  cli_print_facts(fp, tl->facts);
 }
 
 int cmd_trigger(int argc, char **argv) {
@@ -103,6 +103,8 @@ int cmd_trigger(int argc, char **argv) {
   size_t nfiles = 0, nfacts = 0;
   gr_catalog *cat = NULL;
   gr_timeline *tl = NULL;
+  gr_facts *facts = NULL;
+  gr_error err = GR_ERROR_INIT;
   if (files == NULL || fact_specs == NULL) {
     rc = EXIT_FAIL;
     goto done;
@@ -133,13 +135,11 @@ int cmd_trigger(int argc, char **argv) {
   if (cat == NULL) goto done;
   const gr_arrangement *arr = cli_find(cat, GR_REC_ARRANGEMENT, argv[optind]);
   const gr_event *ev = cli_find(cat, GR_REC_EVENT, argv[optind + 1]);
-  gr_facts facts;
-  if (arr == NULL || ev == NULL || cli_facts(cat, arr, fact_specs, nfacts, &facts, "trigger") != 0) {
+  if (arr == NULL || ev == NULL || (facts = cli_facts(cat, arr, fact_specs, nfacts, "trigger")) == NULL) {
     rc = EXIT_USAGE;
     goto done;
   }
-  gr_error err;
-  if (gr_timeline_new(cat, arr, ev, &facts, as_of, &tl, &err) != GR_OK) {
+  if (gr_timeline_new(cat, arr, ev, facts, as_of, &tl, &err) != GR_OK) {
     fprintf(stderr, "guarantor trigger: %s\n", err.message);
     rc = EXIT_FAIL;
     goto done;
@@ -153,6 +153,8 @@ int cmd_trigger(int argc, char **argv) {
   }
   if (fflush(stdout) != 0) rc = EXIT_FAIL;
 done:
+  gr_error_clear(&err);
+  gr_facts_free(facts);
   gr_timeline_free(tl);
   gr_catalog_free(cat);
   free(files);

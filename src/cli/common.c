@@ -21,7 +21,7 @@ void cli_print_diags(const gr_catalog *cat, FILE *fp) {
 }
 
 gr_catalog *cli_load(char *const *files, size_t nfiles, int *status) {
-  gr_error err;
+  gr_error err = GR_ERROR_INIT;
   gr_catalog *cat = gr_catalog_new();
   if (cat == NULL) {
     fprintf(stderr, "guarantor: out of memory\n");
@@ -44,8 +44,10 @@ gr_catalog *cli_load(char *const *files, size_t nfiles, int *status) {
     *status = EXIT_USAGE;
   } else {
     *status = EXIT_OK;
+    gr_error_clear(&err);
     return cat;
   }
+  gr_error_clear(&err);
   gr_catalog_free(cat);
   return NULL;
 }
@@ -110,8 +112,8 @@ void cli_print_facts(FILE *fp, const gr_facts *f) {
   const gr_table *t = gr_table_get(GR_T_FACT);
   fputs("Facts (override with --facts NAME=true|false,...):\n", fp);
   for (size_t i = 0; i < t->count; i++)
-    fprintf(fp, "  %-30s %-5s  %s: %s\n", t->terms[i].name, f->value[i] ? "true" : "false",
-            gr_fact_origin_name(f->origin[i]), f->why[i]);
+    fprintf(fp, "  %-30s %-5s  %s: %s\n", t->terms[i].name, gr_facts_value(f, (gr_fact)i) ? "true" : "false",
+            gr_fact_origin_name(gr_facts_origin(f, (gr_fact)i)), gr_facts_why(f, (gr_fact)i));
 }
 
 int cli_print_json(FILE *fp, gr_json *w) {
@@ -135,17 +137,22 @@ void cli_print_source(FILE *fp, const gr_source *s) {
 
 char **cli_files_new(int argc) { return calloc((size_t)argc + 1, sizeof(char *)); }
 
-int cli_facts(const gr_catalog *cat, const gr_arrangement *arr, char *const *specs, size_t n, gr_facts *out,
-              const char *cmd) {
-  gr_error err;
-  gr_facts_default(cat, arr, out);
-  for (size_t i = 0; i < n; i++)
-    if (gr_facts_parse(out, specs[i], &err) != GR_OK) {
-      cli_usage_error(cmd, "--facts: %s", err.message);
-      return -1;
-    }
-  gr_facts_derive(cat, arr, out);
-  return 0;
+gr_facts *cli_facts(const gr_catalog *cat, const gr_arrangement *arr, char *const *specs, size_t n, const char *cmd) {
+  gr_error err = GR_ERROR_INIT;
+  gr_facts *f = NULL;
+  if (gr_facts_new(cat, arr, &f, &err) != GR_OK) {
+    fprintf(stderr, "guarantor %s: %s\n", cmd, err.message);
+  } else {
+    for (size_t i = 0; i < n; i++)
+      if (gr_facts_parse(f, specs[i], &err) != GR_OK) {
+        cli_usage_error(cmd, "--facts: %s", err.message);
+        gr_facts_free(f);
+        f = NULL;
+        break;
+      }
+  }
+  gr_error_clear(&err);
+  return f;
 }
 
 int cli_parse_count(const char *cmd, const char *opt, const char *text, uint64_t min, uint64_t *out) {

@@ -13,6 +13,11 @@
 
 volatile sig_atomic_t cli_interrupted = 0;
 
+bool cli_cancelled(void *ctx) {
+  (void)ctx;
+  return cli_interrupted != 0;
+}
+
 static void on_sigint(int sig) {
   (void)sig;
   cli_interrupted = 1;

@@ -5,6 +5,7 @@
 #define GUARANTOR_CLI_PROGRESS_H
 
 #include <signal.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 typedef struct cli_progress {
@@ -14,6 +15,9 @@ typedef struct cli_progress {
 } cli_progress;
 
 extern volatile sig_atomic_t cli_interrupted;
+
+/* Whether Ctrl-C was pressed: a gr_sim_options cancel callback. */
+bool cli_cancelled(void *ctx);
 
 void cli_catch_sigint(void);
 void cli_progress_start(cli_progress *p, const char *what);

@@ -45,12 +45,9 @@ size_t cli_guarantors(const gr_arrangement *a, char *buf, size_t n) {
 }
 
 static void vetoes_of(const gr_catalog *cat, const gr_arrangement *arr, gr_date as_of, char *buf, size_t n) {
-  gr_facts f;
-  gr_error err;
   gr_assessment *as = NULL;
   buf[0] = '\0';
-  gr_facts_default(cat, arr, &f);
-  if (gr_assessment_new(cat, arr, &f, as_of, NULL, 0, &as, &err) != GR_OK) return;
+  if (gr_assessment_new(cat, arr, NULL, as_of, NULL, 0, &as, NULL) != GR_OK) return;
   size_t k = 0;
   for (size_t i = 0; i < as->nactors; i++)
     if (as->actors[i].verdict == GR_VERDICT_VETOES) {
@@ -111,9 +108,10 @@ int cli_comparison_run(const char *cmd, const gr_catalog *cat, char *const *ids,
     c->arrs[i] = nids ? cli_find(cat, GR_REC_ARRANGEMENT, ids[i]) : gr_catalog_at(cat, GR_REC_ARRANGEMENT, i);
     if (c->arrs[i] == NULL) return EXIT_USAGE;
   }
-  gr_error err;
+  gr_error err = GR_ERROR_INIT;
   if (gr_params_new(cat, &c->params, &err) != GR_OK) {
     fprintf(stderr, "guarantor %s: %s\n", cmd, err.message);
+    gr_error_clear(&err);
     return EXIT_USAGE;
   }
   cli_progress prog;
@@ -121,7 +119,7 @@ int cli_comparison_run(const char *cmd, const gr_catalog *cat, char *const *ids,
   cli_catch_sigint();
   so->progress = cli_progress_update;
   so->progress_ctx = &prog;
-  so->cancel = &cli_interrupted;
+  so->cancel = cli_cancelled;
   cli_ranks_options(so);
   gr_status st = gr_simulate(cat, c->params, c->arrs, c->n, ev, NULL, as_of, so, c->res, &err);
   cli_progress_end(&prog);
@@ -129,6 +127,7 @@ int cli_comparison_run(const char *cmd, const gr_catalog *cat, char *const *ids,
   so->progress_ctx = NULL;
   if (st != GR_OK) {
     fprintf(stderr, "guarantor %s: %s\n", cmd, err.message);
+    gr_error_clear(&err);
     return st == GR_E_NOMEM ? EXIT_FAIL : EXIT_USAGE;
   }
   cli_compare_fill(cat, c->arrs, c->res, c->n, as_of, c->rows);

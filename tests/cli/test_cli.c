@@ -14,6 +14,8 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+
+#include "guarantor/common.h"
 #include <libfyaml.h>
 
 typedef struct run {
@@ -106,7 +108,7 @@ static void test_version_and_help(void **state) {
   (void)state;
   run r = prog("--version", NULL);
   assert_int_equal(r.status, 0);
-  assert_string_equal(r.out, "guarantor 0.1.0\n");
+  assert_string_equal(r.out, "guarantor " GR_VERSION_STRING "\n");
   done(&r);
   r = prog("--help", NULL);
   assert_int_equal(r.status, 0);

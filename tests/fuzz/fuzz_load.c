@@ -15,7 +15,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  gr_error err;
+  gr_error err = GR_ERROR_INIT;
   gr_catalog *cat = gr_catalog_new();
   if (cat == NULL) return 0;
   if (size > 0 && data[0] == '#') gr_catalog_load_builtin(cat, &err);

@@ -23,6 +23,15 @@
  * no file position; returns `code`. */
 gr_status gr__fail(gr_error *err, gr_status code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/* The same with the place in an input file (`file` may be NULL). */
+gr_status gr__fail_at(gr_error *err, gr_status code, const char *file, int line, int column, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+gr_status gr__vfail_at(gr_error *err, gr_status code, const char *file, int line, int column, const char *fmt,
+                       va_list ap);
+
+/* Success: reset `err` (when not NULL) to GR_OK, releasing what it held. */
+void gr__ok(gr_error *err);
+
 /* ---- Arena: every record and string of a catalog lives in one. -------- */
 
 typedef struct gr__arena_block gr__arena_block;

@@ -10,6 +10,7 @@
 
 #include "base/base.h"
 #include "guarantor/catalog.h"
+#include "catalog/ready.h"
 #include "model/schema.h"
 
 typedef struct gr__ref {

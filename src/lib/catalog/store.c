@@ -92,20 +92,12 @@ size_t gr_diag_format(const gr_diag *d, char *buf, size_t size) {
 
 /* Fill `err` from the first error diagnostic at or after index `from`. */
 static gr_status first_error(const gr_catalog *cat, size_t from, gr_status code, gr_error *err) {
-  if (err == NULL) return code;
-  memset(err, 0, sizeof *err);
-  err->code = code;
   for (size_t i = from; i < cat->ndiags; i++) {
     const gr_diag *d = &cat->diags[i];
-    if (d->severity != GR_SEV_ERROR) continue;
-    snprintf(err->file, sizeof err->file, "%s", d->file);
-    err->line = d->line;
-    err->column = d->column;
-    snprintf(err->message, sizeof err->message, "%s", d->message);
-    return code;
+    if (d->severity == GR_SEV_ERROR)
+      return gr__fail_at(err, code, d->file[0] ? d->file : NULL, d->line, d->column, "%s", d->message);
   }
-  snprintf(err->message, sizeof err->message, "%s", gr_strerror(code));
-  return code;
+  return gr__fail(err, code, "%s", gr_strerror(code));
 }
 
 /* ---- References and records --------------------------------------- */
@@ -195,31 +187,31 @@ void gr__record_add(gr_catalog *cat, gr_record_kind kind, void *rec) {
 
 /* ---- Loading ---------------------------------------------------------- */
 
+/* Loading is over once the catalog is validated: a record loaded later
+ * would escape the checks (a dangling reference would pass). */
+static gr_status may_load(const gr_catalog *cat, const char *fn, gr_error *err) {
+  if (cat->validated)
+    return gr__fail(err, GR_E_MISUSE, "%s: the catalog is validated already: load every file before "
+                                     "gr_catalog_validate()", fn);
+  return GR_OK;
+}
+
 gr_status gr_catalog_load_buffer(gr_catalog *cat, const char *name, const void *data, size_t len,
                                  gr_error *err) {
-  if (cat == NULL || name == NULL || (data == NULL && len > 0)) {
-    if (err) {
-      memset(err, 0, sizeof *err);
-      err->code = GR_E_ARG;
-      snprintf(err->message, sizeof err->message, "gr_catalog_load_buffer: NULL argument");
-    }
-    return GR_E_ARG;
-  }
+  if (cat == NULL || name == NULL || (data == NULL && len > 0))
+    return gr__fail(err, GR_E_ARG, "gr_catalog_load_buffer: NULL argument");
+  if (may_load(cat, "gr_catalog_load_buffer", err) != GR_OK) return GR_E_MISUSE;
   size_t before = cat->ndiags;
   gr_status st = gr__load_bytes(cat, name, data ? data : "", len);
-  if (st == GR_E_NOMEM || cat->oom) {
-    if (err) {
-      memset(err, 0, sizeof *err);
-      err->code = GR_E_NOMEM;
-      snprintf(err->message, sizeof err->message, "%s", gr_strerror(GR_E_NOMEM));
-    }
-    return GR_E_NOMEM;
-  }
-  return st == GR_OK ? GR_OK : first_error(cat, before, st, err);
+  if (st == GR_E_NOMEM || cat->oom) return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+  if (st != GR_OK) return first_error(cat, before, st, err);
+  gr__ok(err);
+  return GR_OK;
 }
 
 gr_status gr_catalog_load_file(gr_catalog *cat, const char *path, gr_error *err) {
-  if (cat == NULL || path == NULL) return gr_catalog_load_buffer(cat, path, NULL, 0, err);
+  if (cat == NULL || path == NULL) return gr__fail(err, GR_E_ARG, "gr_catalog_load_file: NULL argument");
+  if (may_load(cat, "gr_catalog_load_file", err) != GR_OK) return GR_E_MISUSE;
   FILE *fp = fopen(path, "rb");
   if (fp == NULL) {
     gr_pos p = {gr__register_file(cat, path), 0, 0};
@@ -272,7 +264,8 @@ gr_status gr_catalog_load_file(gr_catalog *cat, const char *path, gr_error *err)
 }
 
 gr_status gr_catalog_load_builtin(gr_catalog *cat, gr_error *err) {
-  if (cat == NULL) return gr_catalog_load_buffer(NULL, NULL, NULL, 0, err);
+  if (cat == NULL) return gr__fail(err, GR_E_ARG, "gr_catalog_load_builtin: NULL argument");
+  if (may_load(cat, "gr_catalog_load_builtin", err) != GR_OK) return GR_E_MISUSE;
   gr_status worst = GR_OK;
   cat->loading_builtin = 1;
   for (size_t i = 0; i < gr__builtin_count; i++) {
@@ -304,23 +297,39 @@ static int diag_cmp(const void *a, const void *b, void *ctx) {
 static void sort_diags(gr_catalog *cat) { gr__sort(cat->diags, cat->ndiags, sizeof *cat->diags, diag_cmp, cat); }
 
 gr_status gr_catalog_validate(gr_catalog *cat, gr_error *err) {
-  if (cat == NULL) return gr_catalog_load_buffer(NULL, NULL, NULL, 0, err);
+  if (cat == NULL) return gr__fail(err, GR_E_ARG, "gr_catalog_validate: NULL argument");
   if (!cat->validated) {
     gr__validate(cat);
     cat->validated = 1;
     sort_diags(cat);
   }
-  if (cat->oom) {
-    if (err) {
-      memset(err, 0, sizeof *err);
-      err->code = GR_E_NOMEM;
-      snprintf(err->message, sizeof err->message, "%s", gr_strerror(GR_E_NOMEM));
-    }
-    return GR_E_NOMEM;
-  }
-  if (gr_catalog_diag_count_severity(cat, GR_SEV_ERROR) > 0)
-    return first_error(cat, 0, GR_E_INVALID, err);
-  if (err) memset(err, 0, sizeof *err);
+  if (cat->oom) return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+  if (gr_catalog_diag_count_severity(cat, GR_SEV_ERROR) > 0) return first_error(cat, 0, GR_E_INVALID, err);
+  gr__ok(err);
+  return GR_OK;
+}
+
+bool gr_catalog_is_valid(const gr_catalog *cat) {
+  return cat != NULL && cat->validated && !cat->oom && gr_catalog_diag_count_severity(cat, GR_SEV_ERROR) == 0;
+}
+
+gr_status gr__catalog_ready(const gr_catalog *cat, const char *fn, gr_error *err) {
+  if (cat == NULL) return gr__fail(err, GR_E_ARG, "%s: NULL catalog", fn);
+  if (!cat->validated)
+    return gr__fail(err, GR_E_MISUSE, "%s: the catalog has not been validated: call gr_catalog_validate() after "
+                                     "the last load", fn);
+  if (!gr_catalog_is_valid(cat))
+    return gr__fail(err, GR_E_MISUSE, "%s: the catalog has errors (gr_catalog_validate() failed): the engines "
+                                     "need a valid one", fn);
+  return GR_OK;
+}
+
+gr_status gr__catalog_has(const gr_catalog *cat, gr_record_kind kind, const void *rec, const char *fn, gr_error *err) {
+  if (rec == NULL) return gr__fail(err, GR_E_ARG, "%s: NULL %s", fn, gr_record_kind_name(kind));
+  const char *id = gr__record_id(kind, rec);
+  if (id == NULL || gr_catalog_find(cat, kind, id) != rec)
+    return gr__fail(err, GR_E_MISUSE, "%s: the %s '%s' is not one of this catalog's", fn, gr_record_kind_name(kind),
+                    id ? id : "?");
   return GR_OK;
 }
 

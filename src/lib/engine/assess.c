@@ -15,11 +15,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/engine.h"
 #include "guarantor/assess.h"
-#include "base/base.h"
 
 
-static const char *const verdict_names[GR_VERDICT__COUNT] = {"accepts", "objects", "vetoes"};
+static const char *const verdict_names[GR_VERDICT__COUNT] = {"accepts", "objects", "vetoes", "no_position"};
 static const char *const state_names[GR_RULE__STATES] = {"met", "violated", "lapsed"};
 
 const char *gr_verdict_name(gr_verdict v) {
@@ -148,8 +148,13 @@ static void describe(const gr_match *m, char *buf, size_t n) {
           gr_table_name(GR_T_PROTECTED_CONDITION, m->protected_conditions.items[i]));
 }
 
+enum { REASON_LEN = 384 };
+
+/* Evaluate position p on arr into r, its reason into `reason` (REASON_LEN
+ * bytes, the assessment's storage). */
 static void evaluate(const gr_catalog *cat, const gr_arrangement *arr, const gr_facts *f, const gr_position *p,
-                     gr_rule_result *r) {
+                     gr_rule_result *r, char *reason) {
+  r->reason = reason;
   char what[256], found[160] = "";
   r->position = p;
   r->unless_fact = -1;
@@ -159,7 +164,7 @@ static void evaluate(const gr_catalog *cat, const gr_arrangement *arr, const gr_
     if (f->value[p->unless.items[i]]) {
       r->unless_fact = p->unless.items[i];
       r->state = GR_RULE_LAPSED;
-      snprintf(r->reason, sizeof r->reason, "%s %s, unless %s: %s holds (%s: %s)", verb, what,
+      snprintf(reason, REASON_LEN, "%s %s, unless %s: %s holds (%s: %s)", verb, what,
                gr_table_name(GR_T_FACT, r->unless_fact), gr_table_name(GR_T_FACT, r->unless_fact),
                gr_fact_origin_name(f->origin[r->unless_fact]), f->why[r->unless_fact]);
       return;
@@ -175,9 +180,9 @@ static void evaluate(const gr_catalog *cat, const gr_arrangement *arr, const gr_
                         GR_GIVEN(&p->match, GR_KEY_MATCH_LOCATION) || GR_GIVEN(&p->match, GR_KEY_MATCH_MIN_TROOPS);
   if (per_obligation) {
     if (hit)
-      snprintf(r->reason, sizeof r->reason, "%s %s: the arrangement has it (%s)", verb, what, found);
+      snprintf(reason, REASON_LEN, "%s %s: the arrangement has it (%s)", verb, what, found);
     else
-      snprintf(r->reason, sizeof r->reason, "%s %s: the arrangement has none", verb, what);
+      snprintf(reason, REASON_LEN, "%s %s: the arrangement has none", verb, what);
     return;
   }
   /* Arrangement-level criteria: say what the arrangement is. */
@@ -194,7 +199,7 @@ static void evaluate(const gr_catalog *cat, const gr_arrangement *arr, const gr_
     for (size_t i = 0; i < arr->protected_conditions.n; i++)
       add(&t, "%s%s", i ? ", " : "", gr_table_name(GR_T_PROTECTED_CONDITION, arr->protected_conditions.items[i]));
   }
-  snprintf(r->reason, sizeof r->reason, "%s %s: %s (%s)", verb, what, hit ? "it matches" : "it does not match", is);
+  snprintf(reason, REASON_LEN, "%s %s: %s (%s)", verb, what, hit ? "it matches" : "it does not match", is);
 }
 
 
@@ -240,15 +245,24 @@ static int mark_in_force(const gr_catalog *cat, gr_date as_of, bool *live) {
   return 0;
 }
 
+/* An assessment and the facts it owns. */
+typedef struct assessment {
+  gr_assessment pub; /* First: a gr_assessment * is an assessment *. */
+  gr_facts *facts;
+} assessment;
+
 gr_status gr_assessment_new(const gr_catalog *cat, const gr_arrangement *arr, const gr_facts *facts, gr_date as_of,
                             const char *const *only, size_t nonly, gr_assessment **out, gr_error *err) {
-  if (out) *out = NULL;
-  if (cat == NULL || arr == NULL || out == NULL || (nonly && only == NULL))
-    return gr__fail(err, GR_E_ARG, "gr_assessment_new: NULL argument");
+  static const char fn[] = "gr_assessment_new";
+  if (out == NULL || (nonly && only == NULL)) return gr__fail(err, GR_E_ARG, "%s: NULL argument", fn);
+  *out = NULL;
+  if (gr__catalog_ready(cat, fn, err) != GR_OK || gr__catalog_has(cat, GR_REC_ARRANGEMENT, arr, fn, err) != GR_OK)
+    return err ? err->code : GR_E_MISUSE;
   for (size_t i = 0; i < nonly; i++)
     if (gr_catalog_actor(cat, only[i]) == NULL) return gr__fail(err, GR_E_NOT_FOUND, "no actor '%s'", only[i]);
   size_t npos = gr_catalog_count(cat, GR_REC_POSITION), nact = gr_catalog_count(cat, GR_REC_ACTOR);
-  gr_assessment *as = calloc(1, sizeof *as);
+  assessment *impl = calloc(1, sizeof *impl);
+  gr_assessment *as = impl ? &impl->pub : NULL;
   bool *live = calloc(npos ? npos : 1, sizeof *live);
   /* The positions in force, grouped by actor in catalog order: first[a]
    * .. first[a + 1] index order[]. */
@@ -264,6 +278,7 @@ gr_status gr_assessment_new(const gr_catalog *cat, const gr_arrangement *arr, co
   }
   for (size_t a = 0; a < nact && st == GR_OK; a++)
     if (gr__strmap_put(&actors, ((const gr_actor *)gr_catalog_at(cat, GR_REC_ACTOR, a))->id, a) != 0) st = GR_E_NOMEM;
+  if (st != GR_OK) goto done;
   for (size_t i = 0; i < npos && st == GR_OK; i++) {
     const gr_position *p = gr_catalog_at(cat, GR_REC_POSITION, i);
     if (!live[i] || !gr__strmap_get(&actors, p->actor, &owner[i])) owner[i] = SIZE_MAX;
@@ -277,8 +292,12 @@ gr_status gr_assessment_new(const gr_catalog *cat, const gr_arrangement *arr, co
   first[0] = 0;
   as->arrangement = arr;
   as->as_of = as_of;
-  if (facts) as->facts = *facts;
-  else gr_facts_default(cat, arr, &as->facts);
+  impl->facts = gr__facts_for(cat, arr, facts, fn, err);
+  if (impl->facts == NULL) {
+    st = err ? err->code : GR_E_NOMEM;
+    goto done;
+  }
+  as->facts = impl->facts;
 
   for (size_t a = 0; a < nact && st == GR_OK; a++) {
     const gr_actor *actor = gr_catalog_at(cat, GR_REC_ACTOR, a);
@@ -288,15 +307,18 @@ gr_status gr_assessment_new(const gr_catalog *cat, const gr_arrangement *arr, co
     if (!wanted || (count == 0 && nonly == 0)) continue;
     gr_actor_assessment *aa = &as->actors[as->nactors++];
     aa->actor = actor;
-    aa->rules = calloc(count ? count : 1, sizeof *aa->rules);
+    aa->verdict = count == 0 ? GR_VERDICT_NO_POSITION : GR_VERDICT_ACCEPTS;
+    /* The rules and then their reasons, in one block. */
+    aa->rules = calloc(count ? count : 1, sizeof *aa->rules + REASON_LEN);
     if (aa->rules == NULL) {
       st = GR_E_NOMEM;
       break;
     }
+    char *reasons = (char *)(aa->rules + (count ? count : 1));
     for (size_t k = first[a]; k < first[a + 1]; k++) {
       const gr_position *p = gr_catalog_at(cat, GR_REC_POSITION, order[k]);
-      gr_rule_result *r = &aa->rules[aa->nrules++];
-      evaluate(cat, arr, &as->facts, p, r);
+      gr_rule_result *r = &aa->rules[aa->nrules];
+      evaluate(cat, arr, as->facts, p, r, reasons + REASON_LEN * aa->nrules++);
       if (r->state != GR_RULE_VIOLATED) continue;
       gr_verdict v = p->rule == GR_RULE_FORBID || p->rule == GR_RULE_REQUIRE ? GR_VERDICT_VETOES : GR_VERDICT_OBJECTS;
       if (v > aa->verdict) aa->verdict = v;
@@ -310,10 +332,10 @@ done:
   free(owner);
   if (st != GR_OK) {
     gr_assessment_free(as);
-    return gr__fail(err, st, "%s", gr_strerror(st));
+    return st == GR_E_NOMEM ? gr__fail(err, st, "%s", gr_strerror(st)) : st;
   }
   *out = as;
-  if (err) memset(err, 0, sizeof *err);
+  gr__ok(err);
   return GR_OK;
 }
 
@@ -321,5 +343,6 @@ void gr_assessment_free(gr_assessment *a) {
   if (a == NULL) return;
   for (size_t i = 0; i < a->nactors; i++) free(a->actors[i].rules);
   free(a->actors);
+  gr_facts_free(((assessment *)(void *)a)->facts);
   free(a);
 }

@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "base/base.h"
+#include "engine/engine.h"
 #include "guarantor/assess.h"
 #include "guarantor/trigger.h"
 
@@ -37,7 +37,7 @@ void gr_json_timeline(gr_json *w, const gr_timeline *tl) {
   gr_json_key(w, "as_of");
   gr_json_date(w, tl->as_of);
   gr_json_key(w, "note");
-  gr_json_string(w, tl->note[0] ? tl->note : NULL);
+  gr_json_string(w, tl->note);
   gr_json_key(w, "tripwires");
   gr_json_begin_array(w);
   for (size_t i = 0; i < tl->ntripwires; i++) {
@@ -98,25 +98,18 @@ void gr_json_timeline(gr_json *w, const gr_timeline *tl) {
   }
   gr_json_end_object(w);
   gr_json_key(w, "facts");
-  gr_json_facts(w, &tl->facts);
+  gr_json_facts(w, tl->facts);
   gr_json_end_object(w);
 }
 
 
-/* Actors with the verdict `v` and at least one position (v < 0: with no
- * recorded position at all). */
-static bool in_list(const gr_actor_assessment *aa, int v) {
-  return v < 0 ? aa->nrules == 0 : aa->nrules > 0 && aa->verdict == (gr_verdict)v;
-}
-
-/* verdict >= 0: actors with that verdict and a position; -1: actors that
- * do not accept; -2: actors with no recorded position. */
-static void json_ids(gr_json *w, const gr_assessment *as, int verdict) {
+/* The actors with verdict v, or (lacks) those that object or veto. */
+static void json_ids(gr_json *w, const gr_assessment *as, int v, bool lacks) {
   gr_json_begin_array(w);
   for (size_t i = 0; i < as->nactors; i++) {
-    const gr_actor_assessment *aa = &as->actors[i];
-    bool pick = verdict == -1 ? aa->verdict != GR_VERDICT_ACCEPTS : verdict == -2 ? aa->nrules == 0 : in_list(aa, verdict);
-    if (pick) gr_json_string(w, aa->actor->id);
+    gr_verdict x = as->actors[i].verdict;
+    if (lacks ? x == GR_VERDICT_OBJECTS || x == GR_VERDICT_VETOES : x == (gr_verdict)v)
+      gr_json_string(w, as->actors[i].actor->id);
   }
   gr_json_end_array(w);
 }
@@ -137,8 +130,7 @@ void gr_json_assessment(gr_json *w, const gr_assessment *as) {
     gr_json_key(w, "name");
     gr_json_string(w, aa->actor->name);
     gr_json_key(w, "verdict");
-    /* An actor on record with no position has no verdict. */
-    gr_json_string(w, aa->nrules ? gr_verdict_name(aa->verdict) : "no_position");
+    gr_json_string(w, gr_verdict_name(aa->verdict));
     gr_json_key(w, "rules");
     gr_json_begin_array(w);
     for (size_t j = 0; j < aa->nrules; j++) {
@@ -187,18 +179,18 @@ void gr_json_assessment(gr_json *w, const gr_assessment *as) {
   gr_json_key(w, "summary");
   gr_json_begin_object(w);
   gr_json_key(w, "vetoes");
-  json_ids(w, as, GR_VERDICT_VETOES);
+  json_ids(w, as, GR_VERDICT_VETOES, false);
   gr_json_key(w, "objects");
-  json_ids(w, as, GR_VERDICT_OBJECTS);
+  json_ids(w, as, GR_VERDICT_OBJECTS, false);
   gr_json_key(w, "accepts");
-  json_ids(w, as, GR_VERDICT_ACCEPTS);
+  json_ids(w, as, GR_VERDICT_ACCEPTS, false);
   gr_json_key(w, "lacks");
-  json_ids(w, as, -1);
+  json_ids(w, as, 0, true);
   gr_json_key(w, "no_position");
-  json_ids(w, as, -2);
+  json_ids(w, as, GR_VERDICT_NO_POSITION, false);
   gr_json_end_object(w);
   gr_json_key(w, "facts");
-  gr_json_facts(w, &as->facts);
+  gr_json_facts(w, as->facts);
   gr_json_end_object(w);
 }
 

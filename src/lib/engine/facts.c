@@ -5,8 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "guarantor/facts.h"
-#include "base/base.h"
+#include <stdlib.h>
+
+#include "engine/engine.h"
 
 static void set(gr_facts *f, gr_fact fact, bool v, gr_fact_origin o, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
@@ -33,7 +34,11 @@ bool gr_obligation_on_offer(const gr_obligation *o, const gr_facts *f) {
     if ((f)->origin[fact] != GR_FACT_GIVEN) set(f, fact, __VA_ARGS__); \
   } while (0)
 
-void gr_facts_derive(const gr_catalog *cat, const gr_arrangement *arr, gr_facts *f) {
+/* Recompute every fact the user did not give, so that derived facts follow
+ * the given ones. */
+static void derive(gr_facts *f) {
+  const gr_catalog *cat = f->cat;
+  const gr_arrangement *arr = f->arr;
   SET(f, GR_FACT_UN_MANDATE, false, GR_FACT_ASSUMED,
       "no UN Security Council mandate is assumed: Russia and China hold vetoes there");
   SET(f, GR_FACT_NEUTRALITY_OBSERVED, true, GR_FACT_ASSUMED,
@@ -74,9 +79,74 @@ void gr_facts_derive(const gr_catalog *cat, const gr_arrangement *arr, gr_facts 
       }
 }
 
-void gr_facts_default(const gr_catalog *cat, const gr_arrangement *arr, gr_facts *f) {
-  memset(f, 0, sizeof *f);
-  gr_facts_derive(cat, arr, f);
+static gr_status facts_new(const gr_catalog *cat, const gr_arrangement *arr, gr_facts **out, const char *fn,
+                           gr_error *err) {
+  if (gr__catalog_ready(cat, fn, err) != GR_OK || gr__catalog_has(cat, GR_REC_ARRANGEMENT, arr, fn, err) != GR_OK)
+    return err ? err->code : GR_E_MISUSE;
+  gr_facts *f = calloc(1, sizeof *f);
+  if (f == NULL) return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+  f->cat = cat;
+  f->arr = arr;
+  derive(f);
+  *out = f;
+  return GR_OK;
+}
+
+gr_status gr_facts_new(const gr_catalog *cat, const gr_arrangement *arr, gr_facts **out, gr_error *err) {
+  if (out == NULL) return gr__fail(err, GR_E_ARG, "gr_facts_new: NULL argument");
+  *out = NULL;
+  gr_status st = facts_new(cat, arr, out, "gr_facts_new", err);
+  if (st == GR_OK) gr__ok(err);
+  return st;
+}
+
+gr_status gr_facts_copy(const gr_facts *f, gr_facts **out, gr_error *err) {
+  if (f == NULL || out == NULL) return gr__fail(err, GR_E_ARG, "gr_facts_copy: NULL argument");
+  *out = malloc(sizeof **out);
+  if (*out == NULL) return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+  **out = *f;
+  gr__ok(err);
+  return GR_OK;
+}
+
+void gr_facts_free(gr_facts *f) { free(f); }
+
+gr_facts *gr__facts_for(const gr_catalog *cat, const gr_arrangement *arr, const gr_facts *given, const char *fn,
+                        gr_error *err) {
+  gr_facts *f = NULL;
+  if (given != NULL) {
+    if (given->arr != arr || given->cat != cat) {
+      gr__fail(err, GR_E_MISUSE, "%s: the facts were made for %s '%s', not for '%s'", fn,
+               given->cat != cat ? "another catalog's arrangement" : "the arrangement",
+               given->arr && given->arr->id ? given->arr->id : "?", arr && arr->id ? arr->id : "?");
+      return NULL;
+    }
+    gr_facts_copy(given, &f, err);
+    return f;
+  }
+  facts_new(cat, arr, &f, fn, err);
+  return f;
+}
+
+static bool in_range(const gr_facts *f, gr_fact fact) { return f != NULL && (int)fact >= 0 && fact < GR_FACT__COUNT; }
+
+bool gr_facts_value(const gr_facts *f, gr_fact fact) { return in_range(f, fact) && f->value[fact]; }
+
+gr_fact_origin gr_facts_origin(const gr_facts *f, gr_fact fact) {
+  return in_range(f, fact) ? f->origin[fact] : GR_FACT_ASSUMED;
+}
+
+const char *gr_facts_why(const gr_facts *f, gr_fact fact) { return in_range(f, fact) ? f->why[fact] : ""; }
+
+const gr_arrangement *gr_facts_arrangement(const gr_facts *f) { return f ? f->arr : NULL; }
+
+gr_status gr_facts_set(gr_facts *f, gr_fact fact, bool value, gr_error *err) {
+  if (f == NULL) return gr__fail(err, GR_E_ARG, "gr_facts_set: NULL facts");
+  if (!in_range(f, fact)) return gr__fail(err, GR_E_ARG, "gr_facts_set: no fact %d", (int)fact);
+  set(f, fact, value, GR_FACT_GIVEN, "set by the caller");
+  derive(f);
+  gr__ok(err);
+  return GR_OK;
 }
 
 static int parse_bool(const char *s, size_t n, bool *out) {
@@ -95,6 +165,7 @@ static int parse_bool(const char *s, size_t n, bool *out) {
 
 gr_status gr_facts_parse(gr_facts *facts, const char *spec, gr_error *err) {
   if (facts == NULL || spec == NULL) return gr__fail(err, GR_E_ARG, "gr_facts_parse: NULL argument");
+  const gr_table *t = gr_table_get(GR_T_FACT);
   gr_facts next = *facts;
   const char *p = spec;
   while (*p) {
@@ -108,12 +179,18 @@ gr_status gr_facts_parse(gr_facts *facts, const char *spec, gr_error *err) {
     name[nlen] = '\0';
     int fact = gr_table_find(GR_T_FACT, name);
     if (fact < 0) {
-      const gr_table *t = gr_table_get(GR_T_FACT);
       const char *cands[GR_FACT__COUNT];
       for (size_t i = 0; i < t->count; i++) cands[i] = t->terms[i].name;
       const char *best = gr__closest(name, cands, t->count);
       if (best) return gr__fail(err, GR_E_ARG, "unknown fact '%s' (did you mean '%s'?)", name, best);
-      return gr__fail(err, GR_E_ARG, "unknown fact '%s' ('guarantor show --kinds' lists the facts)", name);
+      char list[512];
+      size_t k = 0;
+      list[0] = '\0';
+      for (size_t i = 0; i < t->count && k < sizeof list; i++) {
+        int w = snprintf(list + k, sizeof list - k, "%s%s", i ? ", " : "", t->terms[i].name);
+        if (w > 0) k += (size_t)w;
+      }
+      return gr__fail(err, GR_E_ARG, "unknown fact '%s' (the facts: %s)", name, list);
     }
     bool v;
     if (parse_bool(eq + 1, len - nlen - 1, &v) != 0)
@@ -122,7 +199,9 @@ gr_status gr_facts_parse(gr_facts *facts, const char *spec, gr_error *err) {
     p += len;
     if (*p == ',') p++;
   }
+  derive(&next);
   *facts = next;
+  gr__ok(err);
   return GR_OK;
 }
 

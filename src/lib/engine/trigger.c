@@ -23,8 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/engine.h"
 #include "guarantor/trigger.h"
-#include "base/base.h"
 
 static const char *const outcome_names[GR_OUT__COUNT] = {
     "activates", "needs consultation", "at discretion", "blocked", "out of scope",
@@ -52,12 +52,23 @@ const gr_control *gr_region_control_at(const gr_region *region, gr_date date, bo
 static void say(gr_timeline_entry *a, gr_outcome out, const char *rule, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* A timeline and the storage its entries' reasons and its note live in. */
+enum { REASON_LEN = 384, NOTE_LEN = 256 };
+typedef struct timeline {
+  gr_timeline pub; /* First: a gr_timeline * is a timeline *. */
+  gr_facts *facts;
+  char (*reasons)[REASON_LEN];
+  char note[NOTE_LEN];
+} timeline;
+
+/* Decide entry a: its outcome, the rule (a static name) and the reason,
+ * written into the timeline's storage that a->reason already points to. */
 static void say(gr_timeline_entry *a, gr_outcome out, const char *rule, const char *fmt, ...) {
   a->outcome = out;
-  snprintf(a->rule, sizeof a->rule, "%s", rule);
+  a->rule = rule;
   va_list ap;
   va_start(ap, fmt);
-  vsnprintf(a->reason, sizeof a->reason, fmt, ap);
+  vsnprintf((char *)a->reason, REASON_LEN, fmt, ap); /* Ours: allocated writable. */
   va_end(ap);
 }
 
@@ -190,7 +201,7 @@ static void guarantor_list(const gr_arrangement *arr, char *buf, size_t n, bool 
 static void decide(const gr_catalog *cat, const gr_arrangement *arr, const gr_event *ev, gr_timeline *tl,
                    gr_timeline_entry *a) {
   const gr_obligation *o = a->obligation;
-  const gr_facts *f = &tl->facts;
+  const gr_facts *f = tl->facts;
   char buf[256], d[11];
   a->day_from = a->day_to = -1;
   a->fact = -1;
@@ -320,7 +331,7 @@ static void find_tripwires(const gr_arrangement *arr, const gr_event *ev, gr_tim
   for (size_t i = 0; i < arr->obligations.n; i++) {
     const gr_obligation *o = &arr->obligations.items[i];
     /* A force that a false condition keeps at home is not there to be hit. */
-    if (o->kind != GR_OB_REASSURANCE_FORCE || !(o->troops.value > 0) || !gr_obligation_on_offer(o, &tl->facts)) continue;
+    if (o->kind != GR_OB_REASSURANCE_FORCE || !(o->troops.value > 0) || !gr_obligation_on_offer(o, tl->facts)) continue;
     for (size_t j = 0; j < ev->locations.n; j++) {
       const char *r = ev->locations.items[j].region;
       if (!str_in(&o->location.regions, r) || ev->locations.items[j].side == GR_SIDE_OCCUPIED) continue;
@@ -346,33 +357,43 @@ static int by_day(const void *a, const void *b, void *ctx) {
 }
 
 gr_status gr_timeline_new(const gr_catalog *cat, const gr_arrangement *arr, const gr_event *ev, const gr_facts *facts,
-                     gr_date as_of, gr_timeline **out, gr_error *err) {
-  if (out) *out = NULL;
-  if (cat == NULL || arr == NULL || ev == NULL || out == NULL) return gr__fail(err, GR_E_ARG, "%s", "gr_timeline_new: NULL argument");
-  gr_timeline *tl = calloc(1, sizeof *tl);
+                          gr_date as_of, gr_timeline **out, gr_error *err) {
+  static const char fn[] = "gr_timeline_new";
+  if (out == NULL) return gr__fail(err, GR_E_ARG, "%s: NULL argument", fn);
+  *out = NULL;
+  if (gr__catalog_ready(cat, fn, err) != GR_OK || gr__catalog_has(cat, GR_REC_ARRANGEMENT, arr, fn, err) != GR_OK ||
+      gr__catalog_has(cat, GR_REC_EVENT, ev, fn, err) != GR_OK)
+    return err ? err->code : GR_E_MISUSE;
+  timeline *t = calloc(1, sizeof *t);
+  gr_timeline *tl = t ? &t->pub : NULL;
   size_t n = arr->obligations.n;
   size_t ntw = n * (ev->locations.n ? ev->locations.n : 1);
-  if (tl != NULL) {
+  if (t != NULL) {
     tl->items = calloc(n ? n : 1, sizeof *tl->items);
     tl->tripwires = calloc(ntw ? ntw : 1, sizeof *tl->tripwires);
+    t->reasons = calloc(n ? n : 1, sizeof *t->reasons);
   }
-  if (tl == NULL || tl->items == NULL || tl->tripwires == NULL) {
+  if (t == NULL || tl->items == NULL || tl->tripwires == NULL || t->reasons == NULL) {
     gr_timeline_free(tl);
     return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
   }
+  t->facts = gr__facts_for(cat, arr, facts, fn, err);
+  if (t->facts == NULL) {
+    gr_timeline_free(tl);
+    return err ? err->code : GR_E_NOMEM;
+  }
+  tl->facts = t->facts;
   tl->arrangement = arr;
   tl->event = ev;
   tl->as_of = as_of ? as_of : ev->day0 ? ev->day0 : arr->date;
-  if (facts) tl->facts = *facts;
-  else gr_facts_default(cat, arr, &tl->facts);
   for (size_t i = 0; i < ev->locations.n; i++) {
     bool early = false;
     gr_region_control_at(gr_catalog_region(cat, ev->locations.items[i].region), tl->as_of, &early);
     if (early) {
       char d[11];
-      snprintf(tl->note, sizeof tl->note,
-               "%s precedes the first control snapshot of %s: the earliest snapshot was used",
+      snprintf(t->note, sizeof t->note, "%s precedes the first control snapshot of %s: the earliest snapshot was used",
                gr_date_format(tl->as_of, d), ev->locations.items[i].region);
+      tl->note = t->note;
     }
   }
   find_tripwires(arr, ev, tl);
@@ -380,18 +401,22 @@ gr_status gr_timeline_new(const gr_catalog *cat, const gr_arrangement *arr, cons
     gr_timeline_entry *a = &tl->items[i];
     a->index = i;
     a->obligation = &arr->obligations.items[i];
+    a->reason = t->reasons[i];
     decide(cat, arr, ev, tl, a);
   }
   gr__sort(tl->items, n, sizeof *tl->items, by_day, NULL);
   tl->n = n;
   *out = tl;
-  if (err) memset(err, 0, sizeof *err);
+  gr__ok(err);
   return GR_OK;
 }
 
 void gr_timeline_free(gr_timeline *tl) {
   if (tl == NULL) return;
+  timeline *t = (timeline *)(void *)tl;
   free(tl->items);
   free(tl->tripwires);
-  free(tl);
+  free(t->reasons);
+  gr_facts_free(t->facts);
+  free(t);
 }

@@ -93,7 +93,7 @@ gr_status gr__compile(const gr_catalog *cat, const gr_arrangement *arr, const gr
       }
     const gr_actor *ga = gr_catalog_actor(cat, o->guarantor);
     b->approval = gr__kinds[o->kind].combat && ga && GR_GIVEN(ga, GR_KEY_ACTOR_DEPLOY_APPROVAL) &&
-                  ga->deploy_approval == GR_APPROVAL_PARLIAMENT_PRIOR && !facts->value[GR_FACT_PARLIAMENT_APPROVAL];
+                  ga->deploy_approval == GR_APPROVAL_PARLIAMENT_PRIOR && !gr_facts_value(tl->facts, GR_FACT_PARLIAMENT_APPROVAL);
     b->nuclear = gr__kinds[o->kind].combat && agg && agg->nuclear;
     /* The guarantor's own verdict (the assessment lists actors in catalog
      * order, not in the arrangement's). */

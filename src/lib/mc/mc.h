@@ -53,6 +53,12 @@ extern const int gr__scale_share[GR_SCALE__COUNT];
 enum { GR__MAX_GUARANTORS = 64, GR__HIST_DAYS = 731 }; /* Days 0..729, and 730+. */
 #define GR__MAX_OBLIGATIONS 256
 
+/* ---- Options (run.c) ------------------------------------------------------- */
+
+/* Copy the caller's options into a full-size struct, the fields its build
+ * lacks at their defaults; GR_E_MISUSE when they were not initialised. */
+gr_status gr__sim_options_read(const gr_sim_options *opts, gr_sim_options *o, const char *fn, gr_error *err);
+
 /* ---- Compiled arrangements (compile.c) ----------------------------------- */
 
 typedef struct gr__cob {

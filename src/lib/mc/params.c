@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog/ready.h"
 #include "mc/mc.h"
 
 /* ---- Parameters ------------------------------------------------------ */
@@ -17,7 +18,8 @@ const char *const gr__param_ids[GR__P_COUNT] = {GR__MODEL_PARAMS(GR__P_NAME)};
 
 gr_status gr_params_new(const gr_catalog *cat, gr_params **out, gr_error *err) {
   if (out) *out = NULL;
-  if (cat == NULL || out == NULL) return gr__fail(err, GR_E_ARG, "gr_params_new: NULL argument");
+  if (out == NULL) return gr__fail(err, GR_E_ARG, "gr_params_new: NULL argument");
+  if (gr__catalog_ready(cat, "gr_params_new", err) != GR_OK) return err ? err->code : GR_E_MISUSE;
   gr_params *ps = calloc(1, sizeof *ps);
   if (ps == NULL) return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
   uint64_t h = 1469598103934665603ULL; /* FNV-1a 64 offset basis. */
@@ -37,7 +39,7 @@ gr_status gr_params_new(const gr_catalog *cat, gr_params **out, gr_error *err) {
   }
   ps->hash = h;
   *out = ps;
-  if (err) memset(err, 0, sizeof *err);
+  gr__ok(err);
   return GR_OK;
 }
 

@@ -11,6 +11,7 @@
 #include <omp.h>
 #endif
 
+#include "catalog/ready.h"
 #include "mc/mc.h"
 #include "mc/stats.h"
 
@@ -151,22 +152,48 @@ static gr_sim_result *make_result(const gr__carr *c, const gr__counts *t, const 
   return r;
 }
 
+void gr_sim_options_init(gr_sim_options *o, size_t size) {
+  if (o == NULL || size < sizeof o->size) return;
+  gr_sim_options d;
+  memset(&d, 0, sizeof d);
+  d.size = size < sizeof d ? size : sizeof d;
+  d.draws = 100000;
+  d.seed = 1;
+  /* Only the fields the caller's struct has. */
+  memcpy(o, &d, d.size);
+}
+
+gr_status gr__sim_options_read(const gr_sim_options *opts, gr_sim_options *o, const char *fn, gr_error *err) {
+  if (opts == NULL) return gr__fail(err, GR_E_ARG, "%s: NULL options", fn);
+  if (opts->size < offsetof(gr_sim_options, draws) + sizeof opts->draws || opts->size > (size_t)1 << 20)
+    return gr__fail(err, GR_E_MISUSE, "%s: the options were not set up with gr_sim_options_init()", fn);
+  /* A caller built against older headers knows fewer fields: the others
+   * keep their defaults. */
+  gr_sim_options_init(o, sizeof *o);
+  memcpy(o, opts, opts->size < sizeof *o ? opts->size : sizeof *o);
+  o->size = sizeof *o;
+  return GR_OK;
+}
+
 gr_status gr_simulate(const gr_catalog *cat, const gr_params *ps, const gr_arrangement *const *arrs, size_t n,
-                      const gr_event *ev, const gr_facts *facts, gr_date as_of, const gr_sim_options *opts,
+                      const gr_event *ev, const gr_facts *const *facts, gr_date as_of, const gr_sim_options *options,
                       gr_sim_result **out, gr_error *err) {
-  if (cat == NULL || ps == NULL || arrs == NULL || n == 0 || ev == NULL || opts == NULL || out == NULL)
-    return gr__fail(err, GR_E_ARG, "gr_simulate: NULL argument");
+  static const char fn[] = "gr_simulate";
+  if (ps == NULL || arrs == NULL || n == 0 || out == NULL) return gr__fail(err, GR_E_ARG, "%s: NULL argument", fn);
   for (size_t a = 0; a < n; a++) out[a] = NULL;
+  gr_sim_options opt;
+  const gr_sim_options *opts = &opt;
+  if (gr__sim_options_read(options, &opt, fn, err) != GR_OK || gr__catalog_ready(cat, fn, err) != GR_OK ||
+      gr__catalog_has(cat, GR_REC_EVENT, ev, fn, err) != GR_OK)
+    return err ? err->code : GR_E_MISUSE;
+  for (size_t a = 0; a < n; a++)
+    if (gr__catalog_has(cat, GR_REC_ARRANGEMENT, arrs[a], fn, err) != GR_OK) return err ? err->code : GR_E_MISUSE;
   if (opts->draws == 0) return gr__fail(err, GR_E_ARG, "the number of draws must be positive");
   gr__carr *cs = calloc(n, sizeof *cs);
   if (cs == NULL) return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
   gr_status st = GR_OK;
-  for (size_t a = 0; a < n && st == GR_OK; a++) {
-    gr_facts f;
-    if (facts) f = facts[a];
-    else gr_facts_default(cat, arrs[a], &f);
-    st = gr__compile(cat, arrs[a], ev, &f, as_of, &cs[a], err);
-  }
+  for (size_t a = 0; a < n && st == GR_OK; a++)
+    st = gr__compile(cat, arrs[a], ev, facts ? facts[a] : NULL, as_of, &cs[a], err);
   int threads = opts->threads > 0 ? opts->threads : 1;
 #ifdef _OPENMP
   if (opts->threads <= 0) threads = omp_get_max_threads();
@@ -224,7 +251,7 @@ gr_status gr_simulate(const gr_catalog *cat, const gr_params *ps, const gr_arran
     bool last_of_round = (b + 1) % CHECK_EVERY == 0 || done >= total;
     if (!last_of_round) continue;
     if (opts->progress) opts->progress(done, total, opts->progress_ctx);
-    uint64_t stop = opts->cancel && *opts->cancel ? 1 : 0;
+    uint64_t stop = opts->cancel && opts->cancel(opts->cancel_ctx) ? 1 : 0;
     if (ranks > 1) opts->reduce(&stop, 1, opts->reduce_ctx);
     if (stop) {
       partial = done < total;
@@ -268,7 +295,7 @@ gr_status gr_simulate(const gr_catalog *cat, const gr_params *ps, const gr_arran
   counts_free(tot, n);
   for (size_t a = 0; a < n; a++) free(cs[a].obs);
   free(cs);
-  if (st == GR_OK && err) memset(err, 0, sizeof *err);
+  if (st == GR_OK) gr__ok(err);
   return st;
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "mc/dist.h"
+#include "catalog/ready.h"
 #include "mc/mc.h"
 
 /* ---- Sensitivity of P(deterred) ------------------------------------- */
@@ -35,15 +36,19 @@ static int by_total(const void *a, const void *b, void *ctx) {
 
 gr_status gr_sensitivity_new(const gr_catalog *cat, const gr_params *ps, const gr_arrangement *arr,
                              const gr_event *ev, const gr_facts *facts, gr_date as_of, uint64_t base_samples,
-                             uint64_t seed, int threads, gr_sensitivity **out, gr_error *err) {
-  if (out) *out = NULL;
-  if (cat == NULL || ps == NULL || arr == NULL || ev == NULL || out == NULL)
-    return gr__fail(err, GR_E_ARG, "gr_sensitivity_new: NULL argument");
-  gr_facts f;
-  if (facts) f = *facts;
-  else gr_facts_default(cat, arr, &f);
+                             const gr_sim_options *options, gr_sensitivity **out, gr_error *err) {
+  static const char fn[] = "gr_sensitivity_new";
+  if (ps == NULL || out == NULL) return gr__fail(err, GR_E_ARG, "%s: NULL argument", fn);
+  *out = NULL;
+  gr_sim_options opts;
+  if (gr__sim_options_read(options, &opts, fn, err) != GR_OK || gr__catalog_ready(cat, fn, err) != GR_OK ||
+      gr__catalog_has(cat, GR_REC_ARRANGEMENT, arr, fn, err) != GR_OK ||
+      gr__catalog_has(cat, GR_REC_EVENT, ev, fn, err) != GR_OK)
+    return err ? err->code : GR_E_MISUSE;
+  uint64_t seed = opts.seed;
+  int threads = opts.threads;
   gr__carr c;
-  gr_status st = gr__compile(cat, arr, ev, &f, as_of, &c, err);
+  gr_status st = gr__compile(cat, arr, ev, facts, as_of, &c, err);
   if (st != GR_OK) return st;
   /* The uncertain parameters the decision reads for this arrangement and
    * event: the rest (delays, drawn after the decision; shifts of legal
@@ -113,7 +118,7 @@ gr_status gr_sensitivity_new(const gr_catalog *cat, const gr_params *ps, const g
   /* Rank by total-order index, ties by parameter order (stable). */
   gr__sort(s->items, k, sizeof *s->items, by_total, NULL);
   *out = s;
-  if (err) memset(err, 0, sizeof *err);
+  gr__ok(err);
   return GR_OK;
 }
 

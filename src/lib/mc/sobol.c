@@ -64,6 +64,7 @@ gr_status gr_sobol(size_t k, uint64_t n, gr_sobol_fn f, void *ctx, int threads, 
   if (k == 0) {
     if (mean) *mean = NAN;
     if (variance) *variance = 0;
+    gr__ok(err);
     return GR_OK;
   }
   /* GSL's Sobol sequence has up to 40 dimensions. Beyond, a pseudo-random
@@ -77,6 +78,7 @@ gr_status gr_sobol(size_t k, uint64_t n, gr_sobol_fn f, void *ctx, int threads, 
   double *fab = malloc(sizeof(double) * k * n);
   double *first = malloc(sizeof(double) * k * (bootstrap + 1)), *total = malloc(sizeof(double) * k * (bootstrap + 1));
   uint64_t *rows = malloc(sizeof(uint64_t) * n);
+  double *xs = NULL, *col = NULL;
   gr_status st = GR_OK;
   if ((quasi && q == NULL) || pts == NULL || fa == NULL || fb == NULL || fab == NULL || first == NULL || total == NULL ||
       rows == NULL) {
@@ -102,15 +104,27 @@ gr_status gr_sobol(size_t k, uint64_t n, gr_sobol_fn f, void *ctx, int threads, 
   int nth = threads > 0 ? threads : 1;
 #ifdef _OPENMP
   if (threads <= 0) nth = omp_get_max_threads();
+#else
+  nth = 1;
 #endif
+  /* Each thread's point, allocated here: a thread that could not have one
+   * would skip evaluations and leave wrong indices behind. */
+  xs = malloc(sizeof(double) * k * (size_t)nth);
+  if (xs == NULL) {
+    st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+    goto done;
+  }
   /* Evaluations: independent, written to fixed slots, so the order of
    * evaluation does not matter. */
 #pragma omp parallel num_threads(nth)
   {
-    double *x = malloc(sizeof(double) * k);
+    int tid = 0;
+#ifdef _OPENMP
+    tid = omp_get_thread_num();
+#endif
+    double *x = xs + (size_t)tid * k;
 #pragma omp for schedule(static)
     for (uint64_t j = 0; j < n; j++) {
-      if (x == NULL) continue;
       const double *a = pts + j * 2 * k, *b = a + k;
       fa[j] = f(a, ctx);
       fb[j] = f(b, ctx);
@@ -120,7 +134,6 @@ gr_status gr_sobol(size_t k, uint64_t n, gr_sobol_fn f, void *ctx, int threads, 
         fab[i * n + j] = f(x, ctx);
       }
     }
-    free(x);
   }
   estimate_from(k, n, fa, fb, fab, NULL, first, total);
   double sum = 0, sum2 = 0;
@@ -136,7 +149,7 @@ gr_status gr_sobol(size_t k, uint64_t n, gr_sobol_fn f, void *ctx, int threads, 
     for (uint64_t r = 0; r < n; r++) rows[r] = (uint64_t)(gr__uniform(&s) * (double)n) % n;
     estimate_from(k, n, fa, fb, fab, rows, first + (b + 1) * k, total + (b + 1) * k);
   }
-  double *col = malloc(sizeof(double) * (bootstrap ? bootstrap : 1));
+  col = malloc(sizeof(double) * (bootstrap ? bootstrap : 1));
   if (col == NULL) {
     st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
     goto done;
@@ -157,8 +170,9 @@ gr_status gr_sobol(size_t k, uint64_t n, gr_sobol_fn f, void *ctx, int threads, 
     out[i].total_lo = col[lo];
     out[i].total_hi = col[hi];
   }
-  free(col);
 done:
+  free(col);
+  free(xs);
   if (q) gsl_qrng_free(q);
   free(pts);
   free(fa);
@@ -167,6 +181,6 @@ done:
   free(first);
   free(total);
   free(rows);
-  if (st == GR_OK && err) memset(err, 0, sizeof *err);
+  if (st == GR_OK) gr__ok(err);
   return st;
 }
