@@ -7,6 +7,7 @@
 
 #include "catalog/ready.h"
 #include "mc/mc.h"
+#include "model/schema.h"
 
 /* ---- Parameters ------------------------------------------------------ */
 
@@ -14,28 +15,20 @@
 const char *const gr__param_ids[GR__P_COUNT] = {GR__MODEL_PARAMS(GR__P_NAME)};
 #undef GR__P_NAME
 
-
-
 gr_status gr_params_new(const gr_catalog *cat, gr_params **out, gr_error *err) {
   if (out) *out = NULL;
   if (out == NULL) return gr__fail(err, GR_E_ARG, "gr_params_new: NULL argument");
   if (gr__catalog_ready(cat, "gr_params_new", err) != GR_OK) return err ? err->code : GR_E_MISUSE;
   gr_params *ps = calloc(1, sizeof *ps);
   if (ps == NULL) return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
-  uint64_t h = 1469598103934665603ULL; /* FNV-1a 64 offset basis. */
+  uint64_t h = GR__FNV_OFFSET;
   for (int i = 0; i < GR__P_COUNT; i++) {
     ps->p[i] = gr_catalog_parameter(cat, gr__param_ids[i]);
     if (ps->p[i] == NULL) {
       free(ps);
       return gr__fail(err, GR_E_INVALID, "the model needs parameter '%s', which no loaded file defines", gr__param_ids[i]);
     }
-    char *json = gr_record_to_json(GR_REC_PARAMETER, ps->p[i], 0);
-    if (json == NULL) {
-      free(ps);
-      return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
-    }
-    for (const unsigned char *c = (const unsigned char *)json; *c; c++) h = (h ^ *c) * 1099511628211ULL;
-    free(json);
+    h = gr__parameter_hash(ps->p[i], h);
   }
   ps->hash = h;
   *out = ps;

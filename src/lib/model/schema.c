@@ -478,6 +478,32 @@ static void check_parameter(gr__sink *sink, void *obj, const gr_pos *pos) {
 static const gr__schema parameter_schema =
     SCHEMA(gr_parameter, "parameter", parameter_fields, -1, check_parameter);
 
+/* The numbers a parameter's draws depend on, hashed in a form of their own
+ * (not through the JSON writer, whose layout may change): its id, its
+ * distribution's name, then each key the distribution takes, in schema
+ * order, as the key's name and the value's 8 bytes (IEEE 754 binary64,
+ * little-endian), each string ended by a NUL byte. Titles, units, sources
+ * and notes change no result and are left out. */
+uint64_t gr__parameter_hash(const gr_parameter *p, uint64_t h) {
+  h = gr__fnv1a(p->id, strlen(p->id) + 1, h);
+  const char *dist = gr_table_name(GR_T_DISTRIBUTION, p->distribution);
+  h = gr__fnv1a(dist, strlen(dist) + 1, h);
+  uint64_t want = (int)p->distribution >= 0 && p->distribution < GR_DIST__COUNT ? dist_keys[p->distribution] : 0;
+  for (int i = P_FIRST; i <= P_LAST; i++) {
+    if (!(want & BIT(i))) continue;
+    const gr__field *f = &parameter_fields[i];
+    double v;
+    memcpy(&v, (const char *)p + f->offset, sizeof v);
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof bits);
+    unsigned char le[8];
+    for (int b = 0; b < 8; b++) le[b] = (unsigned char)(bits >> (8 * b));
+    h = gr__fnv1a(f->key, strlen(f->key) + 1, h);
+    h = gr__fnv1a(le, sizeof le, h);
+  }
+  return h;
+}
+
 /* ---- Top level --------------------------------------------------------- */
 
 const gr__schema *const gr__record_schemas[GR_REC__COUNT] = {

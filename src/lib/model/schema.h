@@ -83,4 +83,8 @@ int gr__schema_field(const gr__schema *s, const char *key);
 const char *gr__record_id(gr_record_kind kind, const void *rec);
 const gr_pos *gr__record_pos(gr_record_kind kind, const void *rec);
 
+/* Continue the FNV-1a hash `h` over the numbers parameter p's draws
+ * depend on (schema.c says which, and how they are written). */
+uint64_t gr__parameter_hash(const gr_parameter *p, uint64_t h);
+
 #endif /* GUARANTOR_MODEL_SCHEMA_H */
