@@ -50,9 +50,6 @@ void cli_wrap(FILE *fp, const char *text, int indent, int width);
  * naming the closest ids. */
 const void *cli_find(const gr_catalog *cat, gr_record_kind kind, const char *id);
 
-/* Parse a --as-of argument; prints a usage error and returns -1 when bad. */
-int cli_parse_date(const char *cmd, const char *text, gr_date *out);
-
 /* The facts for `arr`: defaults, then each "--facts" text in order (the
  * derived facts follow them). NULL, having printed a usage error, when a
  * text is bad. The caller frees them with gr_facts_free(). */
@@ -71,15 +68,8 @@ int cli_print_json(FILE *fp, gr_json *w);
 /* Print a source on one line: doc: "quote"; ref; assumption: reason. */
 void cli_print_source(FILE *fp, const gr_source *s);
 
-/* Parse a whole number of at least `min` (1e6 is accepted) for option
- * `opt`; prints a usage error and returns -1 when bad. */
-int cli_parse_count(const char *cmd, const char *opt, const char *text, uint64_t min, uint64_t *out);
-
 /* Print `s` and pad it with spaces to `width` columns, counting characters
  * (code points), not bytes. */
 void cli_pad(FILE *fp, const char *s, int width);
-
-/* Collect -f FILE arguments: an array of at most argc pointers. */
-char **cli_files_new(int argc);
 
 #endif /* GUARANTOR_CLI_H */

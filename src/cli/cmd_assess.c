@@ -2,39 +2,51 @@
  * guarantor assess ARRANGEMENT: which actors can accept it, as of a date,
  * each verdict with the rules that decided it and their sources.
  */
-#include <getopt.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "options.h"
 #include "guarantor/assess.h"
 
-static void help(FILE *fp) {
-  fprintf(fp,
-          "Usage: guarantor assess ARRANGEMENT [--as-of DATE] [--actors A,B,...]\n"
-          "                        [--facts F=V,...] [--json] [-f FILE]...\n"
-          "\n"
-          "Check an arrangement against every actor's stated positions in force at\n"
-          "a date (the latest position of each actor on each topic). Per actor:\n"
-          "  accepts   no rule is broken\n"
-          "  objects   a prefer/oppose rule is broken\n"
-          "  vetoes    a forbid/require rule is broken\n"
-          "with each rule, its confidence and its source (document and quote).\n"
-          "A rule lapses when one of its 'unless' facts holds (Italy: no troops\n"
-          "unless there is a UN mandate).\n"
-          "\n"
-          "Options:\n"
-          "  --as-of DATE     positions in force at DATE (YYYY-MM-DD; default: the\n"
-          "                   latest position on each topic, whatever its date)\n"
-          "  --actors A,B     only these actors (ids, e.g. RUS,USA)\n"
-          "  --facts F=V,...  override facts (see 'guarantor trigger --help')\n"
-          "  --json           machine-readable output\n"
-          "  -f, --file F     load F on top of the built-in catalog (repeatable)\n"
-          "  -h, --help       this help\n"
-          "\n"
-          "Exit status: 0 ok, 2 unknown id, bad file or usage, 1 failure.\n"
-          "How rules match: docs/engines.md.\n");
-}
+typedef struct settings {
+  gr_date as_of;
+  const char *actors;
+  cli_list facts;
+  int json;
+  cli_list files;
+} settings;
+
+static const cli_option options[] = {
+    CLI_OPT(settings, "as-of", 0, CLI_DATE, as_of, "DATE",
+            "positions in force at DATE (YYYY-MM-DD; default: the\nlatest position on each topic, whatever its date)"),
+    CLI_OPT(settings, "actors", 0, CLI_TEXT, actors, "A,B", "only these actors (ids, e.g. RUS,USA)"),
+    CLI_OPT_FACTS(settings, facts),
+    CLI_OPT_JSON(settings, json),
+    CLI_OPT_FILES(settings, files),
+};
+
+static const cli_spec spec = {
+    "assess",
+    "guarantor assess ARRANGEMENT [--as-of DATE] [--actors A,B,...]\n"
+    "                        [--facts F=V,...] [--json] [-f FILE]...",
+    "Check an arrangement against every actor's stated positions in force at\n"
+    "a date (the latest position of each actor on each topic). Per actor:\n"
+    "  accepts   no rule is broken\n"
+    "  objects   a prefer/oppose rule is broken\n"
+    "  vetoes    a forbid/require rule is broken\n"
+    "with each rule, its confidence and its source (document and quote).\n"
+    "A rule lapses when one of its 'unless' facts holds (Italy: no troops\n"
+    "unless there is a UN mandate).\n",
+    options,
+    sizeof options / sizeof options[0],
+    1,
+    1,
+    "expected one ARRANGEMENT",
+    "Exit status: 0 ok, 2 unknown id, bad file or usage, 1 failure.\n"
+    "How rules match: docs/engines.md.\n",
+};
 
 /* Split "A,B,C" into `out` (pointers into the copy `buf`). */
 static size_t split_ids(char *buf, const char **out, size_t max) {
@@ -92,62 +104,27 @@ static void print_human(FILE *fp, const gr_assessment *as) {
 }
 
 int cmd_assess(int argc, char **argv) {
-  static const struct option opts[] = {{"as-of", required_argument, NULL, 'a'},
-                                       {"actors", required_argument, NULL, 'A'},
-                                       {"facts", required_argument, NULL, 'F'},
-                                       {"json", no_argument, NULL, 'j'},
-                                       {"file", required_argument, NULL, 'f'},
-                                       {"help", no_argument, NULL, 'h'},
-                                       {NULL, 0, NULL, 0}};
-  const char *actors_spec = NULL;
-  gr_date as_of = 0;
-  int json = 0, c, rc = EXIT_OK;
-  char **files = cli_files_new(argc), **fact_specs = cli_files_new(argc);
-  size_t nfiles = 0, nfacts = 0;
+  settings o = {0};
+  char **args;
+  int nargs, rc = cli_parse(&spec, argc, argv, &o, &args, &nargs);
   char *ids_buf = NULL;
   gr_catalog *cat = NULL;
   gr_assessment *as = NULL;
   gr_facts *facts = NULL;
   gr_error err = GR_ERROR_INIT;
-  if (files == NULL || fact_specs == NULL) {
-    rc = EXIT_FAIL;
-    goto done;
-  }
-  optind = 1;
-  opterr = 0;
-  while ((c = getopt_long(argc, argv, ":f:h", opts, NULL)) != -1) {
-    switch (c) {
-    case 'a':
-      if (cli_parse_date("assess", optarg, &as_of) != 0) {
-        rc = EXIT_USAGE;
-        goto done;
-      }
-      break;
-    case 'A': actors_spec = optarg; break;
-    case 'F': fact_specs[nfacts++] = optarg; break;
-    case 'j': json = 1; break;
-    case 'f': files[nfiles++] = optarg; break;
-    case 'h': help(stdout); goto done;
-    case ':': rc = cli_usage_error("assess", "'%s' needs a value", argv[optind - 1]); goto done;
-    default: rc = cli_usage_error("assess", "unknown option '%s'", argv[optind - 1]); goto done;
-    }
-  }
-  if (argc - optind != 1) {
-    rc = cli_usage_error("assess", "expected one ARRANGEMENT");
-    goto done;
-  }
-  if (actors_spec != NULL && strspn(actors_spec, ", ") == strlen(actors_spec)) {
+  if (rc != EXIT_OK) goto done;
+  if (o.actors != NULL && strspn(o.actors, ", ") == strlen(o.actors)) {
     rc = cli_usage_error("assess", "--actors needs at least one actor id");
     goto done;
   }
-  cat = cli_load(files, nfiles, &rc);
+  cat = cli_load(o.files.items, o.files.n, &rc);
   if (cat == NULL) goto done;
-  const gr_arrangement *arr = cli_find(cat, GR_REC_ARRANGEMENT, argv[optind]);
-  if (arr == NULL || (facts = cli_facts(cat, arr, fact_specs, nfacts, "assess")) == NULL) {
+  const gr_arrangement *arr = cli_find(cat, GR_REC_ARRANGEMENT, args[0]);
+  if (arr == NULL || (facts = cli_facts(cat, arr, o.facts.items, o.facts.n, "assess")) == NULL) {
     rc = EXIT_USAGE;
     goto done;
   }
-  ids_buf = actors_spec ? strdup(actors_spec) : NULL;
+  ids_buf = o.actors ? strdup(o.actors) : NULL;
   const char *ids[64];
   size_t nids = ids_buf ? split_ids(ids_buf, ids, 64) : 0;
   for (size_t i = 0; i < nids; i++)
@@ -155,12 +132,12 @@ int cmd_assess(int argc, char **argv) {
       rc = EXIT_USAGE;
       goto done;
     }
-  if (gr_assessment_new(cat, arr, facts, as_of, ids, nids, &as, &err) != GR_OK) {
+  if (gr_assessment_new(cat, arr, facts, o.as_of, ids, nids, &as, &err) != GR_OK) {
     fprintf(stderr, "guarantor assess: %s\n", err.message);
     rc = err.code == GR_E_NOT_FOUND ? EXIT_USAGE : EXIT_FAIL;
     goto done;
   }
-  if (json) {
+  if (o.json) {
     gr_json *w = gr_json_new(0);
     gr_json_assessment(w, as);
     rc = cli_print_json(stdout, w);
@@ -174,7 +151,6 @@ done:
   gr_assessment_free(as);
   gr_catalog_free(cat);
   free(ids_buf);
-  free(files);
-  free(fact_specs);
-  return rc;
+  cli_settings_free(&spec, &o);
+  return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
 }

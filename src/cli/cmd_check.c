@@ -1,61 +1,58 @@
 /*
  * guarantor check FILE...: validate user files together with the catalog.
  */
-#include <getopt.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "cli.h"
+#include "options.h"
 
-static void help(FILE *fp) {
-  fprintf(fp,
-          "Usage: guarantor check [--verbose] FILE...\n"
-          "\n"
-          "Validate files (YAML or JSON: arrangements, positions, events, actors,\n"
-          "regions, parameters) together with the built-in catalog: types, ranges,\n"
-          "dates, ids and references across all files. Every problem is printed to\n"
-          "stderr as FILE:LINE:COL: error: MESSAGE (or warning:); a record that\n"
-          "replaces a built-in one of the same id is noted.\n"
-          "\n"
-          "Options:\n"
-          "  -v, --verbose  print a summary of what each file holds\n"
-          "  -h, --help     this help\n"
-          "\n"
-          "Exit status: 0 when there is no error (silent unless --verbose),\n"
-          "2 when any file has an error, 1 on an internal failure.\n"
-          "File format: docs/file-format.md.\n");
-}
+typedef struct settings {
+  int verbose;
+} settings;
+
+static const cli_option options[] = {
+    CLI_OPT(settings, "verbose", 'v', CLI_FLAG, verbose, NULL, "print a summary of what each file holds"),
+};
+
+static const cli_spec spec = {
+    "check",
+    "guarantor check [--verbose] FILE...",
+    "Validate files (YAML or JSON: arrangements, positions, events, actors,\n"
+    "regions, parameters) together with the built-in catalog: types, ranges,\n"
+    "dates, ids and references across all files. Every problem is printed to\n"
+    "stderr as FILE:LINE:COL: error: MESSAGE (or warning:); a record that\n"
+    "replaces a built-in one of the same id is noted.\n",
+    options,
+    sizeof options / sizeof options[0],
+    1,
+    INT32_MAX,
+    "no FILE given",
+    "Exit status: 0 when there is no error (silent unless --verbose),\n"
+    "2 when any file has an error, 1 on an internal failure.\n"
+    "File format: docs/file-format.md.\n",
+};
 
 int cmd_check(int argc, char **argv) {
-  static const struct option opts[] = {
-      {"verbose", no_argument, NULL, 'v'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
-  int verbose = 0, c;
-  optind = 1;
-  opterr = 0;
-  while ((c = getopt_long(argc, argv, "+vh", opts, NULL)) != -1) {
-    switch (c) {
-    case 'v': verbose = 1; break;
-    case 'h': help(stdout); return EXIT_OK;
-    default: return cli_usage_error("check", "unknown option '%s'", argv[optind - 1]);
-    }
-  }
-  if (optind >= argc) return cli_usage_error("check", "no FILE given");
+  settings o = {0};
+  char **args;
+  int nargs, rc = cli_parse(&spec, argc, argv, &o, &args, &nargs);
+  if (rc != EXIT_OK) return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
   int status;
-  gr_catalog *cat = cli_load(argv + optind, (size_t)(argc - optind), &status);
+  gr_catalog *cat = cli_load(args, (size_t)nargs, &status);
   if (cat == NULL) return status;
-  if (verbose) {
-    for (int i = optind; i < argc; i++) {
-      printf("%s:", argv[i]);
+  if (o.verbose) {
+    for (int i = 0; i < nargs; i++) {
+      printf("%s:", args[i]);
       int any = 0;
       for (int k = 0; k < GR_REC__COUNT; k++) {
         size_t n = 0;
         for (size_t j = 0; j < gr_catalog_count(cat, (gr_record_kind)k); j++) {
-          const gr_pos *p =
-              gr_record_pos((gr_record_kind)k, gr_catalog_at(cat, (gr_record_kind)k, j));
-          if (p->file && strcmp(p->file, argv[i]) == 0) n++;
+          const gr_pos *p = gr_record_pos((gr_record_kind)k, gr_catalog_at(cat, (gr_record_kind)k, j));
+          if (p->file && strcmp(p->file, args[i]) == 0) n++;
         }
         if (n) {
-          printf("%s %zu %s%s", any ? "," : "", n, gr_record_kind_name((gr_record_kind)k),
-                 n == 1 ? "" : "s");
+          printf("%s %zu %s%s", any ? "," : "", n, gr_record_kind_name((gr_record_kind)k), n == 1 ? "" : "s");
           any = 1;
         }
       }
@@ -65,5 +62,5 @@ int cmd_check(int argc, char **argv) {
            gr_catalog_diag_count_severity(cat, GR_SEV_WARNING) == 1 ? "" : "s");
   }
   gr_catalog_free(cat);
-  return EXIT_OK;
+  return fflush(stdout) != 0 ? EXIT_FAIL : EXIT_OK;
 }

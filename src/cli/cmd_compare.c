@@ -3,42 +3,55 @@
  * table, all simulated on the same draws so that differences are not noise.
  */
 #include <errno.h>
-#include <getopt.h>
+#include <stddef.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "options.h"
 #include "guarantor/sim.h"
 #include "progress.h"
 #include "ranks.h"
 #include "simout.h"
 
-static void help(FILE *fp) {
-  fprintf(fp,
-          "Usage: guarantor compare [ARRANGEMENT...] [--event E] [--as-of DATE]\n"
-          "                         [-n DRAWS] [--seed S] [--threads T] [--params FILE]\n"
-          "                         [--json | --csv] [-f FILE]...\n"
-          "\n"
-          "All arrangements of the catalog (or those given) side by side: guarantors,\n"
-          "strongest obligation on offer, legal form, who vetoes it (assess), P(deterred)\n"
-          "and P(defence holds | attack) with 95%% intervals, median days to the first\n"
-          "help, troops and money on offer. All are simulated on the same draws\n"
-          "(common random numbers), so their differences are not sampling noise.\n"
-          "\n"
-          "Options:\n"
-          "  --event E        the aggression (default offensive-zaporizhzhia)\n"
-          "  --as-of DATE     positions and control as of DATE (see trigger, assess)\n"
-          "  -n DRAWS         draws per arrangement (default 200000)\n"
-          "  --seed S         random seed (default 1)\n"
-          "  --threads T      worker threads (default: all cores)\n"
-          "  --params FILE    parameters overriding data/parameters.yaml by id\n"
-          "  --json, --csv    machine-readable output\n"
-          "  -f, --file F     load F on top of the built-in catalog (repeatable)\n"
-          "  -h, --help       this help\n"
-          "\n"
-          "Exit status: 0 ok, 1 failure or interrupted, 2 bad input or usage.\n");
-}
+typedef struct settings {
+  const char *event;
+  gr_date as_of;
+  uint64_t draws, seed, threads;
+  int json, csv;
+  cli_list files;
+} settings;
+
+static const cli_option options[] = {
+    CLI_OPT(settings, "event", 0, CLI_TEXT, event, "E", "the aggression (default offensive-zaporizhzhia)"),
+    CLI_OPT(settings, "as-of", 0, CLI_DATE, as_of, "DATE", "positions and control as of DATE (see trigger, assess)"),
+    CLI_OPT_COUNT(settings, "n", 'n', draws, "DRAWS", "draws per arrangement (default 200000)", 1, CLI_MAX_DRAWS),
+    CLI_OPT_SEED(settings, seed, "random seed (default 1)"),
+    CLI_OPT_THREADS(settings, threads),
+    CLI_OPT_PARAMS(settings, files),
+    CLI_OPT_JSON(settings, json),
+    CLI_OPT(settings, "csv", 0, CLI_FLAG, csv, NULL, "machine-readable output, one row per arrangement"),
+    CLI_OPT_FILES(settings, files),
+};
+
+static const cli_spec spec = {
+    "compare",
+    "guarantor compare [ARRANGEMENT...] [--event E] [--as-of DATE]\n"
+    "                         [-n DRAWS] [--seed S] [--threads T] [--params FILE]\n"
+    "                         [--json | --csv] [-f FILE]...",
+    "All arrangements of the catalog (or those given) side by side: guarantors,\n"
+    "strongest obligation on offer, legal form, who vetoes it (assess), P(deterred)\n"
+    "and P(defence holds | attack) with 95% intervals, median days to the first\n"
+    "help, troops and money on offer. All are simulated on the same draws\n"
+    "(common random numbers), so their differences are not sampling noise.\n",
+    options,
+    sizeof options / sizeof options[0],
+    0,
+    INT32_MAX,
+    "",
+    "Exit status: 0 ok, 1 failure or interrupted, 2 bad input or usage.\n",
+};
 
 static void csv_field(FILE *fp, const char *s, int last) {
   fputc('"', fp);
@@ -105,75 +118,40 @@ static int print_json(FILE *fp, const cli_compare_row *rows, size_t n, const gr_
 
 
 int cmd_compare(int argc, char **argv) {
-  static const struct option opts[] = {{"event", required_argument, NULL, 'e'},
-                                       {"as-of", required_argument, NULL, 'a'},
-                                       {"seed", required_argument, NULL, 's'},
-                                       {"threads", required_argument, NULL, 't'},
-                                       {"params", required_argument, NULL, 'P'},
-                                       {"json", no_argument, NULL, 'j'},
-                                       {"csv", no_argument, NULL, 'c'},
-                                       {"file", required_argument, NULL, 'f'},
-                                       {"help", no_argument, NULL, 'h'},
-                                       {NULL, 0, NULL, 0}};
-  gr_sim_options so;
-  gr_sim_options_init(&so, sizeof so);
-  so.draws = 200000;
-  uint64_t threads = 0;
-  gr_date as_of = 0;
-  const char *event_id = "offensive-zaporizhzhia";
-  int json = 0, csv = 0, c, rc = EXIT_OK;
-  char **files = cli_files_new(argc);
-  size_t nfiles = 0;
+  settings o = {.event = "offensive-zaporizhzhia", .draws = 200000, .seed = 1};
+  char **args;
+  int nargs, rc = cli_parse(&spec, argc, argv, &o, &args, &nargs);
   gr_catalog *cat = NULL;
   cli_comparison cmp = {0};
-  if (files == NULL) return EXIT_FAIL;
-  optind = 1;
-  opterr = 0;
-  while ((c = getopt_long(argc, argv, ":n:f:h", opts, NULL)) != -1) {
-    int bad = 0;
-    switch (c) {
-    case 'e': event_id = optarg; break;
-    case 'a': bad = cli_parse_date("compare", optarg, &as_of); break;
-    case 'n': bad = cli_parse_count("compare", "-n", optarg, 1, &so.draws); break;
-    case 's': bad = cli_parse_count("compare", "--seed", optarg, 0, &so.seed); break;
-    case 't': bad = cli_parse_count("compare", "--threads", optarg, 1, &threads); break;
-    case 'P': files[nfiles++] = optarg; break;
-    case 'j': json = 1; break;
-    case 'c': csv = 1; break;
-    case 'f': files[nfiles++] = optarg; break;
-    case 'h': help(stdout); goto done;
-    case ':': rc = cli_usage_error("compare", "'%s' needs a value", argv[optind - 1]); goto done;
-    default: rc = cli_usage_error("compare", "unknown option '%s'", argv[optind - 1]); goto done;
-    }
-    if (bad) {
-      rc = EXIT_USAGE;
-      goto done;
-    }
-  }
-  if (json && csv) {
+  if (rc != EXIT_OK) goto done;
+  if (o.json && o.csv) {
     rc = cli_usage_error("compare", "--json and --csv exclude each other");
     goto done;
   }
-  so.threads = (int)threads;
-  cat = cli_load(files, nfiles, &rc);
+  gr_sim_options so;
+  gr_sim_options_init(&so, sizeof so);
+  so.draws = o.draws;
+  so.seed = o.seed;
+  so.threads = (int)o.threads;
+  cat = cli_load(o.files.items, o.files.n, &rc);
   if (cat == NULL) goto done;
-  const gr_event *ev = cli_find(cat, GR_REC_EVENT, event_id);
+  const gr_event *ev = cli_find(cat, GR_REC_EVENT, o.event);
   if (ev == NULL) {
     rc = EXIT_USAGE;
     goto done;
   }
-  rc = cli_comparison_run("compare", cat, argv + optind, (size_t)(argc - optind), ev, as_of, &so, &cmp);
+  rc = cli_comparison_run("compare", cat, args, (size_t)nargs, ev, o.as_of, &so, &cmp);
   if (rc != EXIT_OK) goto done;
   const cli_compare_row *rows = cmp.rows;
   const size_t n = cmp.n;
-  if (json) rc = print_json(stdout, rows, n, ev);
-  else if (csv) print_csv(stdout, rows, n);
+  if (o.json) rc = print_json(stdout, rows, n, ev);
+  else if (o.csv) print_csv(stdout, rows, n);
   else cli_print_compare_table(stdout, rows, n, ev);
   if (rows[0].res->partial) rc = EXIT_FAIL;
   if (fflush(stdout) != 0) rc = EXIT_FAIL;
 done:
   cli_comparison_free(&cmp);
   gr_catalog_free(cat);
-  free(files);
-  return rc;
+  cli_settings_free(&spec, &o);
+  return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
 }

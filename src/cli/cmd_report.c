@@ -6,7 +6,7 @@
  * template, and renames the result into place once it is complete.
  */
 #include <errno.h>
-#include <getopt.h>
+#include <stddef.h>
 #include <libgen.h>
 #include <math.h>
 #include <stdlib.h>
@@ -17,6 +17,7 @@
 
 #include "assets.h"
 #include "cli.h"
+#include "options.h"
 #include "guarantor/assess.h"
 #include "guarantor/sim.h"
 #include "guarantor/trigger.h"
@@ -24,36 +25,48 @@
 #include "ranks.h"
 #include "simout.h"
 
-static void help(FILE *fp) {
-  fprintf(fp,
-          "Usage: guarantor report [ARRANGEMENT...] [-o FILE] [--event E] [--as-of DATE]\n"
-          "                        [-n DRAWS] [--seed S] [--threads T] [--samples N]\n"
-          "                        [--params FILE] [--quiet] [-f FILE]...\n"
-          "\n"
-          "Write one self-contained HTML report (no network needed to open it): the\n"
-          "comparison table (sortable), deterrence against acceptability, each\n"
-          "arrangement's obligations in plain words, activation timeline, verdicts\n"
-          "per actor with the quoted sources, honour rates and sensitivity tornado,\n"
-          "the assumptions it rests on, and the model's limits. Also prints the\n"
-          "comparison table, unless --quiet.\n"
-          "\n"
-          "Options:\n"
-          "  -o FILE          where to write (default report.html); written to a\n"
-          "                   temporary file beside it and renamed when complete\n"
-          "  --event E        the aggression (default offensive-zaporizhzhia)\n"
-          "  --as-of DATE     positions and control as of DATE\n"
-          "  -n DRAWS         draws per arrangement (default 200000)\n"
-          "  --seed S         random seed (default 1)\n"
-          "  --threads T      worker threads (default: all cores)\n"
-          "  --samples N      base samples of each sensitivity analysis (default 4096)\n"
-          "  --params FILE    parameters overriding data/parameters.yaml by id\n"
-          "  -q, --quiet      do not print the table\n"
-          "  -f, --file F     load F on top of the built-in catalog (repeatable)\n"
-          "  -h, --help       this help\n"
-          "\n"
-          "Exit status: 0 ok, 1 failure (an earlier report is left intact), 2 bad\n"
-          "input or usage.\n");
-}
+typedef struct settings {
+  const char *out, *event;
+  gr_date as_of;
+  uint64_t draws, seed, threads, samples;
+  int quiet;
+  cli_list files;
+} settings;
+
+static const cli_option options[] = {
+    CLI_OPT(settings, "o", 'o', CLI_TEXT, out, "FILE",
+            "where to write (default report.html); written to a\ntemporary file beside it and renamed when complete"),
+    CLI_OPT(settings, "event", 0, CLI_TEXT, event, "E", "the aggression (default offensive-zaporizhzhia)"),
+    CLI_OPT(settings, "as-of", 0, CLI_DATE, as_of, "DATE", "positions and control as of DATE"),
+    CLI_OPT_COUNT(settings, "n", 'n', draws, "DRAWS", "draws per arrangement (default 200000)", 1, CLI_MAX_DRAWS),
+    CLI_OPT_SEED(settings, seed, "random seed (default 1)"),
+    CLI_OPT_THREADS(settings, threads),
+    CLI_OPT_COUNT(settings, "samples", 0, samples, "N", "base samples of each sensitivity analysis (default 4096)", 16,
+                  1000000),
+    CLI_OPT_PARAMS(settings, files),
+    CLI_OPT(settings, "quiet", 'q', CLI_FLAG, quiet, NULL, "do not print the table"),
+    CLI_OPT_FILES(settings, files),
+};
+
+static const cli_spec spec = {
+    "report",
+    "guarantor report [ARRANGEMENT...] [-o FILE] [--event E] [--as-of DATE]\n"
+    "                        [-n DRAWS] [--seed S] [--threads T] [--samples N]\n"
+    "                        [--params FILE] [--quiet] [-f FILE]...",
+    "Write one self-contained HTML report (no network needed to open it): the\n"
+    "comparison table (sortable), deterrence against acceptability, each\n"
+    "arrangement's obligations in plain words, activation timeline, verdicts\n"
+    "per actor with the quoted sources, honour rates and sensitivity tornado,\n"
+    "the assumptions it rests on, and the model's limits. Also prints the\n"
+    "comparison table, unless --quiet.\n",
+    options,
+    sizeof options / sizeof options[0],
+    0,
+    INT32_MAX,
+    "",
+    "Exit status: 0 ok, 1 failure (an earlier report is left intact), 2 bad\n"
+    "input or usage.\n",
+};
 
 const cli_asset *cli_asset_get(const char *name) {
   for (size_t i = 0; i < cli_assets_count; i++)
@@ -378,54 +391,20 @@ static int write_atomically(const char *path, const cli_asset *tpl, const char *
 
 
 int cmd_report(int argc, char **argv) {
-  static const struct option opts[] = {{"event", required_argument, NULL, 'e'},
-                                       {"as-of", required_argument, NULL, 'a'},
-                                       {"seed", required_argument, NULL, 's'},
-                                       {"threads", required_argument, NULL, 't'},
-                                       {"samples", required_argument, NULL, 'N'},
-                                       {"params", required_argument, NULL, 'P'},
-                                       {"quiet", no_argument, NULL, 'q'},
-                                       {"file", required_argument, NULL, 'f'},
-                                       {"help", no_argument, NULL, 'h'},
-                                       {NULL, 0, NULL, 0}};
-  gr_sim_options so;
-  gr_sim_options_init(&so, sizeof so);
-  so.draws = 200000;
-  uint64_t threads = 0, samples = 4096;
-  gr_date as_of = 0;
-  const char *event_id = "offensive-zaporizhzhia", *out_path = "report.html";
-  int quiet = 0, c, rc = EXIT_OK;
-  char **files = cli_files_new(argc);
-  size_t nfiles = 0;
+  settings o = {.out = "report.html", .event = "offensive-zaporizhzhia", .draws = 200000, .seed = 1, .samples = 4096};
+  char **args;
+  int nargs, rc = cli_parse(&spec, argc, argv, &o, &args, &nargs);
   gr_catalog *cat = NULL;
   cli_comparison cmp = {0};
   char *data = NULL;
   gr_error err = GR_ERROR_INIT;
-  if (files == NULL) return EXIT_FAIL;
-  optind = 1;
-  opterr = 0;
-  while ((c = getopt_long(argc, argv, ":n:o:f:qh", opts, NULL)) != -1) {
-    int bad = 0;
-    switch (c) {
-    case 'o': out_path = optarg; break;
-    case 'e': event_id = optarg; break;
-    case 'a': bad = cli_parse_date("report", optarg, &as_of); break;
-    case 'n': bad = cli_parse_count("report", "-n", optarg, 1, &so.draws); break;
-    case 's': bad = cli_parse_count("report", "--seed", optarg, 0, &so.seed); break;
-    case 't': bad = cli_parse_count("report", "--threads", optarg, 1, &threads); break;
-    case 'N': bad = cli_parse_count("report", "--samples", optarg, 16, &samples); break;
-    case 'P': files[nfiles++] = optarg; break;
-    case 'q': quiet = 1; break;
-    case 'f': files[nfiles++] = optarg; break;
-    case 'h': help(stdout); goto done;
-    case ':': rc = cli_usage_error("report", "'%s' needs a value", argv[optind - 1]); goto done;
-    default: rc = cli_usage_error("report", "unknown option '%s'", argv[optind - 1]); goto done;
-    }
-    if (bad) {
-      rc = EXIT_USAGE;
-      goto done;
-    }
-  }
+  if (rc != EXIT_OK) goto done;
+  const char *out_path = o.out;
+  gr_sim_options so;
+  gr_sim_options_init(&so, sizeof so);
+  so.draws = o.draws;
+  so.seed = o.seed;
+  so.threads = (int)o.threads;
   const cli_asset *tpl = cli_asset_get("template.html");
   if (tpl == NULL || cli_asset_get("vega.min.js") == NULL) {
     fprintf(stderr, "guarantor report: this program was built without the report's template and charting\n"
@@ -433,15 +412,14 @@ int cmd_report(int argc, char **argv) {
     rc = EXIT_FAIL;
     goto done;
   }
-  so.threads = (int)threads;
-  cat = cli_load(files, nfiles, &rc);
+  cat = cli_load(o.files.items, o.files.n, &rc);
   if (cat == NULL) goto done;
-  const gr_event *ev = cli_find(cat, GR_REC_EVENT, event_id);
+  const gr_event *ev = cli_find(cat, GR_REC_EVENT, o.event);
   if (ev == NULL) {
     rc = EXIT_USAGE;
     goto done;
   }
-  rc = cli_comparison_run("report", cat, argv + optind, (size_t)(argc - optind), ev, as_of, &so, &cmp);
+  rc = cli_comparison_run("report", cat, args, (size_t)nargs, ev, o.as_of, &so, &cmp);
   if (rc != EXIT_OK) goto done;
   const cli_compare_row *rows = cmp.rows;
   const size_t n = cmp.n;
@@ -450,9 +428,9 @@ int cmd_report(int argc, char **argv) {
     rc = EXIT_FAIL;
     goto done;
   }
-  if (!quiet) cli_print_compare_table(stdout, rows, n, ev);
+  if (!o.quiet) cli_print_compare_table(stdout, rows, n, ev);
   if (cli_rank() != 0) goto done;
-  report_run rr = {cat, cmp.params, ev, as_of, samples, &so};
+  report_run rr = {cat, cmp.params, ev, o.as_of, o.samples, &so};
   data = report_data(&rr, rows, n, &err);
   if (data == NULL) {
     fprintf(stderr, "guarantor report: %s\n", err.code != GR_OK ? err.message : "out of memory");
@@ -463,13 +441,13 @@ int cmd_report(int argc, char **argv) {
     rc = EXIT_FAIL;
     goto done;
   }
-  printf("%sWrote %s: open it in a browser (it needs no network).\n", quiet ? "" : "\n", out_path);
+  printf("%sWrote %s: open it in a browser (it needs no network).\n", o.quiet ? "" : "\n", out_path);
   if (fflush(stdout) != 0) rc = EXIT_FAIL;
 done:
   gr_error_clear(&err);
   gr_free(data);
   cli_comparison_free(&cmp);
   gr_catalog_free(cat);
-  free(files);
-  return rc;
+  cli_settings_free(&spec, &o);
+  return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
 }

@@ -2,33 +2,44 @@
  * guarantor show [ID] [--kinds] [--json] [-f FILE]...: list the catalog, or
  * describe one item.
  */
-#include <getopt.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "options.h"
 
-static void help(FILE *fp) {
-  fprintf(fp,
-          "Usage: guarantor show [ID] [--json] [-f FILE]...\n"
-          "       guarantor show --kinds [--json]\n"
-          "\n"
-          "Without ID, list everything in the catalog by kind (arrangements,\n"
-          "events, positions, actors, regions, documents, parameters). With ID,\n"
-          "describe that item: an arrangement's guarantors, obligations, legal form,\n"
-          "scope and sources; an actor's memberships and figures with their sources.\n"
-          "\n"
-          "Options:\n"
-          "  --json         print in the file format, as JSON: one item round-trips\n"
-          "                 through 'guarantor check'; without ID, the whole catalog\n"
-          "  --kinds        print the vocabularies (obligation kinds, legal forms,\n"
-          "                 activation modes, event kinds, ...) with definitions\n"
-          "  -f, --file F   load F (YAML or JSON) on top of the built-in catalog;\n"
-          "                 may be repeated\n"
-          "  -h, --help     this help\n"
-          "\n"
-          "Exit status: 0 ok, 2 unknown ID, bad file or usage, 1 failure.\n");
-}
+typedef struct settings {
+  int json, kinds;
+  cli_list files;
+} settings;
+
+static const cli_option options[] = {
+    CLI_OPT(settings, "json", 0, CLI_FLAG, json, NULL,
+            "print in the file format, as JSON: one item round-trips\nthrough 'guarantor check'; without ID, the whole "
+            "catalog"),
+    CLI_OPT(settings, "kinds", 0, CLI_FLAG, kinds, NULL,
+            "print the vocabularies (obligation kinds, legal forms,\nactivation modes, event kinds, ...) with "
+            "definitions"),
+    CLI_OPT(settings, "file", 'f', CLI_LIST, files, "F",
+            "load F (YAML or JSON) on top of the built-in catalog;\nmay be repeated"),
+};
+
+static const cli_spec spec = {
+    "show",
+    "guarantor show [ID] [--json] [-f FILE]...\n"
+    "       guarantor show --kinds [--json]",
+    "Without ID, list everything in the catalog by kind (arrangements,\n"
+    "events, positions, actors, regions, documents, parameters). With ID,\n"
+    "describe that item: an arrangement's guarantors, obligations, legal form,\n"
+    "scope and sources; an actor's memberships and figures with their sources.\n",
+    options,
+    sizeof options / sizeof options[0],
+    0,
+    1,
+    "give at most one ID",
+    "Exit status: 0 ok, 2 unknown ID, bad file or usage, 1 failure.\n",
+};
 
 /* ---- Small printing helpers ------------------------------------------ */
 
@@ -405,45 +416,22 @@ static int print_kinds(FILE *fp, int json) {
 }
 
 int cmd_show(int argc, char **argv) {
-  static const struct option opts[] = {{"json", no_argument, NULL, 'j'},
-                                       {"kinds", no_argument, NULL, 'k'},
-                                       {"file", required_argument, NULL, 'f'},
-                                       {"help", no_argument, NULL, 'h'},
-                                       {NULL, 0, NULL, 0}};
-  int json = 0, kinds = 0, c;
-  char **files = cli_files_new(argc);
-  size_t nfiles = 0;
-  if (files == NULL) return EXIT_FAIL;
-  optind = 1;
-  opterr = 0;
-  while ((c = getopt_long(argc, argv, ":f:h", opts, NULL)) != -1) {
-    switch (c) {
-    case 'j': json = 1; break;
-    case 'k': kinds = 1; break;
-    case 'f': files[nfiles++] = optarg; break;
-    case 'h': free(files); help(stdout); return EXIT_OK;
-    case ':': free(files); return cli_usage_error("show", "'%s' needs a value", argv[optind - 1]);
-    default: free(files); return cli_usage_error("show", "unknown option '%s'", argv[optind - 1]);
-    }
-  }
-  if (argc - optind > 1) {
-    free(files);
-    return cli_usage_error("show", "give at most one ID (got %d)", argc - optind);
-  }
-  if (kinds) {
-    free(files);
-    if (optind < argc) return cli_usage_error("show", "--kinds takes no ID");
-    int rc = print_kinds(stdout, json);
-    if (fflush(stdout) != 0) rc = EXIT_FAIL;
-    return rc;
+  settings o = {0};
+  char **args;
+  int nargs, rc = cli_parse(&spec, argc, argv, &o, &args, &nargs);
+  if (rc != EXIT_OK || o.kinds) {
+    if (rc == EXIT_OK && nargs > 0) rc = cli_usage_error("show", "--kinds takes no ID");
+    else if (rc == EXIT_OK) rc = print_kinds(stdout, o.json);
+    if (rc == EXIT_OK && fflush(stdout) != 0) rc = EXIT_FAIL;
+    cli_settings_free(&spec, &o);
+    return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
   }
   int status;
-  gr_catalog *cat = cli_load(files, nfiles, &status);
-  free(files);
+  gr_catalog *cat = cli_load(o.files.items, o.files.n, &status);
+  cli_settings_free(&spec, &o);
   if (cat == NULL) return status;
-  int rc = EXIT_OK;
-  if (optind == argc) {
-    if (json) {
+  if (nargs == 0) {
+    if (o.json) {
       char *s = gr_catalog_to_json(cat, 0);
       if (s == NULL) rc = EXIT_FAIL;
       else fputs(s, stdout);
@@ -453,11 +441,11 @@ int cmd_show(int argc, char **argv) {
     }
   } else {
     gr_record_kind kind;
-    const void *rec = gr_catalog_lookup(cat, argv[optind], &kind);
+    const void *rec = gr_catalog_lookup(cat, args[0], &kind);
     if (rec == NULL) {
-      cli_unknown_id(cat, GR_REC__COUNT, argv[optind]);
+      cli_unknown_id(cat, GR_REC__COUNT, args[0]);
       rc = EXIT_USAGE;
-    } else if (json) {
+    } else if (o.json) {
       char *s = gr_record_to_json(kind, rec, 0);
       if (s == NULL) rc = EXIT_FAIL;
       else fputs(s, stdout);

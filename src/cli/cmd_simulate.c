@@ -3,53 +3,64 @@
  * one arrangement, with sensitivity indices on request.
  */
 #include <errno.h>
-#include <getopt.h>
+#include <stddef.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "options.h"
 #include "guarantor/sim.h"
 #include "progress.h"
 #include "ranks.h"
 #include "simout.h"
 
-static void help(FILE *fp) {
-  fprintf(fp,
-          "Usage: guarantor simulate ARRANGEMENT [EVENT] [-n DRAWS] [--seed S]\n"
-          "                          [--threads T] [--precision P] [--params FILE]\n"
-          "                          [--sensitivity [--samples N]] [--facts F=V,...]\n"
-          "                          [--as-of DATE] [--json] [-f FILE]...\n"
-          "\n"
-          "Monte Carlo of how much an arrangement deters an event (default EVENT:\n"
-          "offensive-zaporizhzhia). Each draw samples the uncertain parameters\n"
-          "(data/parameters.yaml) and which guarantors honour what; the aggressor\n"
-          "attacks when its expected gain, judged on the resolve it perceives,\n"
-          "beats the status quo. Prints, with 95 %% intervals: P(deterred),\n"
-          "P(the defence holds | attack), the days to the first help, and each\n"
-          "guarantor's and obligation's honour rate if attacked. docs/model.md\n"
-          "states every equation and what the model cannot tell.\n"
-          "\n"
-          "Options:\n"
-          "  -n DRAWS          draws (default 100000; with --precision, the most:\n"
-          "                    default 10000000)\n"
-          "  --seed S          random seed (default 1); same seed, same result, for\n"
-          "                    any --threads\n"
-          "  --threads T       worker threads (default: all cores)\n"
-          "  --precision P     stop once every headline 95%% half-width is below P\n"
-          "  --params FILE     parameters overriding data/parameters.yaml by id\n"
-          "  --sensitivity     Sobol first- and total-order indices of P(deterred)\n"
-          "  --samples N       base samples for --sensitivity (default 16384)\n"
-          "  --facts F=V,...   override facts (see 'guarantor trigger --help')\n"
-          "  --as-of DATE      date for scope and terms (see 'guarantor trigger')\n"
-          "  --json            machine-readable output\n"
-          "  -f, --file F      load F on top of the built-in catalog (repeatable)\n"
-          "  -h, --help        this help\n"
-          "\n"
-          "Ctrl-C stops at the next batch and prints what was computed, marked\n"
-          "partial (exit status 1). Exit status: 0 ok, 2 bad input or usage.\n");
-}
+typedef struct settings {
+  uint64_t draws, seed, threads, samples;
+  double precision;
+  int sensitivity, json;
+  cli_list files, facts;
+  gr_date as_of;
+} settings;
 
+static const cli_option options[] = {
+    CLI_OPT_COUNT(settings, "n", 'n', draws, "DRAWS",
+                  "draws (default 100000; with --precision, the most:\ndefault 10000000)", 1, CLI_MAX_DRAWS),
+    CLI_OPT_SEED(settings, seed, "random seed (default 1); same seed, same result, for\nany --threads"),
+    CLI_OPT_THREADS(settings, threads),
+    CLI_OPT_REAL(settings, "precision", 0, precision, "P", "stop once every headline 95% half-width is below P", 0,
+                 0.5),
+    CLI_OPT_PARAMS(settings, files),
+    CLI_OPT(settings, "sensitivity", 0, CLI_FLAG, sensitivity, NULL, "Sobol first- and total-order indices of P(deterred)"),
+    CLI_OPT_COUNT(settings, "samples", 0, samples, "N", "base samples for --sensitivity (default 16384)", 16, 1000000),
+    CLI_OPT_FACTS(settings, facts),
+    CLI_OPT(settings, "as-of", 0, CLI_DATE, as_of, "DATE", "date for scope and terms (see 'guarantor trigger')"),
+    CLI_OPT_JSON(settings, json),
+    CLI_OPT_FILES(settings, files),
+};
+
+static const cli_spec spec = {
+    "simulate",
+    "guarantor simulate ARRANGEMENT [EVENT] [-n DRAWS] [--seed S]\n"
+    "                          [--threads T] [--precision P] [--params FILE]\n"
+    "                          [--sensitivity [--samples N]] [--facts F=V,...]\n"
+    "                          [--as-of DATE] [--json] [-f FILE]...",
+    "Monte Carlo of how much an arrangement deters an event (default EVENT:\n"
+    "offensive-zaporizhzhia). Each draw samples the uncertain parameters\n"
+    "(data/parameters.yaml) and which guarantors honour what; the aggressor\n"
+    "attacks when its expected gain, judged on the resolve it perceives,\n"
+    "beats the status quo. Prints, with 95 % intervals: P(deterred),\n"
+    "P(the defence holds | attack), the days to the first help, and each\n"
+    "guarantor's and obligation's honour rate if attacked. docs/model.md\n"
+    "states every equation and what the model cannot tell.\n",
+    options,
+    sizeof options / sizeof options[0],
+    1,
+    2,
+    "expected ARRANGEMENT and optionally EVENT",
+    "Ctrl-C stops at the next batch and prints what was computed, marked\n"
+    "partial (exit status 1). Exit status: 0 ok, 2 bad input or usage.\n",
+};
 
 static void print_human(FILE *fp, const gr_sim_result *r, const gr_sensitivity *sens) {
   char a[64], b[64], c[64];
@@ -100,78 +111,27 @@ static int print_json(FILE *fp, const gr_sim_result *r, const gr_sensitivity *se
 }
 
 int cmd_simulate(int argc, char **argv) {
-  static const struct option opts[] = {{"seed", required_argument, NULL, 's'},
-                                       {"threads", required_argument, NULL, 't'},
-                                       {"precision", required_argument, NULL, 'p'},
-                                       {"params", required_argument, NULL, 'P'},
-                                       {"sensitivity", no_argument, NULL, 'S'},
-                                       {"samples", required_argument, NULL, 'N'},
-                                       {"facts", required_argument, NULL, 'F'},
-                                       {"as-of", required_argument, NULL, 'a'},
-                                       {"json", no_argument, NULL, 'j'},
-                                       {"file", required_argument, NULL, 'f'},
-                                       {"help", no_argument, NULL, 'h'},
-                                       {NULL, 0, NULL, 0}};
-  gr_sim_options so;
-  gr_sim_options_init(&so, sizeof so);
-  so.draws = 0;
-  uint64_t threads = 0, samples = 16384;
-  gr_date as_of = 0;
-  int json = 0, sensitivity = 0, c, rc = EXIT_OK;
-  char **files = cli_files_new(argc + 1), **fact_specs = cli_files_new(argc);
-  size_t nfiles = 0, nfacts = 0;
+  settings o = {.seed = 1, .samples = 16384};
+  char **args;
+  int nargs, rc = cli_parse(&spec, argc, argv, &o, &args, &nargs);
   gr_catalog *cat = NULL;
   gr_params *params = NULL;
   gr_sim_result *res = NULL;
   gr_sensitivity *sens = NULL;
   gr_facts *facts = NULL;
   gr_error err = GR_ERROR_INIT;
-  if (files == NULL || fact_specs == NULL) {
-    rc = EXIT_FAIL;
-    goto done;
-  }
-  optind = 1;
-  opterr = 0;
-  while ((c = getopt_long(argc, argv, ":n:f:h", opts, NULL)) != -1) {
-    int bad = 0;
-    switch (c) {
-    case 'n': bad = cli_parse_count("simulate", "-n", optarg, 1, &so.draws); break;
-    case 's': bad = cli_parse_count("simulate", "--seed", optarg, 0, &so.seed); break;
-    case 't': bad = cli_parse_count("simulate", "--threads", optarg, 1, &threads); break;
-    case 'N': bad = cli_parse_count("simulate", "--samples", optarg, 16, &samples); break;
-    case 'p': {
-      char *end;
-      so.precision = strtod(optarg, &end);
-      if (end == optarg || *end || !(so.precision > 0 && so.precision < 0.5))
-        bad = (cli_usage_error("simulate", "--precision takes a number in (0, 0.5), not '%s'", optarg), 1);
-      break;
-    }
-    case 'P': files[nfiles++] = optarg; break;
-    case 'S': sensitivity = 1; break;
-    case 'F': fact_specs[nfacts++] = optarg; break;
-    case 'a': bad = cli_parse_date("simulate", optarg, &as_of); break;
-    case 'j': json = 1; break;
-    case 'f': files[nfiles++] = optarg; break;
-    case 'h': help(stdout); goto done;
-    case ':': rc = cli_usage_error("simulate", "'%s' needs a value", argv[optind - 1]); goto done;
-    default: rc = cli_usage_error("simulate", "unknown option '%s'", argv[optind - 1]); goto done;
-    }
-    if (bad) {
-      rc = EXIT_USAGE;
-      goto done;
-    }
-  }
-  if (argc - optind < 1 || argc - optind > 2) {
-    rc = cli_usage_error("simulate", "expected ARRANGEMENT and optionally EVENT");
-    goto done;
-  }
-  if (so.draws == 0) so.draws = so.precision > 0 ? 10000000 : 100000;
-  so.threads = (int)threads;
-  cat = cli_load(files, nfiles, &rc);
+  if (rc != EXIT_OK) goto done;
+  gr_sim_options so;
+  gr_sim_options_init(&so, sizeof so);
+  so.draws = o.draws ? o.draws : o.precision > 0 ? 10000000 : 100000;
+  so.seed = o.seed;
+  so.threads = (int)o.threads;
+  so.precision = o.precision;
+  cat = cli_load(o.files.items, o.files.n, &rc);
   if (cat == NULL) goto done;
-  const gr_arrangement *arr = cli_find(cat, GR_REC_ARRANGEMENT, argv[optind]);
-  const gr_event *ev = cli_find(cat, GR_REC_EVENT, argc - optind == 2 ? argv[optind + 1] : "offensive-zaporizhzhia");
-  if (arr == NULL || ev == NULL || (facts = cli_facts(cat, arr, fact_specs, nfacts, "simulate")) == NULL) {
+  const gr_arrangement *arr = cli_find(cat, GR_REC_ARRANGEMENT, args[0]);
+  const gr_event *ev = cli_find(cat, GR_REC_EVENT, nargs == 2 ? args[1] : "offensive-zaporizhzhia");
+  if (arr == NULL || ev == NULL || (facts = cli_facts(cat, arr, o.facts.items, o.facts.n, "simulate")) == NULL) {
     rc = EXIT_USAGE;
     goto done;
   }
@@ -188,18 +148,18 @@ int cmd_simulate(int argc, char **argv) {
   so.cancel = cli_cancelled;
   cli_ranks_options(&so);
   const gr_facts *fs[1] = {facts};
-  gr_status st = gr_simulate(cat, params, &arr, 1, ev, fs, as_of, &so, &res, &err);
+  gr_status st = gr_simulate(cat, params, &arr, 1, ev, fs, o.as_of, &so, &res, &err);
   cli_progress_end(&prog);
   /* The sensitivity analysis runs in rank 0 only: it has no collective
    * step, and only rank 0 prints. */
-  if (st == GR_OK && sensitivity && !res->partial && cli_rank() == 0)
-    st = gr_sensitivity_new(cat, params, arr, ev, facts, as_of, samples, &so, &sens, &err);
+  if (st == GR_OK && o.sensitivity && !res->partial && cli_rank() == 0)
+    st = gr_sensitivity_new(cat, params, arr, ev, facts, o.as_of, o.samples, &so, &sens, &err);
   if (st != GR_OK) {
     fprintf(stderr, "guarantor simulate: %s\n", err.message);
     rc = st == GR_E_NOMEM ? EXIT_FAIL : EXIT_USAGE;
     goto done;
   }
-  if (json) rc = print_json(stdout, res, sens);
+  if (o.json) rc = print_json(stdout, res, sens);
   else print_human(stdout, res, sens);
   if (res->partial) rc = EXIT_FAIL;
   if (fflush(stdout) != 0) rc = EXIT_FAIL;
@@ -210,7 +170,6 @@ done:
   gr_sim_result_free(res);
   gr_params_free(params);
   gr_catalog_free(cat);
-  free(files);
-  free(fact_specs);
-  return rc;
+  cli_settings_free(&spec, &o);
+  return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
 }

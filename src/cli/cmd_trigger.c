@@ -2,39 +2,51 @@
  * guarantor trigger ARRANGEMENT EVENT: which obligations an event sets off,
  * on which day, and which do not and why.
  */
-#include <getopt.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "options.h"
 #include "guarantor/trigger.h"
 
-static void help(FILE *fp) {
-  fprintf(fp,
-          "Usage: guarantor trigger ARRANGEMENT EVENT [--facts F=V,...] [--as-of DATE]\n"
-          "                         [--json] [-f FILE]...\n"
-          "\n"
-          "The activation timeline of an arrangement for an event: for every\n"
-          "obligation one outcome with its reason -- activates (on which day),\n"
-          "needs consultation (deadline), at discretion, blocked (which condition\n"
-          "is false, or who can veto), out of scope (the event's region is\n"
-          "excluded), not triggered (wrong kind or scale of event), not yet in\n"
-          "force, lapsed, declined. An attack on a region where a guarantor's own\n"
-          "reassurance force stands engages that force (tripwire).\n"
-          "\n"
-          "Options:\n"
-          "  --facts F=V,...  override facts, e.g. --facts un_mandate=true\n"
-          "                   ('guarantor show --kinds' lists them; the defaults\n"
-          "                   follow from the arrangement and are printed)\n"
-          "  --as-of DATE     resolve region control and terms at DATE (YYYY-MM-DD;\n"
-          "                   default: the event's day 0, else the arrangement's date)\n"
-          "  --json           machine-readable output\n"
-          "  -f, --file F     load F on top of the built-in catalog (repeatable)\n"
-          "  -h, --help       this help\n"
-          "\n"
-          "Exit status: 0 ok, 2 unknown id, bad file or usage, 1 failure.\n"
-          "The rules, in the order they are tried: docs/engines.md.\n");
-}
+typedef struct settings {
+  cli_list facts;
+  gr_date as_of;
+  int json;
+  cli_list files;
+} settings;
+
+static const cli_option options[] = {
+    CLI_OPT(settings, "facts", 0, CLI_LIST, facts, "F=V,...",
+            "override facts, e.g. --facts un_mandate=true\n('guarantor show --kinds' lists them; the defaults\n"
+            "follow from the arrangement and are printed)"),
+    CLI_OPT(settings, "as-of", 0, CLI_DATE, as_of, "DATE",
+            "resolve region control and terms at DATE (YYYY-MM-DD;\ndefault: the event's day 0, else the arrangement's "
+            "date)"),
+    CLI_OPT_JSON(settings, json),
+    CLI_OPT_FILES(settings, files),
+};
+
+static const cli_spec spec = {
+    "trigger",
+    "guarantor trigger ARRANGEMENT EVENT [--facts F=V,...] [--as-of DATE]\n"
+    "                         [--json] [-f FILE]...",
+    "The activation timeline of an arrangement for an event: for every\n"
+    "obligation one outcome with its reason -- activates (on which day),\n"
+    "needs consultation (deadline), at discretion, blocked (which condition\n"
+    "is false, or who can veto), out of scope (the event's region is\n"
+    "excluded), not triggered (wrong kind or scale of event), not yet in\n"
+    "force, lapsed, declined. An attack on a region where a guarantor's own\n"
+    "reassurance force stands engages that force (tripwire).\n",
+    options,
+    sizeof options / sizeof options[0],
+    2,
+    2,
+    "expected ARRANGEMENT and EVENT",
+    "Exit status: 0 ok, 2 unknown id, bad file or usage, 1 failure.\n"
+    "The rules, in the order they are tried: docs/engines.md.\n",
+};
 
 static const char *day_text(const gr_timeline_entry *a, char *buf, size_t n) {
   if (a->day_from < 0) snprintf(buf, n, "-");
@@ -91,60 +103,28 @@ static void print_human(FILE *fp, const gr_catalog *cat, const gr_timeline *tl) 
 }
 
 int cmd_trigger(int argc, char **argv) {
-  static const struct option opts[] = {{"facts", required_argument, NULL, 'F'},
-                                       {"as-of", required_argument, NULL, 'a'},
-                                       {"json", no_argument, NULL, 'j'},
-                                       {"file", required_argument, NULL, 'f'},
-                                       {"help", no_argument, NULL, 'h'},
-                                       {NULL, 0, NULL, 0}};
-  gr_date as_of = 0;
-  int json = 0, c, rc = EXIT_OK;
-  char **files = cli_files_new(argc), **fact_specs = cli_files_new(argc);
-  size_t nfiles = 0, nfacts = 0;
+  settings o = {0};
+  char **args;
+  int nargs, rc = cli_parse(&spec, argc, argv, &o, &args, &nargs);
   gr_catalog *cat = NULL;
   gr_timeline *tl = NULL;
   gr_facts *facts = NULL;
   gr_error err = GR_ERROR_INIT;
-  if (files == NULL || fact_specs == NULL) {
-    rc = EXIT_FAIL;
-    goto done;
-  }
-  optind = 1;
-  opterr = 0;
-  while ((c = getopt_long(argc, argv, ":f:h", opts, NULL)) != -1) {
-    switch (c) {
-    case 'F': fact_specs[nfacts++] = optarg; break;
-    case 'a':
-      if (cli_parse_date("trigger", optarg, &as_of) != 0) {
-        rc = EXIT_USAGE;
-        goto done;
-      }
-      break;
-    case 'j': json = 1; break;
-    case 'f': files[nfiles++] = optarg; break;
-    case 'h': help(stdout); goto done;
-    case ':': rc = cli_usage_error("trigger", "'%s' needs a value", argv[optind - 1]); goto done;
-    default: rc = cli_usage_error("trigger", "unknown option '%s'", argv[optind - 1]); goto done;
-    }
-  }
-  if (argc - optind != 2) {
-    rc = cli_usage_error("trigger", "expected ARRANGEMENT and EVENT");
-    goto done;
-  }
-  cat = cli_load(files, nfiles, &rc);
+  if (rc != EXIT_OK) goto done;
+  cat = cli_load(o.files.items, o.files.n, &rc);
   if (cat == NULL) goto done;
-  const gr_arrangement *arr = cli_find(cat, GR_REC_ARRANGEMENT, argv[optind]);
-  const gr_event *ev = cli_find(cat, GR_REC_EVENT, argv[optind + 1]);
-  if (arr == NULL || ev == NULL || (facts = cli_facts(cat, arr, fact_specs, nfacts, "trigger")) == NULL) {
+  const gr_arrangement *arr = cli_find(cat, GR_REC_ARRANGEMENT, args[0]);
+  const gr_event *ev = cli_find(cat, GR_REC_EVENT, args[1]);
+  if (arr == NULL || ev == NULL || (facts = cli_facts(cat, arr, o.facts.items, o.facts.n, "trigger")) == NULL) {
     rc = EXIT_USAGE;
     goto done;
   }
-  if (gr_timeline_new(cat, arr, ev, facts, as_of, &tl, &err) != GR_OK) {
+  if (gr_timeline_new(cat, arr, ev, facts, o.as_of, &tl, &err) != GR_OK) {
     fprintf(stderr, "guarantor trigger: %s\n", err.message);
     rc = EXIT_FAIL;
     goto done;
   }
-  if (json) {
+  if (o.json) {
     gr_json *w = gr_json_new(0);
     gr_json_timeline(w, tl);
     rc = cli_print_json(stdout, w);
@@ -157,7 +137,6 @@ done:
   gr_facts_free(facts);
   gr_timeline_free(tl);
   gr_catalog_free(cat);
-  free(files);
-  free(fact_specs);
-  return rc;
+  cli_settings_free(&spec, &o);
+  return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
 }

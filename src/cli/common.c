@@ -102,12 +102,6 @@ const void *cli_find(const gr_catalog *cat, gr_record_kind kind, const char *id)
   return rec;
 }
 
-int cli_parse_date(const char *cmd, const char *text, gr_date *out) {
-  if (gr_date_parse(text, out) == GR_OK) return 0;
-  cli_usage_error(cmd, "'%s' is not a date as YYYY-MM-DD", text);
-  return -1;
-}
-
 void cli_print_facts(FILE *fp, const gr_facts *f) {
   const gr_table *t = gr_table_get(GR_T_FACT);
   fputs("Facts (override with --facts NAME=true|false,...):\n", fp);
@@ -135,8 +129,6 @@ void cli_print_source(FILE *fp, const gr_source *s) {
   if (s->assumption) fprintf(fp, "%sassumption: %s", s->doc || s->ref ? "; " : "", s->assumption);
 }
 
-char **cli_files_new(int argc) { return calloc((size_t)argc + 1, sizeof(char *)); }
-
 gr_facts *cli_facts(const gr_catalog *cat, const gr_arrangement *arr, char *const *specs, size_t n, const char *cmd) {
   gr_error err = GR_ERROR_INIT;
   gr_facts *f = NULL;
@@ -153,18 +145,6 @@ gr_facts *cli_facts(const gr_catalog *cat, const gr_arrangement *arr, char *cons
   }
   gr_error_clear(&err);
   return f;
-}
-
-int cli_parse_count(const char *cmd, const char *opt, const char *text, uint64_t min, uint64_t *out) {
-  char *end;
-  errno = 0;
-  double v = strtod(text, &end);
-  if (end == text || *end || errno || !(v >= (double)min) || v > 1e12 || v != floor(v)) {
-    cli_usage_error(cmd, "%s takes a whole number of at least %llu, not '%s'", opt, (unsigned long long)min, text);
-    return -1;
-  }
-  *out = (uint64_t)v;
-  return 0;
 }
 
 void cli_pad(FILE *fp, const char *s, int width) {

@@ -503,7 +503,7 @@ static void test_trigger_and_assess_errors(void **state) {
   done(&r);
   r = prog("trigger", "coalition-2025", "strike-kyiv", "--as-of", "2025-02-30", NULL);
   assert_int_equal(r.status, 2);
-  assert_non_null(strstr(r.err, "'2025-02-30' is not a date as YYYY-MM-DD"));
+  assert_non_null(strstr(r.err, "--as-of takes a date as YYYY-MM-DD, not '2025-02-30'"));
   done(&r);
   r = prog("trigger", "coalition-2025", NULL);
   assert_int_equal(r.status, 2);
@@ -588,11 +588,33 @@ static void test_simulate_errors(void **state) {
   (void)state;
   run r = prog("simulate", "coalition-2025", "-n", "0", NULL);
   assert_int_equal(r.status, 2);
-  assert_non_null(strstr(r.err, "-n takes a whole number of at least 1, not '0'"));
+  assert_non_null(strstr(r.err, "-n takes a whole number from 1 to 1000000000000, not '0'"));
   done(&r);
   r = prog("simulate", "coalition-2025", "--precision", "2", NULL);
   assert_int_equal(r.status, 2);
-  assert_non_null(strstr(r.err, "--precision takes a number in (0, 0.5)"));
+  assert_non_null(strstr(r.err, "--precision takes a number between 0 and 0.5 (both excluded), not '2'"));
+  done(&r);
+  /* Numbers are range-checked before they are narrowed, and written in
+   * decimal: no wrapping to 1 thread or to "all cores", no hexadecimal. */
+  static const char *const bad[][2] = {
+      {"--threads", "4294967297"}, {"--threads", "3000000000"}, {"--threads", "0"},   {"--threads", "1e12"},
+      {"--threads", "-1"},         {"-n", "0x10"},              {"-n", "1.5"},        {"-n", " 5"},
+      {"--seed", "18446744073709551616"}, {"--seed", "-1"},     {"--samples", "8"},   {"-n", "1e13"},
+  };
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+    r = prog("simulate", "coalition-2025", bad[i][0], bad[i][1], NULL);
+    if (r.status != 2) fprintf(stderr, "%s %s: status %d\n", bad[i][0], bad[i][1], r.status);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "takes a whole number from"));
+    assert_string_equal(r.out, "");
+    done(&r);
+  }
+  /* What decimal allows: an exponent that keeps it whole, the largest seed. */
+  r = prog("simulate", "budapest-1994", "-n", "2e3", "--seed", "18446744073709551615", "--threads", "1", "--json",
+           NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, "\"draws\": 2000,"));
+  assert_non_null(strstr(r.out, "\"seed\": 18446744073709551615,"));
   done(&r);
   r = prog("simulate", "coalition-2025", "strike-kiev", NULL);
   assert_int_equal(r.status, 2);
