@@ -1,5 +1,8 @@
-# The front door. `make` builds into build/ (the program is build/guarantor),
-# `make run` is the main job, `make check` builds and runs every test,
+# The front door. `make` builds into build/ (the program is build/guarantor,
+# the library build/libguarantor.so and .a), `make run` is the main job,
+# `make check` builds and runs every test, `make install` installs the
+# library, its headers, pkg-config file and CMake package, and the program
+# (PREFIX, default /usr/local),
 # `make asan` builds and runs the tests under AddressSanitizer + UBSan,
 # `make mpi-check` the MPI build and its test, `make fuzz` fuzzes the
 # loader (clang, libFuzzer), `make bench` builds and runs the benchmarks
@@ -15,7 +18,9 @@ CMAKE_ARGS ?=
 
 MPI_BUILD  ?= build-mpi
 
-.PHONY: all deps build run check asan mpi-check bench clean
+PREFIX     ?= /usr/local
+
+.PHONY: all deps build run check install asan mpi-check bench fuzz clean
 
 all: build
 
@@ -31,11 +36,16 @@ build: deps
 run: build
 	@$(BUILD)/guarantor report -o report.html
 
-check: build
+check: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DGUARANTOR_TESTS=ON $(CMAKE_ARGS) >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
 	@ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
+install: build
+	@cmake --install $(BUILD) --prefix $(PREFIX)
+
 asan: deps
-	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DGUARANTOR_SANITIZE=ON $(CMAKE_ARGS) >/dev/null
+	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DGUARANTOR_SANITIZE=ON -DGUARANTOR_TESTS=ON $(CMAKE_ARGS) >/dev/null
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
@@ -45,7 +55,7 @@ asan: deps
 # check that any number of ranks gives the same result.
 mpi-check:
 	@scripts/deps.sh mpi
-	@cmake -S . -B $(MPI_BUILD) -DCMAKE_BUILD_TYPE=Release -DGUARANTOR_MPI=ON $(CMAKE_ARGS) >/dev/null
+	@cmake -S . -B $(MPI_BUILD) -DCMAKE_BUILD_TYPE=Release -DGUARANTOR_MPI=ON -DGUARANTOR_TESTS=ON $(CMAKE_ARGS) >/dev/null
 	@cmake --build $(MPI_BUILD) -j $(JOBS)
 	@ctest --test-dir $(MPI_BUILD) --output-on-failure -R test_mpi
 
@@ -61,14 +71,25 @@ bench: build
 	@python3 bench/run.py $(BENCH_ARGS)
 	@python3 bench/scale.py
 
-# Fuzz the loader for FUZZ_SECONDS (default 60) with libFuzzer (clang).
+# Run every libFuzzer harness (tests/fuzz/fuzz_*.c) for FUZZ_SECONDS each
+# (default 60), clang with ASan and UBSan; each starts from its seeds
+# (tests/fuzz/<harness>/, and the malformed-input corpus for the loader)
+# and keeps what it finds in build-fuzz/corpus-<harness>.
 FUZZ_SECONDS ?= 60
-fuzz: deps
-	@CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DGUARANTOR_FUZZ=ON >/dev/null
-	@cmake --build build-fuzz -j $(JOBS) --target fuzz_load
-	@mkdir -p build-fuzz/corpus
-	@LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
-	  build-fuzz/tests/fuzz_load -max_total_time=$(FUZZ_SECONDS) -max_len=8192 build-fuzz/corpus tests/fuzz/corpus tests/bad
+FUZZ_HARNESSES := $(sort $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c))))
+fuzz:
+	@scripts/deps.sh clang
+	@CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DGUARANTOR_FUZZ=ON $(CMAKE_ARGS) >/dev/null
+	@cmake --build build-fuzz -j $(JOBS) --target $(FUZZ_HARNESSES)
+	@set -e; for h in $(FUZZ_HARNESSES); do \
+	  mkdir -p build-fuzz/corpus-$$h; \
+	  seeds=tests/fuzz/$$h; [ $$h = fuzz_load ] && seeds="$$seeds tests/bad"; \
+	  echo "make fuzz: $$h for $(FUZZ_SECONDS) s" >&2; \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	    build-fuzz/tests/$$h -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -print_final_stats=1 \
+	    build-fuzz/corpus-$$h $$seeds 2>build-fuzz/$$h.log || { tail -40 build-fuzz/$$h.log >&2; exit 1; }; \
+	  grep -E 'stat::number_of_executed_units|stat::new_units_added' build-fuzz/$$h.log >&2 || true; \
+	done
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(MPI_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(MPI_BUILD) build-clang build-fuzz

@@ -6,6 +6,8 @@
 #
 #   scripts/deps.sh        the build, the tests and the report
 #   scripts/deps.sh mpi    also what the MPI build needs
+#   scripts/deps.sh clang  also clang, its OpenMP and libFuzzer (the clang
+#                          build and make fuzz)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -15,9 +17,15 @@ packages=(
 )
 # Node and npm for the report, unless a node is already there.
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
-if [ "${1:-}" = mpi ]; then
-  packages+=(libopenmpi-dev openmpi-bin)
-fi
+case "${1:-}" in
+mpi) packages+=(libopenmpi-dev openmpi-bin) ;;
+clang) packages+=(clang libomp-dev libclang-rt-dev) ;;
+"") ;;
+*)
+  echo "scripts/deps.sh: unknown argument '$1' (expected mpi or clang)" >&2
+  exit 2
+  ;;
+esac
 # Wanted but not required: the report's browser test says it was skipped
 # when chromium cannot be had.
 optional=(chromium)

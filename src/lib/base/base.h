@@ -27,7 +27,7 @@ gr_status gr__fail(gr_error *err, gr_status code, const char *fmt, ...) __attrib
 gr_status gr__fail_at(gr_error *err, gr_status code, const char *file, int line, int column, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 gr_status gr__vfail_at(gr_error *err, gr_status code, const char *file, int line, int column, const char *fmt,
-                       va_list ap);
+                       va_list ap) __attribute__((format(printf, 6, 0)));
 
 /* Success: reset `err` (when not NULL) to GR_OK, releasing what it held. */
 void gr__ok(gr_error *err);

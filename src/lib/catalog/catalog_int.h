@@ -45,7 +45,8 @@ struct gr_catalog {
  * cat->oom. */
 void gr__diag(gr_catalog *cat, gr_severity sev, const gr_pos *pos, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-void gr__vdiag(gr_catalog *cat, gr_severity sev, const gr_pos *pos, const char *fmt, va_list ap);
+void gr__vdiag(gr_catalog *cat, gr_severity sev, const gr_pos *pos, const char *fmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
 
 /* Remember a reference to check in gr_catalog_validate(). */
 void gr__ref_add(gr_catalog *cat, int kind, unsigned flags, const char *id, const gr_pos *pos);

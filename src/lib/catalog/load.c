@@ -36,6 +36,7 @@ static void loader_emit(gr__sink *sink, gr_severity sev, const gr_pos *pos, cons
   if (sev == GR_SEV_ERROR) ld->errors++;
 }
 
+static void load_error(loader *ld, const gr_pos *pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void load_error(loader *ld, const gr_pos *pos, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);

@@ -57,6 +57,8 @@
 
 /* ---- Reporting through the sink ------------------------------------- */
 
+static void vreport(gr__sink *s, gr_severity sev, const gr_pos *pos, const char *fmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
 static void vreport(gr__sink *s, gr_severity sev, const gr_pos *pos, const char *fmt, va_list ap) {
   char buf[1024];
   vsnprintf(buf, sizeof buf, fmt, ap);
