@@ -3,8 +3,8 @@
  * diagnostics and the JSON serialisation of whatever loaded. Loading the
  * built-in catalog first costs a hundred times the rest, so it is loaded
  * only for inputs starting with '#' (a YAML comment): the fuzzer reaches
- * both paths. Build with -DGUARANTOR_FUZZ=ON (clang); run
- *   build-fuzz/tests/fuzz_load -max_total_time=60 tests/fuzz/corpus tests/bad
+ * both paths. make fuzz builds and runs it (its seeds: tests/fuzz/fuzz_load
+ * and the malformed-input corpus tests/bad).
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -27,8 +27,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     for (size_t i = 0; i < gr_catalog_count(cat, (gr_record_kind)k); i++) {
       if (gr_catalog_at_builtin(cat, (gr_record_kind)k, i)) continue;
       char *json = gr_record_to_json((gr_record_kind)k, gr_catalog_at(cat, (gr_record_kind)k, i), 0);
-      free(json);
+      gr_free(json);
     }
   gr_catalog_free(cat);
+  gr_error_clear(&err);
   return 0;
 }
