@@ -4,7 +4,8 @@
 # library, its headers, pkg-config file and CMake package, and the program
 # (PREFIX, default /usr/local),
 # `make asan` builds and runs the tests under AddressSanitizer + UBSan,
-# `make mpi-check` the MPI build and its test, `make fuzz` fuzzes the
+# `make mpi-check` the MPI build and its test, `make mutants` checks that
+# the tests catch deliberate mutations of the model, `make fuzz` fuzzes the
 # loader (clang, libFuzzer), `make bench` builds and runs the benchmarks
 # (bench/run.py and bench/scale.py; not tests; BENCH_ARGS passes options
 # to run.py, e.g. BENCH_ARGS='--repeat 5'). Each target first installs what is missing
@@ -20,7 +21,7 @@ MPI_BUILD  ?= build-mpi
 
 PREFIX     ?= /usr/local
 
-.PHONY: all deps build run check install asan mpi-check bench fuzz clean
+.PHONY: all deps build run check install asan mpi-check mutants bench fuzz clean
 
 all: build
 
@@ -58,6 +59,11 @@ mpi-check:
 	@cmake -S . -B $(MPI_BUILD) -DCMAKE_BUILD_TYPE=Release -DGUARANTOR_MPI=ON -DGUARANTOR_TESTS=ON $(CMAKE_ARGS) >/dev/null
 	@cmake --build $(MPI_BUILD) -j $(JOBS)
 	@ctest --test-dir $(MPI_BUILD) --output-on-failure -R test_mpi
+
+# Each mutation of tests/mutation/run.py breaks the model on purpose in a
+# copy of the tree: some test must fail for each.
+mutants: deps
+	@python3 tests/mutation/run.py
 
 # The NumPy peer needs NumPy: Debian's python3-numpy, installed here when no
 # python3 has it (the tests do not need it, so scripts/deps.sh leaves it).

@@ -410,6 +410,59 @@ static void test_bad_arguments(void **state) {
   gr_error_clear(&err);
 }
 
+/* The boundaries of rules 3 and 6, where a comparison's strictness decides:
+ * an obligation is in force on the day it starts and on the last day of its
+ * term (a term of exactly 10 days: 10/365.2425 years, which times 365.2425
+ * is exactly 10 in binary64), and a trigger with min_scale answers an event
+ * of exactly that scale. */
+static void test_boundaries(void **state) {
+  (void)state;
+  static const char *const yaml =
+      "arrangement:\n"
+      "  id: edges\n  title: t\n  protects: UKR\n  date: 2025-01-01\n  status: proposed\n"
+      "  legal_form: treaty_signed\n  sources: [{assumption: t}]\n"
+      "  obligations:\n"
+      "    - {guarantor: CAN, kind: sanctions, triggers: [armed_attack], activation: automatic,\n"
+      "       start: 2025-01-01, duration_years: 0.027379070069885075, sources: [{assumption: t}]}\n"
+      "    - {guarantor: NLD, kind: sanctions, triggers: [{event: armed_attack, min_scale: major}],\n"
+      "       activation: automatic, sources: [{assumption: t}]}\n"
+      "    - {guarantor: POL, kind: sanctions, triggers: [{event: armed_attack, min_scale: massive}],\n"
+      "       activation: automatic, sources: [{assumption: t}]}\n";
+  gr_error err = GR_ERROR_INIT;
+  gr_catalog *c = gr_catalog_new();
+  assert_int_equal(gr_catalog_load_builtin(c, &err), GR_OK);
+  assert_int_equal(gr_catalog_load_buffer(c, "edges.yaml", yaml, strlen(yaml), &err), GR_OK);
+  assert_int_equal(gr_catalog_validate(c, &err), GR_OK);
+  const gr_arrangement *a = gr_catalog_arrangement(c, "edges");
+  const gr_event *e = gr_catalog_event(c, "offensive-zaporizhzhia"); /* major */
+  assert_int_equal(e->scale, GR_SCALE_MAJOR);
+  static const struct {
+    gr_date as_of;
+    gr_outcome can;
+  } days[] = {
+      {20241231, GR_OUT_NOT_YET_IN_FORCE}, /* The day before it starts. */
+      {20250101, GR_OUT_ACTIVATES},        /* The day it starts. */
+      {20250111, GR_OUT_ACTIVATES},        /* 10 days on: the last day of its term. */
+      {20250112, GR_OUT_LAPSED},           /* 11 days on. */
+  };
+  for (size_t i = 0; i < sizeof days / sizeof days[0]; i++) {
+    gr_timeline *tl = NULL;
+    assert_int_equal(gr_timeline_new(c, a, e, NULL, days[i].as_of, &tl, &err), GR_OK);
+    for (size_t k = 0; k < tl->n; k++) {
+      const gr_timeline_entry *x = &tl->items[k];
+      if (x->index == 0) {
+        if (x->outcome != days[i].can) fprintf(stderr, "%d: %s (%s)\n", days[i].as_of, gr_outcome_name(x->outcome), x->reason);
+        assert_int_equal(x->outcome, days[i].can);
+      }
+      if (x->index == 1) assert_int_equal(x->outcome, GR_OUT_ACTIVATES); /* major >= major */
+      if (x->index == 2) assert_int_equal(x->outcome, GR_OUT_NOT_TRIGGERED); /* major < massive */
+    }
+    gr_timeline_free(tl);
+  }
+  gr_catalog_free(c);
+  gr_error_clear(&err);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_every_outcome),
@@ -425,6 +478,7 @@ int main(void) {
       cmocka_unit_test(test_coalition_tripwire),
       cmocka_unit_test(test_tripwire_kinds_and_derived_facts),
       cmocka_unit_test(test_bad_arguments),
+      cmocka_unit_test(test_boundaries),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -114,8 +114,21 @@ double gr__honour_logit(const gr__cob *b, const double *th, double base);
 /* Probability that an attack succeeds at force ratio s/d. */
 double gr__p_success(double s, double d, const double *th);
 
-/* The aggressor's decision: true when it attacks. Leaves the honour
- * log-odds of every acting obligation in logit[]. */
+/* What the aggressor weighs (docs/model.md, "Decision"): the defence it
+ * perceives (troop-equivalents, every acting obligation weighted by the
+ * honour probability it perceives), its own attacking force, its
+ * perceived chance of success, the punishment it expects (per guarantor
+ * and class, the largest), and gain x success - war cost - punishment. */
+typedef struct gr__weighing {
+  double defence, attack, success, punishment, margin;
+} gr__weighing;
+
+/* Weigh the decision for parameter vector th; leaves the honour log-odds
+ * of every acting obligation in logit[]. */
+void gr__weigh(const gr__carr *c, const double *th, double *logit, gr__weighing *w);
+
+/* The aggressor's decision: true when it attacks (its margin is above 0).
+ * Leaves the honour log-odds of every acting obligation in logit[]. */
 bool gr__decide(const gr__carr *c, const double *th, double *logit);
 
 /* What happens when the aggressor attacks: who honours, whether the

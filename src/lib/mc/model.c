@@ -103,7 +103,7 @@ double gr__p_success(double s, double d, const double *th) {
 /* The aggressor's decision (model.md, "Decision"): true when it attacks.
  * It weighs every acting obligation by the honour probability it
  * perceives. The honour log-odds are left in logit[] for gr__fight(). */
-bool gr__decide(const gr__carr *c, const double *th, double *logit) {
+void gr__weigh(const gr__carr *c, const double *th, double *logit, gr__weighing *w) {
   double base = gr__honour_base_logit(th);
   double add = 0, fac[GR__NFACTORS] = {0}, pun[GR__MAX_GUARANTORS][GR__PUN_COUNT];
   memset(pun, 0, sizeof(double) * GR__PUN_COUNT * c->ng);
@@ -128,7 +128,17 @@ bool gr__decide(const gr__carr *c, const double *th, double *logit) {
   double punishment = 0;
   for (size_t g = 0; g < c->ng; g++)
     for (int k = 0; k < GR__PUN_COUNT; k++) punishment += pun[g][k];
-  return th[GR__P_GAIN] * gr__p_success(s, d, th) - th[GR__P_WAR_COST] - punishment > 0;
+  w->defence = d;
+  w->attack = s;
+  w->success = gr__p_success(s, d, th);
+  w->punishment = punishment;
+  w->margin = th[GR__P_GAIN] * w->success - th[GR__P_WAR_COST] - punishment;
+}
+
+bool gr__decide(const gr__carr *c, const double *th, double *logit) {
+  gr__weighing w;
+  gr__weigh(c, th, logit, &w);
+  return w.margin > 0;
 }
 
 /* What happens when the aggressor attacks (model.md, "Battle" and

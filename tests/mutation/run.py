@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Mutation check: each change below breaks an equation or a rule of the
+model on purpose, and at least one test must then fail. Run from the
+source tree (make mutants); it works on a copy in a temporary directory,
+rebuilding only what each mutation touches, and never changes the tree.
+
+    tests/mutation/run.py [--keep]
+
+Exit status 0 when every mutation is caught, 1 when one survives (its
+name is printed), 2 when the copy cannot be built.
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+TESTS = ["test_model", "test_trigger", "test_sim"]
+
+# (name, file, text, replacement): the text must occur exactly once.
+MUTATIONS = [
+    ("rule 3: an obligation not yet in force on the day it starts",
+     "src/lib/engine/trigger.c", "if (o->start && o->start > tl->as_of) {", "if (o->start && o->start >= tl->as_of) {"),
+    ("rule 3: a term lapsed on its last day",
+     "src/lib/engine/trigger.c", "> o->duration_years * 365.2425", ">= o->duration_years * 365.2425"),
+    ("rule 6: min_scale excludes its own scale",
+     "src/lib/engine/trigger.c", "bool scale = !GR_GIVEN(t, GR_KEY_TRIGGER_MIN_SCALE) || ev->scale >= t->min_scale;",
+     "bool scale = !GR_GIVEN(t, GR_KEY_TRIGGER_MIN_SCALE) || ev->scale > t->min_scale;"),
+    ("honour: the tripwire shift dropped",
+     "src/lib/mc/model.c", "if (b->tripwire) l += th[GR__P_TRIPWIRE];", ""),
+    ("honour: the nuclear shift dropped",
+     "src/lib/mc/model.c", "if (b->nuclear) l += th[GR__P_NUCLEAR];", ""),
+    ("honour: the approval shift dropped",
+     "src/lib/mc/model.c", "if (b->approval) l += th[GR__P_APPROVAL];", ""),
+    ("punishment: the largest of a class made a sum",
+     "src/lib/mc/model.c", "if (pt * v > pun[b->g][pc]) pun[b->g][pc] = pt * v;", "pun[b->g][pc] += pt * v;"),
+    ("punishment: every guarantor's weight forced to 1",
+     "src/lib/mc/compile.c", "b->weight = b->g_personnel / c->aggressor < 1 ? b->g_personnel / c->aggressor : 1;",
+     "b->weight = 1;"),
+    ("quantiles: the rank off by one",
+     "src/lib/mc/stats.c", "double r = ceil(nn * q) - 1,", "double r = ceil(nn * q),"),
+]
+
+
+def run(cmd, cwd, quiet=True):
+    return subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE if quiet else None, stderr=subprocess.STDOUT,
+                          text=True)
+
+
+def main():
+    keep = "--keep" in sys.argv
+    tmp = tempfile.mkdtemp(prefix="guarantor-mutants-")
+    try:
+        for d in ["CMakeLists.txt", "cmake", "src", "include", "tests", "tools", "data", "bench", "report/template.html",
+                  "docs/model.md"]:
+            src, dst = os.path.join(ROOT, d), os.path.join(tmp, d)
+            os.makedirs(os.path.dirname(dst), exist_ok=True)
+            (shutil.copytree if os.path.isdir(src) else shutil.copy2)(src, dst)
+        build = os.path.join(tmp, "build")
+        p = run(["cmake", "-S", tmp, "-B", build, "-DCMAKE_BUILD_TYPE=Debug", "-DGUARANTOR_TESTS=ON"], tmp)
+        if p.returncode != 0:
+            print(p.stdout, file=sys.stderr)
+            return 2
+
+        def build_and_test():
+            p = run(["cmake", "--build", build, "-j", str(os.cpu_count() or 2), "--target"] + TESTS, tmp)
+            if p.returncode != 0:
+                return None, p.stdout
+            failed = [t for t in TESTS if run([os.path.join(build, "tests", t)], build).returncode != 0]
+            return failed, ""
+
+        failed, log = build_and_test()
+        if failed is None or failed:
+            print(f"mutants: the unmutated copy does not pass: {failed or log[-2000:]}", file=sys.stderr)
+            return 2
+        survivors = 0
+        for name, path, text, repl in MUTATIONS:
+            f = os.path.join(tmp, path)
+            with open(f) as fh:
+                orig = fh.read()
+            if orig.count(text) != 1:
+                print(f"mutants: '{text}' is not in {path} exactly once: update tests/mutation/run.py", file=sys.stderr)
+                return 2
+            with open(f, "w") as fh:
+                fh.write(orig.replace(text, repl))
+            failed, log = build_and_test()
+            with open(f, "w") as fh:
+                fh.write(orig)
+            if failed is None:
+                print(f"mutants: '{name}' does not compile:\n{log[-2000:]}", file=sys.stderr)
+                return 2
+            print(f"{'caught  ' if failed else 'SURVIVED'}  {name}" + (f"  (fails {', '.join(failed)})" if failed else ""))
+            survivors += not failed
+        print(f"\n{len(MUTATIONS) - survivors} of {len(MUTATIONS)} mutations caught")
+        return 1 if survivors else 0
+    finally:
+        if keep:
+            print(f"mutants: the copy is in {tmp}", file=sys.stderr)
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,323 @@
+/*
+ * Known answers of the compiled model (docs/model.md, sections 2.2 to 2.7):
+ * for fixed parameter vectors θ, not random ones, the honour log-odds, the
+ * covariates the compiler derives, the perceived defence, the chance of
+ * success, the punishment and the decision equal values computed here by
+ * hand from the equations of docs/model.md; the quantiles of days to help
+ * equal their order statistics. Each expected value is written out from the
+ * specification, independently of src/lib/mc, so that a change to an
+ * equation (a shift dropped, a max made a sum, a weight forced to 1, a rank
+ * off by one) fails a test (tests/mutation/run.sh checks that it does).
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "guarantor/assess.h"
+#include "mc/mc.h"
+#include "mc/stats.h"
+
+/* A test arrangement against the built-in offensive on Zaporizhzhia (RUS,
+ * armed_attack, major, UA-23 government side). */
+static const char *const KAT =
+    "arrangement:\n"
+    "  id: kat\n  title: Known answers\n  protects: UKR\n  date: 2025-06-01\n  status: proposed\n"
+    "  legal_form: treaty_signed\n  sources: [{assumption: test}]\n"
+    "  obligations:\n"
+    "    - {guarantor: USA, kind: military_intervention, triggers: [armed_attack], activation: automatic,\n"
+    "       sources: [{assumption: test}]}\n"
+    "    - {guarantor: USA, kind: air_cover, triggers: [armed_attack], activation: discretionary,\n"
+    "       sources: [{assumption: test}]}\n"
+    "    - {guarantor: DEU, kind: reassurance_force, troops: 5000, commitment: willing,\n"
+    "       location: {regions: [UA-23]}, triggers: [attack_on_guarantor_forces],\n"
+    "       activation: after_consultation, deadline_days: 30, sources: [{assumption: test}]}\n"
+    "    - {guarantor: FRA, kind: sanctions, triggers: [armed_attack], activation: automatic,\n"
+    "       sources: [{assumption: test}]}\n"
+    "    - {guarantor: GBR, kind: arms_supply, value: 1000, triggers: [armed_attack], activation: automatic,\n"
+    "       sources: [{assumption: test}]}\n";
+
+static gr_catalog *cat;
+static const gr_arrangement *kat;
+static const gr_event *ev;
+
+static int setup(void **state) {
+  (void)state;
+  gr_error err = GR_ERROR_INIT;
+  cat = gr_catalog_new();
+  int ok = gr_catalog_load_builtin(cat, &err) == GR_OK &&
+           gr_catalog_load_buffer(cat, "kat.yaml", KAT, strlen(KAT), &err) == GR_OK &&
+           gr_catalog_validate(cat, &err) == GR_OK;
+  if (!ok) fprintf(stderr, "%s\n", err.message);
+  gr_error_clear(&err);
+  kat = gr_catalog_arrangement(cat, "kat");
+  ev = gr_catalog_event(cat, "offensive-zaporizhzhia");
+  return ok ? 0 : -1;
+}
+
+static int teardown(void **state) {
+  (void)state;
+  gr_catalog_free(cat);
+  return 0;
+}
+
+static double personnel(const char *id) { return gr_catalog_actor(cat, id)->personnel.value; }
+
+/* The shift a guarantor's own positions give (section 2.2, "Own
+ * positions"), from the assess engine's verdict: 2 veto, 1 objection. */
+static int own_of(const char *guarantor) {
+  gr_assessment *as = NULL;
+  const char *only[1] = {guarantor};
+  assert_int_equal(gr_assessment_new(cat, kat, NULL, 0, only, 1, &as, NULL), GR_OK);
+  gr_verdict v = as->actors[0].verdict;
+  gr_assessment_free(as);
+  return v == GR_VERDICT_VETOES ? 2 : v == GR_VERDICT_OBJECTS ? 1 : 0;
+}
+static double logit(double p) { return log(p / (1 - p)); }
+static double sigma(double x) { return 1 / (1 + exp(-x)); }
+
+/* A parameter vector with a distinct value for each parameter, so that a
+ * term read from the wrong place shows. */
+static void theta(double *th) {
+  for (int j = 0; j < GR__P_COUNT; j++) th[j] = 0.01 * (j + 1);
+  th[GR__P_HONOUR_BASE] = 0.62;
+  th[GR__P_COST_COMBAT] = -0.21;
+  th[GR__P_COST_OTHER] = 0.17;
+  th[GR__P_COST_SUPPLY] = 0.09;
+  th[GR__P_LEGAL_TREATY_SIGNED] = -0.33;
+  th[GR__P_ACT_AFTER_CONSULTATION] = -0.41;
+  th[GR__P_ACT_DISCRETIONARY] = -0.77;
+  th[GR__P_COMMIT_WILLING] = -0.52;
+  th[GR__P_TRIPWIRE] = 1.13;
+  th[GR__P_APPROVAL] = -0.61;
+  th[GR__P_NUCLEAR] = -0.87;
+  th[GR__P_OWN_VETO] = -1.9;
+  th[GR__P_OWN_OBJECTION] = -0.45;
+  th[GR__P_PERCEPTION_BIAS] = 0.23;
+  th[GR__P_AGGRESSOR_OPTIMISM] = 1.3;
+  th[GR__P_ATTACK_SHARE_MAJOR] = 0.35;
+  th[GR__P_DEFENCE_SHARE] = 0.12;
+  th[GR__P_FORCE_RATIO_THRESHOLD] = 2.7;
+  th[GR__P_SUCCESS_SLOPE] = 2.2;
+  th[GR__P_GUARANTOR_QUALITY] = 1.4;
+  th[GR__P_RESERVE_SHARE] = 0.3;
+  th[GR__P_INTERVENTION_SHARE] = 0.04;
+  th[GR__P_AIR_COVER_FACTOR] = 1.25;
+  th[GR__P_ARMS_TROOPS_PER_BUSD] = 2500;
+  th[GR__P_ARMS_YEARS] = 1.5;
+  th[GR__P_GAIN] = 1;
+  th[GR__P_WAR_COST] = 0.05;
+  th[GR__P_PUNISH_MILITARY] = 0.6;
+  th[GR__P_PUNISH_SANCTIONS] = 0.11;
+  th[GR__P_PUNISH_SUPPORT] = 0.07;
+}
+
+static void near(double got, double want) {
+  if (!(fabs(got - want) <= 1e-12 * (1 + fabs(want)))) {
+    fprintf(stderr, "got %.17g, want %.17g\n", got, want);
+    fail();
+  }
+}
+
+/* Section 2.2: η = b0 + c[kind] + L[form] + M[activation] + C[commitment]
+ * + the tripwire, approval, nuclear and own-position shifts. */
+static void test_honour_log_odds(void **state) {
+  (void)state;
+  double th[GR__P_COUNT];
+  theta(th);
+  double b0 = logit(0.62) - (-0.21);
+  near(gr__honour_base_logit(th), b0);
+  gr__cob b;
+  memset(&b, 0, sizeof b);
+  b.kind = GR_OB_MILITARY_INTERVENTION;
+  b.form = GR_LF_TREATY_RATIFIED;
+  b.activation = GR_ACT_AUTOMATIC;
+  b.commitment = GR_COMMIT_FIRM;
+  /* The reference obligation: honour_base itself. */
+  near(gr__honour_logit(&b, th, b0), logit(0.62));
+  /* Each shift alone, then all together. */
+  b.tripwire = true;
+  near(gr__honour_logit(&b, th, b0), logit(0.62) + 1.13);
+  b.tripwire = false;
+  b.approval = true;
+  near(gr__honour_logit(&b, th, b0), logit(0.62) - 0.61);
+  b.approval = false;
+  b.nuclear = true;
+  near(gr__honour_logit(&b, th, b0), logit(0.62) - 0.87);
+  b.nuclear = false;
+  b.own = 2;
+  near(gr__honour_logit(&b, th, b0), logit(0.62) - 1.9);
+  b.own = 1;
+  near(gr__honour_logit(&b, th, b0), logit(0.62) - 0.45);
+  b = (gr__cob){.kind = GR_OB_SANCTIONS, .form = GR_LF_TREATY_SIGNED, .activation = GR_ACT_AFTER_CONSULTATION,
+                .commitment = GR_COMMIT_WILLING, .tripwire = true, .approval = true, .nuclear = true, .own = 2};
+  near(gr__honour_logit(&b, th, b0), b0 + 0.17 - 0.33 - 0.41 - 0.52 + 1.13 - 0.61 - 0.87 - 1.9);
+}
+
+/* What the compiler derives for each obligation (sections 2.1 to 2.3). */
+static void test_compiled_covariates(void **state) {
+  (void)state;
+  gr__carr c;
+  gr_error err = GR_ERROR_INIT;
+  assert_int_equal(gr__compile(cat, kat, ev, NULL, 0, &c, &err), GR_OK);
+  near(c.aggressor, personnel("RUS"));
+  near(c.protected_, personnel("UKR"));
+  assert_int_equal(c.share, GR__P_ATTACK_SHARE_MAJOR);
+  assert_int_equal(c.nobs, 5);
+  assert_int_equal(c.ng, 4);
+  assert_string_equal(c.g[0], "USA");
+  assert_string_equal(c.g[1], "DEU");
+  const gr__cob *usa_int = &c.obs[0], *usa_air = &c.obs[1], *deu = &c.obs[2], *fra = &c.obs[3], *gbr = &c.obs[4];
+  for (size_t i = 0; i < c.nobs; i++) {
+    assert_int_equal(c.obs[i].index, i);
+    assert_true(c.obs[i].acting);
+    assert_int_equal(c.obs[i].form, GR_LF_TREATY_SIGNED);
+    assert_int_equal(c.obs[i].own, own_of(c.g[c.obs[i].g]));
+  }
+  /* In the built-in positions: the USA vetoes (no US troops), France and
+   * Germany object, the United Kingdom accepts. */
+  assert_int_equal(usa_int->own, 2);
+  assert_int_equal(deu->own, 1);
+  assert_int_equal(fra->own, 1);
+  assert_int_equal(gbr->own, 0);
+  /* The USA: combat kinds against a nuclear aggressor; executive approval;
+   * as large as Russia or larger, so full weight. */
+  assert_true(usa_int->nuclear && usa_air->nuclear);
+  assert_false(usa_int->approval || usa_air->approval);
+  assert_false(usa_int->tripwire || usa_air->tripwire);
+  near(usa_int->weight, 1);
+  assert_int_equal(usa_air->activation, GR_ACT_DISCRETIONARY);
+  /* Germany's force stands in the struck region: a tripwire, engaged; its
+   * parliament must approve first; weight N_DEU / N_RUS. */
+  assert_true(deu->tripwire && deu->engaged && deu->approval && deu->nuclear);
+  near(deu->weight, personnel("DEU") / personnel("RUS"));
+  assert_true(deu->weight < 1);
+  near(deu->troops, 5000);
+  assert_int_equal(deu->deadline, 30);
+  assert_int_equal(deu->commitment, GR_COMMIT_WILLING);
+  /* Sanctions and arms are not combat kinds. */
+  assert_false(fra->nuclear || fra->approval || gbr->nuclear || gbr->approval);
+  near(gbr->value, 1000);
+  gr__carr_free(&c);
+  /* With the parliament's approval given, Germany's shift goes. */
+  gr_facts *f = NULL;
+  assert_int_equal(gr_facts_new(cat, kat, &f, &err), GR_OK);
+  assert_int_equal(gr_facts_parse(f, "parliament_approval=true", &err), GR_OK);
+  assert_int_equal(gr__compile(cat, kat, ev, f, 0, &c, &err), GR_OK);
+  assert_false(c.obs[2].approval);
+  gr__carr_free(&c);
+  gr_facts_free(f);
+  gr_error_clear(&err);
+}
+
+/* Sections 2.3 to 2.5, by hand: the perceived defence, the attack, the
+ * chance of success, the punishment and the margin. */
+static void test_decision_by_hand(void **state) {
+  (void)state;
+  double th[GR__P_COUNT], lg[GR__MAX_OBLIGATIONS];
+  theta(th);
+  gr__carr c;
+  assert_int_equal(gr__compile(cat, kat, ev, NULL, 0, &c, NULL), GR_OK);
+  gr__weighing w;
+  gr__weigh(&c, th, lg, &w);
+
+  double b0 = logit(0.62) + 0.21, beta = 0.23;
+  const double own[3] = {0, -0.45, -1.9}; /* accepts, objects, vetoes */
+  /* Log-odds (2.2) and perceived honour. */
+  double e_int = b0 - 0.21 - 0.33 - 0.87 + own[own_of("USA")];        /* combat, treaty_signed, nuclear */
+  double e_air = b0 - 0.21 - 0.33 - 0.77 - 0.87 + own[own_of("USA")]; /* ... discretionary */
+  double e_deu = b0 - 0.21 - 0.33 - 0.41 - 0.52 + 1.13 - 0.61 - 0.87 + own[own_of("DEU")];
+  /* ... after consultation, willing, tripwire, approval pending */
+  double e_fra = b0 + 0.17 - 0.33 + own[own_of("FRA")];
+  double e_gbr = b0 + 0.09 - 0.33 + own[own_of("GBR")];
+  near(lg[0], e_int);
+  near(lg[1], e_air);
+  near(lg[2], e_deu);
+  near(lg[3], e_fra);
+  near(lg[4], e_gbr);
+  double p_int = sigma(e_int + beta), p_air = sigma(e_air + beta), p_deu = sigma(e_deu + beta);
+  double p_fra = sigma(e_fra + beta), p_gbr = sigma(e_gbr + beta);
+  /* Additions (2.3). */
+  double a_int = personnel("USA") * 0.04 * 1.4;  /* no troops stated: N_g · ι, times q */
+  double a_deu = 5000 * 1.4 * 1;                 /* stands in the struck region: engaged */
+  double a_gbr = 1000 / 1000.0 * 1.5 * 2500;     /* $M a year / 1000 · years · troops per $bn */
+  double d0 = personnel("UKR") * 0.12;
+  double defence = (d0 + p_int * a_int + p_deu * a_deu + p_gbr * a_gbr) * (1 + (1.25 - 1) * p_air);
+  near(w.defence, defence);
+  double attack = personnel("RUS") * 0.35 * 1.3;
+  near(w.attack, attack);
+  /* Success (2.4). */
+  double success = 1 / (1 + pow(2.7 * defence / attack, 2.2));
+  near(w.success, success);
+  near(gr__p_success(attack, defence, th), success);
+  /* Punishment (2.5): per guarantor and class, the largest; the military
+   * class weighted by size (capped at 1). */
+  double pun_usa = fmax(p_int, p_air) * 0.6 * 1;
+  double pun_deu = p_deu * 0.6 * (personnel("DEU") / personnel("RUS"));
+  double punishment = pun_usa + pun_deu + p_fra * 0.11 + p_gbr * 0.07;
+  near(w.punishment, punishment);
+  near(w.margin, 1 * success - 0.05 - punishment);
+  assert_int_equal(gr__decide(&c, th, lg), w.margin > 0);
+  /* A war costly enough deters; a free one with no punishment does not. */
+  th[GR__P_WAR_COST] = 5;
+  assert_false(gr__decide(&c, th, lg));
+  gr__carr_free(&c);
+}
+
+/* Section 2.4's edge cases and a value by hand. */
+static void test_success_probability(void **state) {
+  (void)state;
+  double th[GR__P_COUNT];
+  theta(th);
+  th[GR__P_FORCE_RATIO_THRESHOLD] = 3;
+  th[GR__P_SUCCESS_SLOPE] = 2;
+  near(gr__p_success(300, 100, th), 0.5);      /* At the threshold ratio. */
+  near(gr__p_success(600, 100, th), 0.8);      /* 1 / (1 + (3/6)^2) */
+  near(gr__p_success(100, 100, th), 0.1);      /* 1 / (1 + 3^2) */
+  near(gr__p_success(100, 0, th), 1);          /* No defence. */
+}
+
+/* Quantiles of days to help (section 1): the value of rank ceil(nq) - 1
+ * (0-based) and the ranks nq ± 1.96 sqrt(nq(1-q)), rounded outwards. */
+static void test_quantile_ranks(void **state) {
+  (void)state;
+  uint64_t hist[20] = {0};
+  for (int d = 0; d < 10; d++) hist[d] = 1; /* One observation on each of days 0..9. */
+  gr_quantile m = gr__hist_quantile(hist, 20, 0.5);
+  near(m.value, 4);
+  near(m.lo, 1); /* floor(5 - 3.099) */
+  near(m.hi, 9); /* ceil(5 + 3.099) = 9, the last rank */
+  gr_quantile p = gr__hist_quantile(hist, 20, 0.9);
+  near(p.value, 8);
+  near(p.lo, 7);
+  near(p.hi, 9);
+  /* Weighted bins: 3 on day 2, 5 on day 7, 2 on day 11 (ranks 0-2, 3-7, 8-9). */
+  memset(hist, 0, sizeof hist);
+  hist[2] = 3;
+  hist[7] = 5;
+  hist[11] = 2;
+  m = gr__hist_quantile(hist, 20, 0.5);
+  near(m.value, 7); /* rank 4 */
+  near(m.lo, 2);    /* rank 1 */
+  near(m.hi, 11);   /* rank 9 */
+  gr_quantile q = gr__hist_quantile(hist, 20, 0.3);
+  near(q.value, 2); /* rank ceil(3) - 1 = 2: the last on day 2 */
+  memset(hist, 0, sizeof hist);
+  q = gr__hist_quantile(hist, 20, 0.5);
+  assert_true(isnan(q.value) && isnan(q.lo) && isnan(q.hi));
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_honour_log_odds),   cmocka_unit_test(test_compiled_covariates),
+      cmocka_unit_test(test_decision_by_hand),  cmocka_unit_test(test_success_probability),
+      cmocka_unit_test(test_quantile_ranks),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
