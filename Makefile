@@ -8,7 +8,8 @@
 # the tests catch deliberate mutations of the model, `make fuzz` fuzzes the
 # loader (clang, libFuzzer), `make bench` builds and runs the benchmarks
 # (bench/run.py and bench/scale.py; not tests; BENCH_ARGS passes options
-# to run.py, e.g. BENCH_ARGS='--repeat 5'). Each target first installs what is missing
+# to run.py, e.g. BENCH_ARGS='--repeat 5'), `make results` regenerates
+# docs/results.md (scripts/results.sh). Each target first installs what is missing
 # (scripts/deps.sh: Debian packages, the report's npm packages).
 
 MAKEFLAGS  += --no-print-directory
@@ -21,7 +22,7 @@ MPI_BUILD  ?= build-mpi
 
 PREFIX     ?= /usr/local
 
-.PHONY: all deps build run check install asan mpi-check mutants bench fuzz clean
+.PHONY: all deps build run check install asan mpi-check mutants bench results fuzz clean
 
 all: build
 
@@ -76,6 +77,10 @@ bench: build
 	    DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends python3-numpy >&2; }; }
 	@python3 bench/run.py $(BENCH_ARGS)
 	@python3 bench/scale.py
+
+# docs/results.md is generated, never edited by hand: every number the docs quote from a run.
+results: build
+	@scripts/results.sh $(BUILD)/guarantor > docs/results.md.tmp && mv docs/results.md.tmp docs/results.md || { rm -f docs/results.md.tmp; exit 1; }
 
 # Run every libFuzzer harness (tests/fuzz/fuzz_*.c) for FUZZ_SECONDS each
 # (default 60), clang with ASan and UBSan; each starts from its seeds

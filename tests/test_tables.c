@@ -57,7 +57,7 @@ static void test_every_term_defined_and_unique(void **state) {
 
 static void test_enum_order_is_the_documented_one(void **state) {
   (void)state;
-  /* DESIGN.md orders obligation kinds and legal forms weakest first. */
+  /* Obligation kinds and legal forms run weakest first (guarantor/model.h). */
   assert_string_equal(gr_table_name(GR_T_OBLIGATION_KIND, GR_OB_CONSULTATION), "consultation");
   assert_string_equal(gr_table_name(GR_T_OBLIGATION_KIND, GR_OB_REASSURANCE_FORCE), "reassurance_force");
   assert_string_equal(gr_table_name(GR_T_OBLIGATION_KIND, GR_OB_MILITARY_INTERVENTION),
