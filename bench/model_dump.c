@@ -31,10 +31,10 @@ char *bench_model_json(const gr_catalog *cat, const gr_params *ps, const gr_arra
   fprintf(fp, "{\"arrangement\": \"%s\", \"event\": \"%s\", ", arr->id, ev->id);
   jnum(fp, "aggressor_personnel", c.aggressor, 0);
   jnum(fp, "protected_personnel", c.protected_, 0);
-  fprintf(fp, "\"attack_share\": \"%s\", \"guarantors\": %zu,\n\"params\": [\n", gr__param_ids[c.share], c.ng);
+  fprintf(fp, "\"attack_share\": \"%s\", \"guarantors\": %zu,\n\"params\": [\n", gr__param_specs[c.share].id, c.ng);
   for (int j = 0; j < GR__P_COUNT; j++) {
     const gr_parameter *p = ps->p[j];
-    fprintf(fp, "  {\"id\": \"%s\", \"distribution\": \"%s\", ", gr__param_ids[j],
+    fprintf(fp, "  {\"id\": \"%s\", \"distribution\": \"%s\", ", gr__param_specs[j].id,
             gr_table_name(GR_T_DISTRIBUTION, p->distribution));
     jnum(fp, "value", p->value, 0);
     jnum(fp, "a", p->a, 0);

@@ -13,7 +13,10 @@
  *    function accepts NULL.
  *  - Errors: fallible functions return a gr_status and, when given a
  *    gr_error, fill it (see below). The library never prints and never
- *    exits.
+ *    exits. It uses GSL, whose default error handler aborts the process:
+ *    the first time it needs GSL, unless the program has set a handler of
+ *    its own, it sets one that returns (its own calls report failures
+ *    through their results).
  *  - Misuse (a NULL where an object is needed, an engine run on a catalog
  *    that has not been validated) returns GR_E_ARG or GR_E_MISUSE with a
  *    message instead of crashing.

@@ -157,17 +157,21 @@ typedef double (*gr_sobol_fn)(const double *x, void *ctx);
 /*
  * First- and total-order Sobol indices of f over k independent inputs,
  * from n base points (GSL's quasi-random Sobol sequence for 2k <= 40
- * dimensions, else pseudo-random Philox points), with Saltelli's (2010) estimator of
- * S_i and Jansen's of S_Ti, and `bootstrap` resamples for the intervals.
- * n*(k+2) evaluations, on `threads` threads (0: as many as OpenMP
- * offers); out[0..k) receives the indices; *mean and *variance (optional)
- * those of f. Its scratch is allocated before any evaluation: GR_E_NOMEM
- * when it cannot be, never an index computed from fewer evaluations. f is
- * called from several threads at once.
+ * dimensions, else pseudo-random Philox points), with Saltelli's (2010)
+ * estimator of S_i and Jansen's of S_Ti, and `bootstrap` resamples for the
+ * intervals. n*(k+2) evaluations; of `opts` it reads the threads (f is
+ * called from several at once), the seed (of the design beyond 20 inputs
+ * and of the bootstrap), the progress callback (called with the rows done
+ * and n) and the cancel callback, asked between blocks of 1024 rows: when
+ * it says stop, the indices come from the rows done, whose number is put in
+ * *done (optional; n when not cancelled). out[0..k) receives the indices;
+ * *mean and *variance (optional) those of f. Its scratch is allocated
+ * before any evaluation: GR_E_NOMEM when it cannot be, never an index
+ * computed from fewer evaluations than it says.
  */
-GR_EXTERN gr_status gr_sobol(size_t k, uint64_t n, gr_sobol_fn f, void *ctx, int threads,
-                             unsigned bootstrap, uint64_t seed, gr_sobol_index *out, double *mean,
-                             double *variance, gr_error *err);
+GR_EXTERN gr_status gr_sobol(size_t k, uint64_t n, gr_sobol_fn f, void *ctx, unsigned bootstrap,
+                             const gr_sim_options *opts, gr_sobol_index *out, double *mean, double *variance,
+                             uint64_t *done, gr_error *err);
 
 typedef struct gr_sensitivity_item {
   const gr_parameter *parameter;
@@ -176,7 +180,8 @@ typedef struct gr_sensitivity_item {
 
 typedef struct gr_sensitivity {
   const gr_arrangement *arrangement;
-  uint64_t base_samples;
+  uint64_t base_samples;       /* Used: fewer than asked when partial. */
+  bool partial;                /* Stopped early by the cancel callback. */
   double mean;                 /* P(deterred) over the quasi-random sample. */
   double variance;
   gr_sensitivity_item *items;  /* Uncertain parameters, by total index. */
@@ -186,7 +191,8 @@ typedef struct gr_sensitivity {
 /* Sobol indices of P(deterred) for `arr` over every uncertain parameter the
  * deterrence decision reads for it (the others have index zero by
  * construction and are left out), from `base_samples` base points. Of
- * `opts` it reads the seed and the threads. Free with
+ * `opts` it reads what gr_sobol() reads: the seed, the threads, progress
+ * and cancel (then the result says partial). Free with
  * gr_sensitivity_free() (accepts NULL). */
 GR_EXTERN gr_status gr_sensitivity_new(const gr_catalog *cat, const gr_params *params,
                                        const gr_arrangement *arr, const gr_event *ev,

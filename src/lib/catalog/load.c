@@ -147,7 +147,7 @@ static ynode *build_tree(tree *t, const char *data, size_t len, int json) {
 
   ynode *root = NULL;
   ynode *stack[256];
-  int depth = 0, docs = 0, failed = 0;
+  int depth = 0, docs = 0, failed = 0, ended = 0;
   struct fy_event *fye;
   gr_pos last = {ld->file, 1, 1};
   while ((fye = fy_parser_parse(fyp)) != NULL) {
@@ -156,7 +156,23 @@ static ynode *build_tree(tree *t, const char *data, size_t len, int json) {
     if (pos.line == 0) pos = last;
     else if (fye->type == FYET_SCALAR) last = pos;
     ynode *y = NULL;
+    /* Tags (!!str 5000) would change what a value is; rather than ignore
+     * them, refuse them. */
+    struct fy_token *tag = fye->type == FYET_SCALAR           ? fye->scalar.tag
+                           : fye->type == FYET_MAPPING_START  ? fye->mapping_start.tag
+                           : fye->type == FYET_SEQUENCE_START ? fye->sequence_start.tag
+                                                              : NULL;
+    if (tag != NULL) {
+      size_t tn = 0;
+      const char *tt = fy_token_get_text(tag, &tn);
+      load_error(ld, &pos, "YAML tags (%.*s) are not supported: write the value plainly", (int)(tt ? tn : 1),
+                 tt ? tt : "!");
+      failed = 1;
+    }
     switch (fye->type) {
+    case FYET_STREAM_END:
+      ended = 1;
+      break;
     case FYET_DOCUMENT_START:
       if (++docs == 2) {
         load_error(ld, &pos, "a file holds one YAML document; found a second one");
@@ -170,6 +186,10 @@ static ynode *build_tree(tree *t, const char *data, size_t len, int json) {
     case FYET_SCALAR: {
       size_t n = 0;
       const char *s = fy_token_get_text(fye->scalar.value, &n);
+      if (s != NULL && memchr(s, '\0', n) != NULL) {
+        load_error(ld, &pos, "a NUL character (written as an escape) is not allowed in text");
+        failed = 1;
+      }
       y = ynode_new(t, Y_SCALAR, &pos);
       if (y != NULL) {
         y->text = gr__arena_strndup(&t->arena, s ? s : "", s ? n : 0);
@@ -224,6 +244,9 @@ static ynode *build_tree(tree *t, const char *data, size_t len, int json) {
       load_error(ld, &p, "malformed YAML");
     }
     failed = 1;
+  } else if (!ended && !failed && !t->oom) {
+    /* The parser stopped with no error and no end: it could not allocate. */
+    t->oom = 1;
   }
   fy_parser_destroy(fyp);
   fy_diag_destroy(diag);
@@ -419,6 +442,23 @@ static void range_check(loader *ld, const gr__field *f, const gr_pos *pos, doubl
                    f->max, v);
 }
 
+/* Whether text[0..len) holds a control character other than tab and line
+ * feed (C0, DEL, or C1 as UTF-8); its code point into *cp. */
+static bool control_char(const char *text, size_t len, unsigned *cp) {
+  const unsigned char *p = (const unsigned char *)text;
+  for (size_t i = 0; i < len; i++) {
+    if ((p[i] < 0x20 && p[i] != '\t' && p[i] != '\n') || p[i] == 0x7f) {
+      *cp = p[i];
+      return true;
+    }
+    if (p[i] == 0xc2 && i + 1 < len && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f) {
+      *cp = p[i + 1];
+      return true;
+    }
+  }
+  return false;
+}
+
 /* Parse one value of type `type` (an element type when in a list) from `y`
  * into `dst`. Returns 0 on success. */
 static int parse_value(loader *ld, tree *t, const gr__field *f, gr__ftype type, const ynode *y,
@@ -445,6 +485,13 @@ static int parse_value(loader *ld, tree *t, const gr__field *f, gr__ftype type, 
     }
     if (type == GR__F_STR && strspn(y->text, " \t\r\n") == y->len) {
       load_error(ld, &y->pos, "'%s' is empty", f->key);
+      return -1;
+    }
+    unsigned cp;
+    if (type == GR__F_STR && control_char(y->text, y->len, &cp)) {
+      /* Text is printed on terminals: an escape sequence in a title could
+       * rewrite what the user sees. */
+      load_error(ld, &y->pos, "'%s' contains a control character (U+%04X): remove it", f->key, cp);
       return -1;
     }
     char *copy = gr__arena_strndup(&cat->arena, y->text, y->len);
@@ -517,6 +564,10 @@ static int parse_value(loader *ld, tree *t, const gr__field *f, gr__ftype type, 
       load_error(ld, &y->pos, "'%s' must be a list, found %s", f->key, type_name(y));
       return -1;
     }
+    if ((f->flags & GR__REQ) && y->n == 0) {
+      load_error(ld, &y->pos, "'%s' is empty: give at least one", f->key);
+      return -1;
+    }
     size_t esize = f->elem == GR__F_OBJ ? f->sub->size
                    : f->elem == GR__F_ENUM ? sizeof(int)
                                            : sizeof(const char *);
@@ -555,17 +606,23 @@ static void unknown_key(loader *ld, const gr__schema *s, const ynode *key) {
 }
 
 /* Report a duplicate key among the first `upto` keys of mapping `y`. */
-static int duplicate_key(loader *ld, const ynode *y, size_t upto) {
+/* Report a duplicate key among the first `upto` keys of mapping `y`. A
+ * large mapping (over 32 keys) is looked up through `seen`, which maps the
+ * keys met so far to their places: linear overall, not quadratic. */
+static int duplicate_key(loader *ld, const ynode *y, size_t upto, gr__strmap *seen) {
   const ynode *k = y->kids[upto];
-  for (size_t j = 0; j < upto; j += 2) {
-    const ynode *o = y->kids[j];
-    if (o->type == Y_SCALAR && strcmp(o->text, k->text) == 0) {
-      load_error(ld, &k->pos, "duplicate key '%s' (first given at line %d)", k->text,
-                     o->pos.line);
-      return 1;
-    }
+  const ynode *o = NULL;
+  if (y->n <= 64) {
+    for (size_t j = 0; j < upto && o == NULL; j += 2)
+      if (y->kids[j]->type == Y_SCALAR && strcmp(y->kids[j]->text, k->text) == 0) o = y->kids[j];
+  } else {
+    size_t at;
+    if (gr__strmap_get(seen, k->text, &at)) o = y->kids[at];
+    else if (gr__strmap_put(seen, k->text, upto) != 0) ld->cat->oom = 1;
   }
-  return 0;
+  if (o == NULL) return 0;
+  load_error(ld, &k->pos, "duplicate key '%s' (first given at line %d)", k->text, o->pos.line);
+  return 1;
 }
 
 /* Parse a mapping (or, where the schema allows, a bare scalar standing for
@@ -588,13 +645,14 @@ static int parse_object(loader *ld, tree *t, const gr__schema *s, const ynode *y
                    type_name(y));
     return -1;
   }
+  gr__strmap seen = {0};
   for (size_t i = 0; i + 1 < y->n; i += 2) {
     const ynode *k = y->kids[i], *v = y->kids[i + 1];
     if (k->type != Y_SCALAR) {
       load_error(ld, &k->pos, "keys must be plain words, found %s", type_name(k));
       continue;
     }
-    if (duplicate_key(ld, y, i)) continue;
+    if (duplicate_key(ld, y, i, &seen)) continue;
     int fi = gr__schema_field(s, k->text);
     if (fi < 0) {
       unknown_key(ld, s, k);
@@ -603,6 +661,7 @@ static int parse_object(loader *ld, tree *t, const gr__schema *s, const ynode *y
     const gr__field *f = &s->fields[fi];
     if (parse_value(ld, t, f, f->type, v, (char *)obj + f->offset) == 0) set_given(s, obj, (size_t)fi);
   }
+  gr__strmap_free(&seen);
   uint64_t mask;
   memcpy(&mask, (char *)obj + s->given_off, sizeof mask);
   for (size_t i = 0; i < s->nfields; i++) {
@@ -647,13 +706,19 @@ static void parse_root(loader *ld, tree *t, const ynode *root) {
                    type_name(root));
     return;
   }
+  if (root->n == 0) {
+    load_error(ld, &root->pos, "the file holds no records (an empty mapping): expected 'actors:', "
+                               "'arrangement:' or another record list");
+    return;
+  }
+  gr__strmap seen = {0};
   for (size_t i = 0; i + 1 < root->n; i += 2) {
     const ynode *k = root->kids[i], *v = root->kids[i + 1];
     if (k->type != Y_SCALAR) {
       load_error(ld, &k->pos, "keys must be plain words, found %s", type_name(k));
       continue;
     }
-    if (duplicate_key(ld, root, i)) continue;
+    if (duplicate_key(ld, root, i, &seen)) continue;
     if (strcmp(k->text, "arrangement") == 0) {
       parse_record(ld, t, GR_REC_ARRANGEMENT, v);
       continue;
@@ -679,6 +744,7 @@ static void parse_root(loader *ld, tree *t, const ynode *root) {
     }
     for (size_t j = 0; j < v->n; j++) parse_record(ld, t, (gr_record_kind)kind, v->kids[j]);
   }
+  gr__strmap_free(&seen);
 }
 
 static int ends_with(const char *s, const char *suffix) {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "catalog/catalog_int.h"
+#include "model/params.h"
 
 static void check_refs(gr_catalog *cat) {
   for (size_t i = 0; i < cat->nrefs; i++) {
@@ -91,6 +92,13 @@ static void check_actor(gr_catalog *cat, const gr_actor *a) {
       gr__diag(cat, GR_SEV_ERROR, &a->pos, "actor '%s' lists itself among its memberships", a->id);
 }
 
+/* A parameter must be one the model reads, in its unit, with a
+ * distribution whose every value lies in its domain (model/params.h). */
+static void check_parameter(gr_catalog *cat, const gr_parameter *p) {
+  char msg[512];
+  if (gr__param_problem(p, msg, sizeof msg)) gr__diag(cat, GR_SEV_ERROR, &p->pos, "%s", msg);
+}
+
 void gr__validate(gr_catalog *cat) {
   check_refs(cat);
   for (size_t i = 0; i < cat->recs[GR_REC_ACTOR].n; i++)
@@ -99,4 +107,6 @@ void gr__validate(gr_catalog *cat) {
     check_arrangement(cat, cat->recs[GR_REC_ARRANGEMENT].items[i]);
   for (size_t i = 0; i < cat->recs[GR_REC_EVENT].n; i++)
     check_event(cat, cat->recs[GR_REC_EVENT].items[i]);
+  for (size_t i = 0; i < cat->recs[GR_REC_PARAMETER].n; i++)
+    check_parameter(cat, cat->recs[GR_REC_PARAMETER].items[i]);
 }

@@ -47,22 +47,16 @@ gr_status gr__compile(const gr_catalog *cat, const gr_arrangement *arr, const gr
   gr_timeline *tl = NULL;
   gr_status st = gr_timeline_new(cat, arr, ev, facts, as_of, &tl, err);
   if (st != GR_OK) return st;
-  if (arr->obligations.n > GR__MAX_OBLIGATIONS) {
-    gr_timeline_free(tl);
-    return gr__fail(err, GR_E_INVALID, "'%s' has more than %d obligations", arr->id, GR__MAX_OBLIGATIONS);
-  }
-  c->obs = calloc(arr->obligations.n ? arr->obligations.n : 1, sizeof *c->obs);
-  if (c->obs == NULL) {
-    gr_timeline_free(tl);
-    return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
-  }
   /* Guarantors, and what their own positions say of the arrangement. */
-  c->ng = gr_arrangement_guarantors(arr, false, c->g, GR__MAX_GUARANTORS);
-  if (c->ng > GR__MAX_GUARANTORS) {
+  c->ng = gr_arrangement_guarantors(arr, false, NULL, 0);
+  c->obs = calloc(arr->obligations.n ? arr->obligations.n : 1, sizeof *c->obs);
+  c->g = calloc(c->ng ? c->ng : 1, sizeof *c->g);
+  if (c->obs == NULL || c->g == NULL) {
     gr_timeline_free(tl);
     gr__carr_free(c);
-    return gr__fail(err, GR_E_INVALID, "'%s' has more than %d guarantors", arr->id, GR__MAX_GUARANTORS);
+    return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
   }
+  gr_arrangement_guarantors(arr, false, c->g, c->ng);
   gr_assessment *as = NULL;
   st = gr_assessment_new(cat, arr, facts, as_of, c->g, c->ng, &as, err);
   if (st != GR_OK) {
@@ -127,6 +121,8 @@ gr_status gr__compile(const gr_catalog *cat, const gr_arrangement *arr, const gr
 void gr__carr_free(gr__carr *c) {
   if (c == NULL) return;
   free(c->obs);
+  free(c->g);
   c->obs = NULL;
-  c->nobs = 0;
+  c->g = NULL;
+  c->nobs = c->ng = 0;
 }

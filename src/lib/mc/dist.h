@@ -7,6 +7,10 @@
 #include "guarantor/model.h"
 #include "mc/rng.h"
 
+/* Make GSL's errors return instead of aborting the process (installed
+ * once, unless the program has a handler of its own). */
+void gr__gsl_guard(void);
+
 double gr__param_draw(const gr_parameter *p, gr__stream *s);
 double gr__param_quantile(const gr_parameter *p, double u);
 double gr__param_mean(const gr_parameter *p);

@@ -13,12 +13,10 @@
 
 #include "base/base.h"
 #include "guarantor/sim.h"
-#include "mc/model_params.h"
+#include "model/params.h"
 #include "mc/rng.h"
 
 /* ---- Parameters (params.c) --------------------------------------------- */
-
-extern const char *const gr__param_ids[GR__P_COUNT];
 
 struct gr_params {
   const gr_parameter *p[GR__P_COUNT];
@@ -50,8 +48,7 @@ extern const int gr__factor_params[GR__NFACTORS];
 /* The attack share parameter of each event scale. */
 extern const int gr__scale_share[GR_SCALE__COUNT];
 
-enum { GR__MAX_GUARANTORS = 64, GR__HIST_DAYS = 731 }; /* Days 0..729, and 730+. */
-#define GR__MAX_OBLIGATIONS 256
+enum { GR__HIST_DAYS = 731 }; /* Days 0..729, and 730+. */
 
 /* ---- Options (run.c) ------------------------------------------------------- */
 
@@ -74,7 +71,7 @@ typedef struct gr__carr {
   const gr_arrangement *arr;
   gr__cob *obs;
   size_t nobs;
-  const char *g[GR__MAX_GUARANTORS];
+  const char **g; /* Its distinct guarantors, in order of appearance. */
   size_t ng;
   double aggressor, protected_;
   int share;
@@ -88,6 +85,22 @@ void gr__carr_free(gr__carr *c);
 
 /* ---- One draw (model.c) ------------------------------------------------ */
 
+/* What one thread needs for a draw of the compiled arrangements it runs,
+ * allocated before the draws (nothing is allocated in the loop): the honour
+ * log-odds per obligation, the punishment per guarantor and class, whether
+ * each guarantor honoured something. Sized for the largest arrangement, so
+ * an arrangement may have any number of obligations and guarantors. */
+typedef struct gr__work {
+  double *logit;
+  double *pun;
+  bool *honours;
+} gr__work;
+
+/* Room for nobs obligations and ng guarantors; -1 when out of memory
+ * (then gr__work_free() is still to be called). */
+int gr__work_init(gr__work *w, size_t nobs, size_t ng);
+void gr__work_free(gr__work *w);
+
 /* Per-thread, per-arrangement counters. */
 typedef struct gr__counts {
   uint64_t draws, deterred, attacks, holds, helped;
@@ -97,6 +110,18 @@ typedef struct gr__counts {
 } gr__counts;
 
 static inline double gr__sigmoid(double x) { return 1.0 / (1.0 + exp(-x)); }
+
+/* A value of parameter j kept inside its domain (model/params.h). The
+ * loader admits only distributions whose values lie in it, up to 10
+ * standard deviations of a normal's or lognormal's log: this clamps the
+ * draws beyond (fewer than one in 10^23), so that no equation meets a
+ * value it cannot take. */
+static inline double gr__in_domain(int j, double v) {
+  const gr__domain_row *d = &gr__domains[gr__param_specs[j].domain];
+  if (!(v >= d->lo)) v = d->lo_open ? d->lo + 1e-300 : d->lo; /* Also a NaN. */
+  if (v > d->hi) v = d->hi;
+  return v;
+}
 
 /* The parameter vector of draw `draw`, in the model's order. */
 void gr__sample_theta(const gr_params *ps, uint64_t seed, uint64_t draw, double *th);
@@ -124,16 +149,16 @@ typedef struct gr__weighing {
 } gr__weighing;
 
 /* Weigh the decision for parameter vector th; leaves the honour log-odds
- * of every acting obligation in logit[]. */
-void gr__weigh(const gr__carr *c, const double *th, double *logit, gr__weighing *w);
+ * of every acting obligation in work->logit. */
+void gr__weigh(const gr__carr *c, const double *th, gr__work *work, gr__weighing *w);
 
 /* The aggressor's decision: true when it attacks (its margin is above 0).
- * Leaves the honour log-odds of every acting obligation in logit[]. */
-bool gr__decide(const gr__carr *c, const double *th, double *logit);
+ * Leaves the honour log-odds of every acting obligation in work->logit. */
+bool gr__decide(const gr__carr *c, const double *th, gr__work *work);
 
 /* What happens when the aggressor attacks: who honours, whether the
  * defence holds, when help comes; counted into n. */
-void gr__fight(const gr__carr *c, const gr_params *ps, const double *th, const double *logit, uint64_t seed,
+void gr__fight(const gr__carr *c, const gr_params *ps, const double *th, gr__work *work, uint64_t seed,
                uint64_t draw, gr__counts *n);
 
 #endif /* GUARANTOR_MC_H */

@@ -103,6 +103,8 @@ void gr_json_sim_result(gr_json *w, const gr_sim_result *r) {
 
 void gr_json_sensitivity(gr_json *w, const gr_sensitivity *sens) {
   gr_json_begin_object(w);
+  gr_json_key(w, "partial");
+  gr_json_bool(w, sens->partial);
   gr_json_key(w, "base_samples");
   gr_json_uint(w, sens->base_samples);
   gr_json_key(w, "mean");

@@ -5,6 +5,7 @@
  * and a draw's parameter vector.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mc/dist.h"
@@ -54,7 +55,7 @@ void gr__sample_theta(const gr_params *ps, uint64_t seed, uint64_t draw, double 
   gr__stream_init(&s, seed, draw, GR__STREAM_PARAM(0));
   for (int j = 0; j < GR__P_COUNT; j++) {
     const gr_parameter *p = ps->p[j];
-    th[j] = p->distribution == GR_DIST_FIXED || j >= GR__P_FIRST_DELAY ? p->value : gr__param_draw(p, &s);
+    th[j] = p->distribution == GR_DIST_FIXED || j >= GR__P_FIRST_DELAY ? p->value : gr__in_domain(j, gr__param_draw(p, &s));
   }
 }
 
@@ -103,9 +104,24 @@ double gr__p_success(double s, double d, const double *th) {
 /* The aggressor's decision (model.md, "Decision"): true when it attacks.
  * It weighs every acting obligation by the honour probability it
  * perceives. The honour log-odds are left in logit[] for gr__fight(). */
-void gr__weigh(const gr__carr *c, const double *th, double *logit, gr__weighing *w) {
+int gr__work_init(gr__work *w, size_t nobs, size_t ng) {
+  w->logit = malloc((nobs ? nobs : 1) * sizeof *w->logit);
+  w->pun = malloc((ng ? ng : 1) * GR__PUN_COUNT * sizeof *w->pun);
+  w->honours = malloc((ng ? ng : 1) * sizeof *w->honours);
+  return w->logit && w->pun && w->honours ? 0 : -1;
+}
+
+void gr__work_free(gr__work *w) {
+  free(w->logit);
+  free(w->pun);
+  free(w->honours);
+  w->logit = w->pun = NULL;
+  w->honours = NULL;
+}
+
+void gr__weigh(const gr__carr *c, const double *th, gr__work *work, gr__weighing *w) {
   double base = gr__honour_base_logit(th);
-  double add = 0, fac[GR__NFACTORS] = {0}, pun[GR__MAX_GUARANTORS][GR__PUN_COUNT];
+  double add = 0, fac[GR__NFACTORS] = {0}, *pun = work->pun, *logit = work->logit;
   memset(pun, 0, sizeof(double) * GR__PUN_COUNT * c->ng);
   for (size_t i = 0; i < c->nobs; i++) {
     const gr__cob *b = &c->obs[i];
@@ -119,7 +135,8 @@ void gr__weigh(const gr__carr *c, const double *th, double *logit, gr__weighing 
       double v = pc == GR__PUN_MILITARY ? th[GR__P_PUNISH_MILITARY] * b->weight
                  : pc == GR__PUN_SANCTIONS ? th[GR__P_PUNISH_SANCTIONS]
                                        : th[GR__P_PUNISH_SUPPORT];
-      if (pt * v > pun[b->g][pc]) pun[b->g][pc] = pt * v;
+      double *slot = &pun[(size_t)b->g * GR__PUN_COUNT + (size_t)pc];
+      if (pt * v > *slot) *slot = pt * v;
     }
   }
   double d = (c->protected_ * th[GR__P_DEFENCE_SHARE] + add);
@@ -127,7 +144,7 @@ void gr__weigh(const gr__carr *c, const double *th, double *logit, gr__weighing 
   double s = c->aggressor * th[c->share] * th[GR__P_AGGRESSOR_OPTIMISM];
   double punishment = 0;
   for (size_t g = 0; g < c->ng; g++)
-    for (int k = 0; k < GR__PUN_COUNT; k++) punishment += pun[g][k];
+    for (int k = 0; k < GR__PUN_COUNT; k++) punishment += pun[g * GR__PUN_COUNT + (size_t)k];
   w->defence = d;
   w->attack = s;
   w->success = gr__p_success(s, d, th);
@@ -135,18 +152,23 @@ void gr__weigh(const gr__carr *c, const double *th, double *logit, gr__weighing 
   w->margin = th[GR__P_GAIN] * w->success - th[GR__P_WAR_COST] - punishment;
 }
 
-bool gr__decide(const gr__carr *c, const double *th, double *logit) {
+bool gr__decide(const gr__carr *c, const double *th, gr__work *work) {
   gr__weighing w;
-  gr__weigh(c, th, logit, &w);
+  gr__weigh(c, th, work, &w);
   return w.margin > 0;
 }
 
 /* What happens when the aggressor attacks (model.md, "Battle" and
  * "Timing"): who honours, whether the defence holds, when help comes. */
-void gr__fight(const gr__carr *c, const gr_params *ps, const double *th, const double *logit, uint64_t seed,
+/* A delay in days, the u-quantile of delay parameter j. */
+static double delay(const gr_params *ps, int j, double u) { return gr__in_domain(j, gr__param_quantile(ps->p[j], u)); }
+
+void gr__fight(const gr__carr *c, const gr_params *ps, const double *th, gr__work *work, uint64_t seed,
                   uint64_t draw, gr__counts *n) {
   double add = 0;
-  bool fac[GR__NFACTORS] = {false}, g_honours[GR__MAX_GUARANTORS] = {false};
+  bool fac[GR__NFACTORS] = {false}, *g_honours = work->honours;
+  const double *logit = work->logit;
+  memset(g_honours, 0, sizeof *g_honours * c->ng);
   double first = INFINITY;
   for (size_t i = 0; i < c->nobs; i++) {
     const gr__cob *b = &c->obs[i];
@@ -164,12 +186,12 @@ void gr__fight(const gr__carr *c, const gr_params *ps, const double *th, const d
     switch (b->activation) {
     case GR_ACT_AUTOMATIC: decision = 0; break;
     case GR_ACT_AFTER_CONSULTATION:
-      decision = b->deadline > 0 ? b->deadline : gr__param_quantile(ps->p[GR__P_DELAY_CONSULTATION], gr__uniform(&s));
+      decision = b->deadline > 0 ? b->deadline : delay(ps, GR__P_DELAY_CONSULTATION, gr__uniform(&s));
       break;
-    case GR_ACT_DISCRETIONARY: decision = gr__param_quantile(ps->p[GR__P_DELAY_DISCRETION], gr__uniform(&s)); break;
-    default: decision = gr__param_quantile(ps->p[GR__P_DELAY_CONSULTATION], gr__uniform(&s)); break;
+    case GR_ACT_DISCRETIONARY: decision = delay(ps, GR__P_DELAY_DISCRETION, gr__uniform(&s)); break;
+    default: decision = delay(ps, GR__P_DELAY_CONSULTATION, gr__uniform(&s)); break;
     }
-    double t = decision + gr__param_quantile(ps->p[gr__kinds[b->kind].delay], gr__uniform(&s));
+    double t = decision + delay(ps, gr__kinds[b->kind].delay, gr__uniform(&s));
     if (t < first) first = t;
   }
   for (size_t g = 0; g < c->ng; g++) n->g[g] += g_honours[g];

@@ -11,10 +11,6 @@
 
 /* ---- Parameters ------------------------------------------------------ */
 
-#define GR__P_NAME(name, id) id,
-const char *const gr__param_ids[GR__P_COUNT] = {GR__MODEL_PARAMS(GR__P_NAME)};
-#undef GR__P_NAME
-
 gr_status gr_params_new(const gr_catalog *cat, gr_params **out, gr_error *err) {
   if (out) *out = NULL;
   if (out == NULL) return gr__fail(err, GR_E_ARG, "gr_params_new: NULL argument");
@@ -23,10 +19,10 @@ gr_status gr_params_new(const gr_catalog *cat, gr_params **out, gr_error *err) {
   if (ps == NULL) return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
   uint64_t h = GR__FNV_OFFSET;
   for (int i = 0; i < GR__P_COUNT; i++) {
-    ps->p[i] = gr_catalog_parameter(cat, gr__param_ids[i]);
+    ps->p[i] = gr_catalog_parameter(cat, gr__param_specs[i].id);
     if (ps->p[i] == NULL) {
       free(ps);
-      return gr__fail(err, GR_E_INVALID, "the model needs parameter '%s', which no loaded file defines", gr__param_ids[i]);
+      return gr__fail(err, GR_E_INVALID, "the model needs parameter '%s', which no loaded file defines", gr__param_specs[i].id);
     }
     h = gr__parameter_hash(ps->p[i], h);
   }

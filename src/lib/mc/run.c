@@ -200,6 +200,16 @@ gr_status gr_simulate(const gr_catalog *cat, const gr_params *ps, const gr_arran
 #else
   threads = 1;
 #endif
+  /* Every thread's workspace, sized for the largest arrangement. */
+  size_t max_obs = 0, max_g = 0;
+  for (size_t a = 0; st == GR_OK && a < n; a++) {
+    if (cs[a].nobs > max_obs) max_obs = cs[a].nobs;
+    if (cs[a].ng > max_g) max_g = cs[a].ng;
+  }
+  gr__work *works = st == GR_OK ? calloc((size_t)threads, sizeof *works) : NULL;
+  if (st == GR_OK && works == NULL) st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+  for (int t = 0; st == GR_OK && t < threads; t++)
+    if (gr__work_init(&works[t], max_obs, max_g) != 0) st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
   gr__counts **per = st == GR_OK ? calloc((size_t)threads, sizeof *per) : NULL;
   gr__counts *tot = st == GR_OK ? counts_new(cs, n) : NULL;
   if (st == GR_OK && (per == NULL || tot == NULL)) st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
@@ -226,19 +236,20 @@ gr_status gr_simulate(const gr_catalog *cat, const gr_params *ps, const gr_arran
         tid = omp_get_thread_num();
 #endif
         gr__counts *mine = per[tid];
-        double th[GR__P_COUNT], logit[GR__MAX_OBLIGATIONS];
+        gr__work *work = &works[tid];
+        double th[GR__P_COUNT];
 #pragma omp for schedule(static)
         for (uint64_t i = from; i < from + m; i++) {
           gr__sample_theta(ps, opts->seed, i, th);
           for (size_t a = 0; a < n; a++) {
             gr__counts *k = &mine[a];
             k->draws++;
-            if (!gr__decide(&cs[a], th, logit)) {
+            if (!gr__decide(&cs[a], th, work)) {
               k->deterred++;
               continue;
             }
             k->attacks++;
-            gr__fight(&cs[a], ps, th, logit, opts->seed, i, k);
+            gr__fight(&cs[a], ps, th, work, opts->seed, i, k);
           }
         }
       }
@@ -293,7 +304,9 @@ gr_status gr_simulate(const gr_catalog *cat, const gr_params *ps, const gr_arran
   for (int t = 0; per && t < threads; t++) counts_free(per[t], n);
   free(per);
   counts_free(tot, n);
-  for (size_t a = 0; a < n; a++) free(cs[a].obs);
+  for (int t = 0; works && t < threads; t++) gr__work_free(&works[t]);
+  free(works);
+  for (size_t a = 0; a < n; a++) gr__carr_free(&cs[a]);
   free(cs);
   if (st == GR_OK) gr__ok(err);
   return st;

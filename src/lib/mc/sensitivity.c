@@ -4,6 +4,9 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 
 #include "mc/dist.h"
 #include "catalog/ready.h"
@@ -16,6 +19,7 @@ typedef struct sens_ctx {
   const gr__carr *c;
   const int *which; /* Parameter index of each input. */
   size_t k;
+  gr__work *works;  /* One per thread of gr_sobol's parallel region. */
 } sens_ctx;
 
 static double deterred_at(const double *x, void *vctx) {
@@ -23,9 +27,13 @@ static double deterred_at(const double *x, void *vctx) {
   double th[GR__P_COUNT];
   for (int j = 0; j < GR__P_COUNT; j++) th[j] = s->ps->p[j]->distribution == GR_DIST_FIXED ? s->ps->p[j]->value
                                                                                           : gr__param_mean(s->ps->p[j]);
-  for (size_t i = 0; i < s->k; i++) th[s->which[i]] = gr__param_quantile(s->ps->p[s->which[i]], x[i]);
-  double logit[GR__MAX_OBLIGATIONS];
-  return gr__decide(s->c, th, logit) ? 0.0 : 1.0;
+  for (size_t i = 0; i < s->k; i++)
+    th[s->which[i]] = gr__in_domain(s->which[i], gr__param_quantile(s->ps->p[s->which[i]], x[i]));
+  int tid = 0;
+#ifdef _OPENMP
+  tid = omp_get_thread_num();
+#endif
+  return gr__decide(s->c, th, &s->works[tid]) ? 0.0 : 1.0;
 }
 
 static int by_total(const void *a, const void *b, void *ctx) {
@@ -45,8 +53,6 @@ gr_status gr_sensitivity_new(const gr_catalog *cat, const gr_params *ps, const g
       gr__catalog_has(cat, GR_REC_ARRANGEMENT, arr, fn, err) != GR_OK ||
       gr__catalog_has(cat, GR_REC_EVENT, ev, fn, err) != GR_OK)
     return err ? err->code : GR_E_MISUSE;
-  uint64_t seed = opts.seed;
-  int threads = opts.threads;
   gr__carr c;
   gr_status st = gr__compile(cat, arr, ev, facts, as_of, &c, err);
   if (st != GR_OK) return st;
@@ -90,25 +96,38 @@ gr_status gr_sensitivity_new(const gr_catalog *cat, const gr_params *ps, const g
   size_t k = 0;
   for (int j = 0; j < GR__P_FIRST_DELAY; j++)
     if (reads[j] && ps->p[j]->distribution != GR_DIST_FIXED) which[k++] = j;
+  /* A workspace for each thread gr_sobol will run, as it counts them. */
+  int nth = opts.threads > 0 ? opts.threads : 1;
+#ifdef _OPENMP
+  if (opts.threads <= 0) nth = omp_get_max_threads();
+#else
+  nth = 1;
+#endif
   gr_sensitivity *s = calloc(1, sizeof *s);
   gr_sobol_index *idx = calloc(k ? k : 1, sizeof *idx);
+  gr__work *works = calloc((size_t)nth, sizeof *works);
+  bool nomem = s == NULL || idx == NULL || works == NULL;
   if (s) s->items = calloc(k ? k : 1, sizeof *s->items);
-  if (s == NULL || idx == NULL || s->items == NULL) {
-    free(idx);
-    gr_sensitivity_free(s);
-    free(c.obs);
-    return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+  nomem |= s == NULL || s->items == NULL;
+  for (int t = 0; !nomem && t < nth; t++) nomem = gr__work_init(&works[t], c.nobs, c.ng) != 0;
+  uint64_t done = 0;
+  if (nomem) {
+    st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+  } else {
+    sens_ctx ctx = {ps, &c, which, k, works};
+    st = gr_sobol(k, base_samples, deterred_at, &ctx, 200, &opts, idx, &s->mean, &s->variance, &done, err);
   }
-  sens_ctx ctx = {ps, &c, which, k};
-  st = gr_sobol(k, base_samples, deterred_at, &ctx, threads, 200, seed, idx, &s->mean, &s->variance, err);
-  free(c.obs);
+  for (int t = 0; works && t < nth; t++) gr__work_free(&works[t]);
+  free(works);
+  gr__carr_free(&c);
   if (st != GR_OK) {
     free(idx);
     gr_sensitivity_free(s);
     return st;
   }
   s->arrangement = arr;
-  s->base_samples = base_samples;
+  s->base_samples = done;
+  s->partial = done < base_samples;
   s->n = k;
   for (size_t i = 0; i < k; i++) {
     s->items[i].parameter = ps->p[which[i]];

@@ -21,8 +21,10 @@
 #include <omp.h>
 #endif
 
-#include "guarantor/sim.h"
 #include "base/base.h"
+#include "guarantor/sim.h"
+#include "mc/mc.h"
+#include "mc/dist.h"
 #include "mc/rng.h"
 
 
@@ -30,9 +32,10 @@ typedef struct estimate {
   double *first, *total; /* k each */
 } estimate;
 
-/* The indices from rows `rows` (n of them, possibly repeated). */
-static void estimate_from(size_t k, uint64_t n, const double *fa, const double *fb, const double *fab,
-                          const uint64_t *rows, double *first, double *total) {
+/* The indices from rows `rows` (n of them, possibly repeated; NULL: rows
+ * 0 .. n-1); f(A_B^i) of row j is fab[i * stride + j]. */
+static void estimate_from(size_t k, uint64_t n, uint64_t stride, const double *fa, const double *fb,
+                          const double *fab, const uint64_t *rows, double *first, double *total) {
   double sum = 0, sum2 = 0;
   for (uint64_t r = 0; r < n; r++) {
     uint64_t j = rows ? rows[r] : r;
@@ -44,7 +47,7 @@ static void estimate_from(size_t k, uint64_t n, const double *fa, const double *
     double s1 = 0, st = 0;
     for (uint64_t r = 0; r < n; r++) {
       uint64_t j = rows ? rows[r] : r;
-      double ab = fab[i * n + j];
+      double ab = fab[i * stride + j];
       s1 += fb[j] * (ab - fa[j]);
       st += (fa[j] - ab) * (fa[j] - ab);
     }
@@ -58,9 +61,15 @@ static int cmp_double(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
-gr_status gr_sobol(size_t k, uint64_t n, gr_sobol_fn f, void *ctx, int threads, unsigned bootstrap, uint64_t seed,
-                   gr_sobol_index *out, double *mean, double *variance, gr_error *err) {
-  if (f == NULL || out == NULL || n < 2) return gr__fail(err, GR_E_ARG, "%s", "gr_sobol: bad argument");
+gr_status gr_sobol(size_t k, uint64_t n, gr_sobol_fn f, void *ctx, unsigned bootstrap, const gr_sim_options *options,
+                   gr_sobol_index *out, double *mean, double *variance, uint64_t *done_rows, gr_error *err) {
+  if (f == NULL || out == NULL || n < 2 || n > ((uint64_t)1 << 40))
+    return gr__fail(err, GR_E_ARG, "%s", "gr_sobol: bad argument");
+  gr_sim_options opts;
+  if (gr__sim_options_read(options, &opts, "gr_sobol", err) != GR_OK) return err ? err->code : GR_E_MISUSE;
+  int threads = opts.threads;
+  uint64_t seed = opts.seed;
+  if (done_rows) *done_rows = n;
   if (k == 0) {
     if (mean) *mean = NAN;
     if (variance) *variance = 0;
@@ -72,6 +81,7 @@ gr_status gr_sobol(size_t k, uint64_t n, gr_sobol_fn f, void *ctx, int threads, 
    * sequences, the other GSL choice, are correlated across dimensions at
    * small n, which biased the first-order indices in our tests. */
   bool quasi = 2 * k <= 40;
+  gr__gsl_guard(); /* An allocation failure in GSL returns NULL, not abort(). */
   gsl_qrng *q = quasi ? gsl_qrng_alloc(gsl_qrng_sobol, (unsigned)(2 * k)) : NULL;
   double *pts = malloc(sizeof(double) * 2 * k * n);
   double *fa = malloc(sizeof(double) * n), *fb = malloc(sizeof(double) * n);
@@ -115,39 +125,50 @@ gr_status gr_sobol(size_t k, uint64_t n, gr_sobol_fn f, void *ctx, int threads, 
     goto done;
   }
   /* Evaluations: independent, written to fixed slots, so the order of
-   * evaluation does not matter. */
+   * evaluation does not matter. In blocks of rows, between which the
+   * caller may cancel: the indices then come from the rows done. */
+  const uint64_t block = 1024;
+  uint64_t rows_done = 0;
+  while (rows_done < n) {
+    uint64_t from = rows_done, to = n - rows_done < block ? n : rows_done + block;
 #pragma omp parallel num_threads(nth)
-  {
-    int tid = 0;
+    {
+      int tid = 0;
 #ifdef _OPENMP
-    tid = omp_get_thread_num();
+      tid = omp_get_thread_num();
 #endif
-    double *x = xs + (size_t)tid * k;
+      double *x = xs + (size_t)tid * k;
 #pragma omp for schedule(static)
-    for (uint64_t j = 0; j < n; j++) {
-      const double *a = pts + j * 2 * k, *b = a + k;
-      fa[j] = f(a, ctx);
-      fb[j] = f(b, ctx);
-      for (size_t i = 0; i < k; i++) {
-        memcpy(x, a, sizeof(double) * k);
-        x[i] = b[i];
-        fab[i * n + j] = f(x, ctx);
+      for (uint64_t j = from; j < to; j++) {
+        const double *a = pts + j * 2 * k, *b = a + k;
+        fa[j] = f(a, ctx);
+        fb[j] = f(b, ctx);
+        for (size_t i = 0; i < k; i++) {
+          memcpy(x, a, sizeof(double) * k);
+          x[i] = b[i];
+          fab[i * n + j] = f(x, ctx);
+        }
       }
     }
+    rows_done = to;
+    if (opts.progress) opts.progress(rows_done, n, opts.progress_ctx);
+    if (rows_done < n && opts.cancel && opts.cancel(opts.cancel_ctx)) break;
   }
-  estimate_from(k, n, fa, fb, fab, NULL, first, total);
+  uint64_t m = rows_done;
+  if (done_rows) *done_rows = m;
+  estimate_from(k, m, n, fa, fb, fab, NULL, first, total);
   double sum = 0, sum2 = 0;
-  for (uint64_t j = 0; j < n; j++) {
+  for (uint64_t j = 0; j < m; j++) {
     sum += fa[j] + fb[j];
     sum2 += fa[j] * fa[j] + fb[j] * fb[j];
   }
-  if (mean) *mean = sum / (2.0 * (double)n);
-  if (variance) *variance = sum2 / (2.0 * (double)n) - (sum / (2.0 * (double)n)) * (sum / (2.0 * (double)n));
+  if (mean) *mean = sum / (2.0 * (double)m);
+  if (variance) *variance = sum2 / (2.0 * (double)m) - (sum / (2.0 * (double)m)) * (sum / (2.0 * (double)m));
   for (unsigned b = 0; b < bootstrap; b++) {
     gr__stream s;
     gr__stream_init(&s, seed, b, 0x5b0b0000u);
-    for (uint64_t r = 0; r < n; r++) rows[r] = (uint64_t)(gr__uniform(&s) * (double)n) % n;
-    estimate_from(k, n, fa, fb, fab, rows, first + (b + 1) * k, total + (b + 1) * k);
+    for (uint64_t r = 0; r < m; r++) rows[r] = (uint64_t)(gr__uniform(&s) * (double)m) % m;
+    estimate_from(k, m, n, fa, fb, fab, rows, first + (b + 1) * k, total + (b + 1) * k);
   }
   col = malloc(sizeof(double) * (bootstrap ? bootstrap : 1));
   if (col == NULL) {

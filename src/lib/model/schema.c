@@ -289,12 +289,6 @@ static const gr__field command_fields[] = {
 KEYS_MATCH(COMMAND, command_fields);
 static const gr__schema command_schema = SCHEMA(gr_command, "command", command_fields, -1, NULL);
 
-static void check_arrangement(gr__sink *sink, void *obj, const gr_pos *pos) {
-  const gr_arrangement *a = obj;
-  if (GR_GIVEN(a, GR_KEY_ARRANGEMENT_OBLIGATIONS) && a->obligations.n == 0)
-    gr__check_error(sink, pos, "arrangement '%s' has no obligations", a->id ? a->id : "?");
-}
-
 static const gr__field arrangement_fields[] = {
     FIELD(gr_arrangement, ARRANGEMENT, ID, "id", GR__F_ID, GR__REQ, id),
     FIELD(gr_arrangement, ARRANGEMENT, TITLE, "title", GR__F_STR, GR__REQ, title),
@@ -313,7 +307,7 @@ static const gr__field arrangement_fields[] = {
 };
 KEYS_MATCH(ARRANGEMENT, arrangement_fields);
 static const gr__schema arrangement_schema =
-    SCHEMA(gr_arrangement, "arrangement", arrangement_fields, -1, check_arrangement);
+    SCHEMA(gr_arrangement, "arrangement", arrangement_fields, -1, NULL);
 
 /* ---- Position ---------------------------------------------------------- */
 
@@ -368,8 +362,6 @@ static const gr__schema event_location_schema =
 
 static void check_event(gr__sink *sink, void *obj, const gr_pos *pos) {
   const gr_event *e = obj;
-  if (GR_GIVEN(e, GR_KEY_EVENT_LOCATIONS) && e->locations.n == 0)
-    gr__check_error(sink, pos, "event '%s' has no locations", e->id ? e->id : "?");
   if (e->aggressor && e->target && strcmp(e->aggressor, e->target) == 0)
     gr__check_error(sink, pos, "an event's aggressor and target must differ");
 }
@@ -440,23 +432,12 @@ static void check_parameter(gr__sink *sink, void *obj, const gr_pos *pos) {
       gr__check_error(sink, pos, "'%s' does not go with distribution '%s'", parameter_fields[i].key, dname);
   }
   if ((p->given & want) != want) return;
-  /* A probability lives in [0, 1]: its distribution must too. */
-  if (p->unit != NULL && strcmp(p->unit, "probability") == 0) {
-    bool ok = true;
-    switch (p->distribution) {
-    case GR_DIST_FIXED: ok = p->value >= 0 && p->value <= 1; break;
-    case GR_DIST_BETA: break;
-    case GR_DIST_UNIFORM: ok = p->min >= 0 && p->max <= 1; break;
-    case GR_DIST_TRIANGULAR: ok = p->min >= 0 && p->max <= 1; break;
-    default: ok = false; break;
-    }
-    if (!ok)
-      gr__check_error(sink, pos, "a probability must lie in [0, 1]: use fixed, beta, uniform or triangular within it");
-  }
   switch (p->distribution) {
   case GR_DIST_BETA:
-    if (!(p->a > 0)) gr__check_error(sink, pos, "beta needs a > 0, not %g", p->a);
-    if (!(p->b > 0)) gr__check_error(sink, pos, "beta needs b > 0, not %g", p->b);
+    /* Up to 1e6, the quantile's continued fraction converges in its bound
+     * of steps (mc/dist.c). */
+    if (!(p->a > 0 && p->a <= 1e6)) gr__check_error(sink, pos, "beta needs a > 0 and at most 1e6, not %g", p->a);
+    if (!(p->b > 0 && p->b <= 1e6)) gr__check_error(sink, pos, "beta needs b > 0 and at most 1e6, not %g", p->b);
     break;
   case GR_DIST_NORMAL:
     if (!(p->sd > 0)) gr__check_error(sink, pos, "normal needs sd > 0, not %g", p->sd);
