@@ -68,6 +68,11 @@ int cli_print_json(FILE *fp, gr_json *w);
 /* Print a source on one line: doc: "quote"; ref; assumption: reason. */
 void cli_print_source(FILE *fp, const gr_source *s);
 
+/* The worker threads to run for --threads T (0: all cores): T, or at most
+ * CLI_THREADS_PER_CORE per core, saying so on stderr when it caps. */
+enum { CLI_THREADS_PER_CORE = 4 };
+int cli_threads(const char *cmd, uint64_t requested);
+
 /* Print `s` and pad it with spaces to `width` columns, counting characters
  * (code points), not bytes. */
 void cli_pad(FILE *fp, const char *s, int width);

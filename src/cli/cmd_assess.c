@@ -48,11 +48,16 @@ static const cli_spec spec = {
     "How rules match: docs/engines.md.\n",
 };
 
-/* Split "A,B,C" into `out` (pointers into the copy `buf`). */
-static size_t split_ids(char *buf, const char **out, size_t max) {
-  size_t n = 0;
-  for (char *tok = strtok(buf, ","); tok && n < max; tok = strtok(NULL, ",")) out[n++] = tok;
-  return n;
+/* Split "A,B,C" into the ids, pointers into the copy `buf`; NULL when out
+ * of memory. *n receives how many. */
+static const char **split_ids(char *buf, size_t *n) {
+  size_t cap = 1;
+  for (const char *p = buf; *p; p++) cap += *p == ',';
+  const char **out = malloc(cap * sizeof *out);
+  *n = 0;
+  if (out == NULL) return NULL;
+  for (char *tok = strtok(buf, ","); tok && *n < cap; tok = strtok(NULL, ",")) out[(*n)++] = tok;
+  return out;
 }
 
 static void summary_list(FILE *fp, const gr_assessment *as, gr_verdict v, const char *label) {
@@ -108,6 +113,7 @@ int cmd_assess(int argc, char **argv) {
   char **args;
   int nargs, rc = cli_parse(&spec, argc, argv, &o, &args, &nargs);
   char *ids_buf = NULL;
+  const char **ids = NULL;
   gr_catalog *cat = NULL;
   gr_assessment *as = NULL;
   gr_facts *facts = NULL;
@@ -125,8 +131,12 @@ int cmd_assess(int argc, char **argv) {
     goto done;
   }
   ids_buf = o.actors ? strdup(o.actors) : NULL;
-  const char *ids[64];
-  size_t nids = ids_buf ? split_ids(ids_buf, ids, 64) : 0;
+  size_t nids = 0;
+  ids = ids_buf ? split_ids(ids_buf, &nids) : NULL;
+  if (o.actors != NULL && ids == NULL) {
+    rc = EXIT_FAIL;
+    goto done;
+  }
   for (size_t i = 0; i < nids; i++)
     if (cli_find(cat, GR_REC_ACTOR, ids[i]) == NULL) {
       rc = EXIT_USAGE;
@@ -151,6 +161,7 @@ done:
   gr_assessment_free(as);
   gr_catalog_free(cat);
   free(ids_buf);
+  free(ids);
   cli_settings_free(&spec, &o);
   return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
 }

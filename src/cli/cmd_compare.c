@@ -66,7 +66,7 @@ static void csv_field(FILE *fp, const char *s, int last) {
 static void print_csv(FILE *fp, const cli_compare_row *rows, size_t n) {
   fputs("arrangement,guarantors,strongest,legal_form,vetoes,deterred,deterred_lo,deterred_hi,holds,holds_lo,"
         "holds_hi,first_help_median_days,first_help_median_lo,first_help_median_hi,troops,money_musd_per_year,draws,seed,"
-        "params_hash\n",
+        "params_hash,partial\n",
         fp);
   for (size_t i = 0; i < n; i++) {
     const gr_sim_result *r = rows[i].res;
@@ -81,8 +81,8 @@ static void print_csv(FILE *fp, const cli_compare_row *rows, size_t n) {
     if (!isnan(r->help_median.value))
       fprintf(fp, "%.0f,%.0f,%.0f,", r->help_median.value, r->help_median.lo, r->help_median.hi);
     else fputs(",,,", fp);
-    fprintf(fp, "%.15g,%.15g,%llu,%llu,%016llx\n", r->troops, r->money, (unsigned long long)r->draws,
-            (unsigned long long)r->seed, (unsigned long long)r->params_hash);
+    fprintf(fp, "%.15g,%.15g,%llu,%llu,%016llx,%s\n", r->troops, r->money, (unsigned long long)r->draws,
+            (unsigned long long)r->seed, (unsigned long long)r->params_hash, r->partial ? "true" : "false");
   }
 }
 
@@ -132,7 +132,7 @@ int cmd_compare(int argc, char **argv) {
   gr_sim_options_init(&so, sizeof so);
   so.draws = o.draws;
   so.seed = o.seed;
-  so.threads = (int)o.threads;
+  so.threads = cli_threads("compare", o.threads);
   cat = cli_load(o.files.items, o.files.n, &rc);
   if (cat == NULL) goto done;
   const gr_event *ev = cli_find(cat, GR_REC_EVENT, o.event);

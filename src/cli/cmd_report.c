@@ -7,7 +7,7 @@
  */
 #include <errno.h>
 #include <stddef.h>
-#include <libgen.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +18,7 @@
 #include "assets.h"
 #include "cli.h"
 #include "options.h"
+#include "outfile.h"
 #include "guarantor/assess.h"
 #include "guarantor/sim.h"
 #include "guarantor/trigger.h"
@@ -181,10 +182,11 @@ typedef struct report_run {
   gr_date as_of;
   uint64_t samples;
   const gr_sim_options *opts;
+  bool interrupted; /* A sensitivity analysis was cut short (Ctrl-C). */
 } report_run;
 
 /* One arrangement's section. */
-static gr_status json_arrangement(gr_json *w, const report_run *rr, const cli_compare_row *row, gr_error *err) {
+static gr_status json_arrangement(gr_json *w, report_run *rr, const cli_compare_row *row, gr_error *err) {
   const gr_arrangement *a = row->arr;
   gr_timeline *tl = NULL;
   gr_assessment *as = NULL;
@@ -193,7 +195,8 @@ static gr_status json_arrangement(gr_json *w, const report_run *rr, const cli_co
   if (st == GR_OK) st = gr_assessment_new(rr->cat, a, NULL, rr->as_of, NULL, 0, &as, err);
   if (st == GR_OK)
     st = gr_sensitivity_new(rr->cat, rr->params, a, rr->ev, NULL, rr->as_of, rr->samples, rr->opts, &sens, err);
-  if (st == GR_OK) {
+  if (st == GR_OK && sens->partial) rr->interrupted = true;
+  if (st == GR_OK && !rr->interrupted) {
     char d[11];
     gr_json_begin_object(w);
     gr_json_key(w, "id");
@@ -247,7 +250,7 @@ static gr_status json_arrangement(gr_json *w, const report_run *rr, const cli_co
 
 /* The report's data, as HTML-safe JSON, in a string the caller frees with
  * gr_free(). */
-static char *report_data(const report_run *rr, const cli_compare_row *rows, size_t n, gr_error *err) {
+static char *report_data(report_run *rr, const cli_compare_row *rows, size_t n, gr_error *err) {
   gr_json *w = gr_json_new(GR_JSON_HTML_SAFE);
   if (w == NULL) return NULL;
   char hash[20], d[11];
@@ -286,7 +289,7 @@ static char *report_data(const report_run *rr, const cli_compare_row *rows, size
   gr_json_key(w, "arrangements");
   gr_json_begin_array(w);
   gr_status st = GR_OK;
-  for (size_t i = 0; i < n && st == GR_OK; i++) st = json_arrangement(w, rr, &rows[i], err);
+  for (size_t i = 0; i < n && st == GR_OK && !rr->interrupted; i++) st = json_arrangement(w, rr, &rows[i], err);
   gr_json_end_array(w);
   const cli_asset *md = cli_asset_get("model.md");
   gr_json_key(w, "model_md");
@@ -298,7 +301,7 @@ static char *report_data(const report_run *rr, const cli_compare_row *rows, size
     gr_json_null(w);
   }
   gr_json_end_object(w);
-  if (st != GR_OK) {
+  if (st != GR_OK || rr->interrupted) {
     gr_json_free(w);
     return NULL;
   }
@@ -359,36 +362,15 @@ static int compose(FILE *fp, const cli_asset *tpl, const char *data) {
   return 0;
 }
 
-/* Write to a temporary file beside `path`, then rename it over `path`:
- * readers see the old report or the new one, never half of one. */
-static int write_atomically(const char *path, const cli_asset *tpl, const char *data) {
-  char *d = strdup(path), *b = strdup(path), tmp[4096];
-  if (d == NULL || b == NULL) {
-    free(d);
-    free(b);
-    return -1;
-  }
-  snprintf(tmp, sizeof tmp, "%s/.%s.XXXXXX", dirname(d), basename(b));
-  free(d);
-  free(b);
-  int fd = mkstemp(tmp);
-  if (fd < 0) {
-    fprintf(stderr, "guarantor report: cannot create a file beside %s: %s\n", path, strerror(errno));
-    return -1;
-  }
-  FILE *fp = fdopen(fd, "w");
-  int bad = fp == NULL || compose(fp, tpl, data) != 0 || fflush(fp) != 0 || fsync(fd) != 0;
-  if (fp ? fclose(fp) != 0 : close(fd) != 0) bad = 1;
-  if (!bad && chmod(tmp, 0644) != 0) bad = 1;
-  if (bad || rename(tmp, path) != 0) {
-    fprintf(stderr, "guarantor report: cannot write %s: %s (any earlier report is left as it was)\n", path,
-            strerror(errno));
-    unlink(tmp);
-    return -1;
-  }
-  return 0;
-}
+typedef struct page {
+  const cli_asset *tpl;
+  const char *data;
+} page;
 
+static int fill_page(FILE *fp, void *ctx) {
+  const page *p = ctx;
+  return compose(fp, p->tpl, p->data);
+}
 
 int cmd_report(int argc, char **argv) {
   settings o = {.out = "report.html", .event = "offensive-zaporizhzhia", .draws = 200000, .seed = 1, .samples = 4096};
@@ -400,16 +382,25 @@ int cmd_report(int argc, char **argv) {
   gr_error err = GR_ERROR_INIT;
   if (rc != EXIT_OK) goto done;
   const char *out_path = o.out;
+  cli_outfile outfile;
+  char why[PATH_MAX + 256];
   gr_sim_options so;
   gr_sim_options_init(&so, sizeof so);
   so.draws = o.draws;
   so.seed = o.seed;
-  so.threads = (int)o.threads;
+  so.threads = cli_threads("report", o.threads);
   const cli_asset *tpl = cli_asset_get("template.html");
   if (tpl == NULL || cli_asset_get("vega.min.js") == NULL) {
     fprintf(stderr, "guarantor report: this program was built without the report's template and charting\n"
                     "libraries; run scripts/deps.sh (it installs them with npm), then make\n");
     rc = EXIT_FAIL;
+    goto done;
+  }
+  /* Where the report goes is settled before the work: a path that cannot
+   * be written is refused now, not after the simulation. */
+  if (cli_rank() == 0 && cli_outfile_resolve(out_path, &outfile, why, sizeof why) != 0) {
+    fprintf(stderr, "guarantor report: %s\n", why);
+    rc = EXIT_USAGE;
     goto done;
   }
   cat = cli_load(o.files.items, o.files.n, &rc);
@@ -430,14 +421,26 @@ int cmd_report(int argc, char **argv) {
   }
   if (!o.quiet) cli_print_compare_table(stdout, rows, n, ev);
   if (cli_rank() != 0) goto done;
-  report_run rr = {cat, cmp.params, ev, o.as_of, o.samples, &so};
+  report_run rr = {cat, cmp.params, ev, o.as_of, o.samples, &so, false};
+  cli_progress prog;
+  cli_progress_start(&prog, "sensitivity");
+  so.progress = cli_progress_update;
+  so.progress_ctx = &prog;
   data = report_data(&rr, rows, n, &err);
+  cli_progress_end(&prog);
+  if (rr.interrupted) {
+    fprintf(stderr, "guarantor report: interrupted; no report written\n");
+    rc = EXIT_FAIL;
+    goto done;
+  }
   if (data == NULL) {
     fprintf(stderr, "guarantor report: %s\n", err.code != GR_OK ? err.message : "out of memory");
     rc = EXIT_FAIL;
     goto done;
   }
-  if (write_atomically(out_path, tpl, data) != 0) {
+  page pg = {tpl, data};
+  if (cli_outfile_write(&outfile, fill_page, &pg, why, sizeof why) != 0) {
+    fprintf(stderr, "guarantor report: %s\n", why);
     rc = EXIT_FAIL;
     goto done;
   }

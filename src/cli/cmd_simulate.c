@@ -85,8 +85,9 @@ static void print_human(FILE *fp, const gr_sim_result *r, const gr_sensitivity *
     }
   }
   if (sens) {
-    fprintf(fp, "\nSensitivity of P(deterred): Sobol indices, %llu base samples (mean %.3f, variance %.4f)\n",
-            (unsigned long long)sens->base_samples, sens->mean, sens->variance);
+    fprintf(fp, "\nSensitivity of P(deterred): Sobol indices, %llu base samples (mean %.3f, variance %.4f)%s\n",
+            (unsigned long long)sens->base_samples, sens->mean, sens->variance,
+            sens->partial ? "  [PARTIAL: interrupted]" : "");
     fprintf(fp, "  %-28s %-22s %-22s\n", "parameter", "total order [95%]", "first order [95%]");
     for (size_t i = 0; i < sens->n; i++) {
       const gr_sobol_index *x = &sens->items[i].index;
@@ -125,7 +126,7 @@ int cmd_simulate(int argc, char **argv) {
   gr_sim_options_init(&so, sizeof so);
   so.draws = o.draws ? o.draws : o.precision > 0 ? 10000000 : 100000;
   so.seed = o.seed;
-  so.threads = (int)o.threads;
+  so.threads = cli_threads("simulate", o.threads);
   so.precision = o.precision;
   cat = cli_load(o.files.items, o.files.n, &rc);
   if (cat == NULL) goto done;
@@ -152,8 +153,11 @@ int cmd_simulate(int argc, char **argv) {
   cli_progress_end(&prog);
   /* The sensitivity analysis runs in rank 0 only: it has no collective
    * step, and only rank 0 prints. */
-  if (st == GR_OK && o.sensitivity && !res->partial && cli_rank() == 0)
+  if (st == GR_OK && o.sensitivity && !res->partial && cli_rank() == 0) {
+    cli_progress_start(&prog, "sensitivity");
     st = gr_sensitivity_new(cat, params, arr, ev, facts, o.as_of, o.samples, &so, &sens, &err);
+    cli_progress_end(&prog);
+  }
   if (st != GR_OK) {
     fprintf(stderr, "guarantor simulate: %s\n", err.message);
     rc = st == GR_E_NOMEM ? EXIT_FAIL : EXIT_USAGE;
@@ -161,7 +165,7 @@ int cmd_simulate(int argc, char **argv) {
   }
   if (o.json) rc = print_json(stdout, res, sens);
   else print_human(stdout, res, sens);
-  if (res->partial) rc = EXIT_FAIL;
+  if (res->partial || (sens && sens->partial)) rc = EXIT_FAIL;
   if (fflush(stdout) != 0) rc = EXIT_FAIL;
 done:
   gr_error_clear(&err);

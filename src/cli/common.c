@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "guarantor/facts.h"
@@ -145,6 +146,17 @@ gr_facts *cli_facts(const gr_catalog *cat, const gr_arrangement *arr, char *cons
   }
   gr_error_clear(&err);
   return f;
+}
+
+int cli_threads(const char *cmd, uint64_t requested) {
+  if (requested == 0) return 0;
+  long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  if (cores < 1) cores = 1;
+  uint64_t cap = (uint64_t)cores * CLI_THREADS_PER_CORE;
+  if (requested <= cap) return (int)requested;
+  fprintf(stderr, "guarantor %s: --threads %llu is more than %d per core on this machine (%ld cores): using %llu\n",
+          cmd, (unsigned long long)requested, CLI_THREADS_PER_CORE, cores, (unsigned long long)cap);
+  return (int)cap;
 }
 
 void cli_pad(FILE *fp, const char *s, int width) {

@@ -1,6 +1,7 @@
 /*
  * guarantor: git-style front door. Dispatches to one file per command.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -44,6 +45,12 @@ static int dispatch(int argc, char **argv);
 int main(int argc, char **argv) {
   cli_ranks_init(&argc, &argv);
   int rc = dispatch(argc, argv);
+  /* Whatever a command printed must have reached its destination: a full
+   * disk or a closed pipe is a failure, whatever the command thought. */
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    fprintf(stderr, "guarantor: cannot write the output: %s\n", strerror(errno ? errno : EIO));
+    if (rc == EXIT_OK) rc = EXIT_FAIL;
+  }
   cli_ranks_finalize();
   return rc;
 }

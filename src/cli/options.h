@@ -60,8 +60,9 @@ typedef struct cli_option {
   CLI_OPT(S, "facts", 0, CLI_LIST, field, "F=V,...", "override facts (see 'guarantor trigger --help')")
 #define CLI_OPT_PARAMS(S, field) \
   CLI_OPT(S, "params", 0, CLI_LIST, field, "FILE", "parameters overriding data/parameters.yaml by id")
-#define CLI_OPT_THREADS(S, field) \
-  CLI_OPT_COUNT(S, "threads", 0, field, "T", "worker threads (default: all cores)", 1, CLI_MAX_THREADS)
+#define CLI_OPT_THREADS(S, field)                                                                  \
+  CLI_OPT_COUNT(S, "threads", 0, field, "T", "worker threads (default: all cores; more than 4 a\ncore are capped)", \
+                1, CLI_MAX_THREADS)
 #define CLI_OPT_SEED(S, field, hp) CLI_OPT_COUNT(S, "seed", 0, field, "S", hp, 0, UINT64_MAX)
 
 /* The ranges the commands share. */

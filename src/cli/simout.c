@@ -107,6 +107,9 @@ int cli_comparison_run(const char *cmd, const gr_catalog *cat, char *const *ids,
   for (size_t i = 0; i < c->n; i++) {
     c->arrs[i] = nids ? cli_find(cat, GR_REC_ARRANGEMENT, ids[i]) : gr_catalog_at(cat, GR_REC_ARRANGEMENT, i);
     if (c->arrs[i] == NULL) return EXIT_USAGE;
+    for (size_t j = 0; j < i; j++)
+      if (c->arrs[j] == c->arrs[i])
+        return cli_usage_error(cmd, "arrangement '%s' is given twice", c->arrs[i]->id);
   }
   gr_error err = GR_ERROR_INIT;
   if (gr_params_new(cat, &c->params, &err) != GR_OK) {
