@@ -220,12 +220,15 @@ static void test_compiled_covariates(void **state) {
  * chance of success, the punishment and the margin. */
 static void test_decision_by_hand(void **state) {
   (void)state;
-  double th[GR__P_COUNT], lg[GR__MAX_OBLIGATIONS];
+  double th[GR__P_COUNT];
   theta(th);
   gr__carr c;
   assert_int_equal(gr__compile(cat, kat, ev, NULL, 0, &c, NULL), GR_OK);
+  gr__work work;
+  assert_int_equal(gr__work_init(&work, c.nobs, c.ng), 0);
+  const double *lg = work.logit;
   gr__weighing w;
-  gr__weigh(&c, th, lg, &w);
+  gr__weigh(&c, th, &work, &w);
 
   double b0 = logit(0.62) + 0.21, beta = 0.23;
   const double own[3] = {0, -0.45, -1.9}; /* accepts, objects, vetoes */
@@ -263,10 +266,11 @@ static void test_decision_by_hand(void **state) {
   double punishment = pun_usa + pun_deu + p_fra * 0.11 + p_gbr * 0.07;
   near(w.punishment, punishment);
   near(w.margin, 1 * success - 0.05 - punishment);
-  assert_int_equal(gr__decide(&c, th, lg), w.margin > 0);
+  assert_int_equal(gr__decide(&c, th, &work), w.margin > 0);
   /* A war costly enough deters; a free one with no punishment does not. */
   th[GR__P_WAR_COST] = 5;
-  assert_false(gr__decide(&c, th, lg));
+  assert_false(gr__decide(&c, th, &work));
+  gr__work_free(&work);
   gr__carr_free(&c);
 }
 

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <gsl/gsl_cdf.h>
 
 #include "mc/dist.h"
 #include "guarantor/sim.h"
@@ -186,6 +187,111 @@ static double ishigami(const double *u, void *ctx) {
   return sin(x1) + 7 * sin(x2) * sin(x2) + 0.1 * pow(x3, 4) * sin(x1);
 }
 
+/* Cancelled after its first block of rows, gr_sobol says how many rows it
+ * used and estimates from those. */
+static int calls;
+static bool after_first_block(void *ctx) {
+  (void)ctx;
+  return ++calls >= 1;
+}
+
+static void test_sobol_cancel(void **state) {
+  (void)state;
+  gr_sobol_index idx[3];
+  double mean, var;
+  gr_error err = GR_ERROR_INIT;
+  gr_sim_options so;
+  gr_sim_options_init(&so, sizeof so);
+  so.threads = 2;
+  so.cancel = after_first_block;
+  uint64_t done = 0;
+  calls = 0;
+  assert_int_equal(gr_sobol(3, 8192, ishigami, NULL, 20, &so, idx, &mean, &var, &done, &err), GR_OK);
+  assert_int_equal(done, 1024);
+  assert_int_equal(calls, 1);
+  for (int i = 0; i < 3; i++) assert_true(isfinite(idx[i].first) && isfinite(idx[i].total));
+  gr_error_clear(&err);
+}
+
+/* The beta quantile is total: for every shape the loader admits it
+ * returns, in bounded time, a value in [0, 1], non-decreasing in u; where
+ * GSL's own inverse converges, the two agree. (GSL's aborts the process for
+ * a = 0.001, b = 1000 and never returns for a = b = 1e6.) */
+static void test_beta_quantile_is_total(void **state) {
+  (void)state;
+  static const double shapes[][2] = {{0.001, 1000}, {1000, 0.001}, {1e6, 1e6}, {0.001, 0.001}, {1e6, 0.5},
+                                     {4, 4.5},      {0.5, 0.5},    {1, 1},     {30, 2},       {2, 30}};
+  for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++) {
+    gr_parameter p = {.distribution = GR_DIST_BETA, .a = shapes[i][0], .b = shapes[i][1]};
+    double last = 0;
+    for (int k = 1; k < 100; k++) {
+      double u = k / 100.0, x = gr__param_quantile(&p, u);
+      assert_true(x >= 0 && x <= 1);
+      assert_true(x >= last);
+      last = x;
+      if (p.a >= 0.5 && p.b >= 0.5 && p.a <= 50 && p.b <= 50)
+        assert_true(fabs(x - gsl_cdf_beta_Pinv(u, p.a, p.b)) < 1e-9);
+    }
+    /* Draws too: finite, in [0, 1]. */
+    for (uint64_t d = 0; d < 2000; d++) {
+      gr__stream st;
+      gr__stream_init(&st, 5, d, 1);
+      double v = gr__param_draw(&p, &st);
+      assert_true(v >= 0 && v <= 1);
+    }
+  }
+}
+
+static gr_sim_options options(uint64_t draws, uint64_t seed, int threads);
+
+/* No limit on the size of an arrangement: 300 obligations of 70
+ * guarantors simulate, and their sensitivity analysis runs (the model's
+ * workspaces are sized for the arrangement, not fixed). */
+static void test_large_arrangement(void **state) {
+  (void)state;
+  size_t cap = 1 << 17, k = 0;
+  char *y = malloc(cap);
+  assert_non_null(y);
+  k += (size_t)snprintf(y + k, cap - k, "actors:\n");
+  for (int g = 0; g < 70; g++)
+    k += (size_t)snprintf(y + k, cap - k,
+                          "  - {id: G%03d, name: G%d, type: state, personnel: %d, sources: [{assumption: t}]}\n", g, g,
+                          1000 * (g + 1));
+  k += (size_t)snprintf(y + k, cap - k,
+                        "arrangement:\n  id: large\n  title: t\n  protects: UKR\n  date: 2025-01-01\n  status: proposed\n"
+                        "  legal_form: treaty_signed\n  sources: [{assumption: t}]\n  obligations:\n");
+  static const char *const kinds[] = {"sanctions", "arms_supply", "military_intervention", "air_cover"};
+  for (int o = 0; o < 300; o++)
+    k += (size_t)snprintf(y + k, cap - k,
+                          "    - {guarantor: G%03d, kind: %s, triggers: [armed_attack], activation: automatic, "
+                          "sources: [{assumption: t}]}\n",
+                          o % 70, kinds[o % 4]);
+  gr_error err = GR_ERROR_INIT;
+  gr_catalog *c = gr_catalog_new();
+  assert_int_equal(gr_catalog_load_builtin(c, &err), GR_OK);
+  assert_int_equal(gr_catalog_load_buffer(c, "large.yaml", y, k, &err), GR_OK);
+  assert_int_equal(gr_catalog_validate(c, &err), GR_OK);
+  free(y);
+  gr_params *ps = NULL;
+  assert_int_equal(gr_params_new(c, &ps, &err), GR_OK);
+  const gr_arrangement *a = gr_catalog_arrangement(c, "large");
+  const gr_event *ev = gr_catalog_event(c, "offensive-zaporizhzhia");
+  gr_sim_options o = options(5000, 3, 2);
+  gr_sim_result *r = NULL;
+  assert_int_equal(gr_simulate(c, ps, &a, 1, ev, NULL, 0, &o, &r, &err), GR_OK);
+  assert_int_equal(r->nobligations, 300);
+  assert_int_equal(r->nguarantors, 70);
+  assert_int_equal(r->deterred.n, 5000);
+  gr_sim_result_free(r);
+  gr_sensitivity *sens = NULL;
+  assert_int_equal(gr_sensitivity_new(c, ps, a, ev, NULL, 0, 64, &o, &sens, &err), GR_OK);
+  assert_false(sens->partial);
+  gr_sensitivity_free(sens);
+  gr_params_free(ps);
+  gr_catalog_free(c);
+  gr_error_clear(&err);
+}
+
 static void test_sobol_ishigami(void **state) {
   (void)state;
   const double a = 7, b = 0.1, pi4 = pow(PI, 4), pi8 = pow(PI, 8);
@@ -195,7 +301,13 @@ static void test_sobol_ishigami(void **state) {
   gr_sobol_index idx[3];
   double mean, var;
   gr_error err = GR_ERROR_INIT;
-  assert_int_equal(gr_sobol(3, 16384, ishigami, NULL, 2, 100, 7, idx, &mean, &var, &err), GR_OK);
+  gr_sim_options so;
+  gr_sim_options_init(&so, sizeof so);
+  so.threads = 2;
+  so.seed = 7;
+  uint64_t done = 0;
+  assert_int_equal(gr_sobol(3, 16384, ishigami, NULL, 100, &so, idx, &mean, &var, &done, &err), GR_OK);
+  assert_int_equal(done, 16384);
   assert_true(fabs(mean - a / 2) < 0.05);
   assert_true(fabs(var - v) < 0.1);
   for (int i = 0; i < 3; i++) {
@@ -429,6 +541,9 @@ int main(void) {
       cmocka_unit_test(test_outputs_are_consistent),
       cmocka_unit_test(test_precision_and_cancel),
       cmocka_unit_test(test_params),
+      cmocka_unit_test(test_sobol_cancel),
+      cmocka_unit_test(test_beta_quantile_is_total),
+      cmocka_unit_test(test_large_arrangement),
       cmocka_unit_test(test_params_hash),
       cmocka_unit_test(test_sensitivity_runs),
   };

@@ -1,0 +1,262 @@
+/*
+ * Hostile inputs and faults, end to end (issue 9's reproducers, each kept):
+ * parameter files the model cannot take, command lines out of range,
+ * signals, outputs that cannot be written, report paths that are not
+ * regular files. Each must end with exit 2 (bad input) or 1 (failure) and
+ * a one-line message, never a signal, an abort, a hang or exit 0 with a
+ * wrong result. (Malformed files have their exact messages in tests/bad.)
+ */
+#include <signal.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "cli_util.h"
+
+static char *path_in_tmp(const char *name) {
+  static char buf[4][512];
+  static int next;
+  char *p = buf[next++ % 4];
+  snprintf(p, 512, "%s/%s", tmpdir, name);
+  return p;
+}
+
+/* A parameter file holding one parameter. */
+static const char *params(const char *name, const char *body) {
+  char *p = path_in_tmp(name);
+  char text[512];
+  snprintf(text, sizeof text, "parameters:\n  - {%s, sources: [{assumption: test}]}\n", body);
+  write_file(p, text);
+  return p;
+}
+
+static void expect_refused(run r, const char *message) {
+  if (r.status != 2 || strstr(r.err, message) == NULL) fprintf(stderr, "status %d, stderr:\n%s\n", r.status, r.err);
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err, message));
+  assert_string_equal(r.out, "");
+  done(&r);
+}
+
+/* Parameters the model cannot take are refused at load time, by check as
+ * by simulate, with the file's line and column. */
+static void test_parameter_files(void **state) {
+  (void)state;
+  static const struct {
+    const char *body, *message;
+  } cases[] = {
+      {"id: delay_supply_days, title: t, unit: days, distribution: normal, mean: 1, sd: 100",
+       ":2:5: error: 'delay_supply_days' is a delay in days in [0, 36525]: a normal distribution reaches"},
+      {"id: delay_fast_days, title: t, distribution: fixed, value: -1e15",
+       ":2:5: error: 'delay_fast_days' is a delay in days in [0, 36525], not -1e+15"},
+      {"id: delay_supply_days, title: t, distribution: fixed, value: -2", "is a delay in days in [0, 36525], not -2"},
+      {"id: honour_base, title: t, distribution: fixed, value: 1.4", "'honour_base' is a probability in [0, 1], not 1.4"},
+      {"id: honour_bsae, title: t, unit: probability, distribution: fixed, value: 0.5",
+       "the model reads no parameter 'honour_bsae' (did you mean 'honour_base'?)"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    const char *p = params("p.yaml", cases[i].body);
+    expect_refused(prog("check", p, NULL), cases[i].message);
+    expect_refused(prog("simulate", "coalition-2025", "-n", "2000", "--params", p, NULL), cases[i].message);
+  }
+}
+
+/* Shapes GSL's beta quantile aborts or hangs on run, simulate and
+ * sensitivity alike, in well under a second each. */
+static void test_extreme_beta_runs(void **state) {
+  (void)state;
+  static const char *const bodies[] = {
+      "id: honour_base, title: t, unit: probability, distribution: beta, a: 0.001, b: 1000",
+      "id: honour_base, title: t, unit: probability, distribution: beta, a: 1e6, b: 1e6",
+  };
+  for (size_t i = 0; i < 2; i++) {
+    const char *p = params("beta.yaml", bodies[i]);
+    time_t t0 = time(NULL);
+    run r = prog("simulate", "coalition-2025", "-n", "5000", "--sensitivity", "--samples", "512", "--params", p,
+                 NULL);
+    assert_int_equal(r.status, 0);
+    assert_non_null(strstr(r.out, "Sensitivity of P(deterred)"));
+    assert_null(strstr(r.out, "nan"));
+    done(&r);
+    assert_true(time(NULL) - t0 < 20);
+  }
+}
+
+/* Numbers on the command line: range-checked, decimal; threads capped at a
+ * multiple of the cores, with a message. */
+static void test_command_line_numbers(void **state) {
+  (void)state;
+  run r = prog("simulate", "budapest-1994", "-n", "1000", "--threads", "1000", NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.err, "--threads 1000 is more than 4 per core on this machine"));
+  assert_null(strstr(r.out, "1000 threads"));
+  done(&r);
+  r = prog("simulate", "budapest-1994", "--threads", "100000", NULL);
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err, "--threads takes a whole number from 1 to 1024, not '100000'"));
+  done(&r);
+  r = prog("simulate", "--help", NULL);
+  assert_non_null(strstr(r.out, "(whole number, 0 to 18446744073709551615)")); /* --seed's range, stated. */
+  done(&r);
+}
+
+/* Runs the program with ARGV, sends SIGINT after SECONDS and returns its
+ * standard output; it must stop within seconds and exit 1. */
+static char *interrupted(char *const argv[], int seconds) {
+  char outp[600], errp[600];
+  snprintf(outp, sizeof outp, "%s/int.out", tmpdir);
+  snprintf(errp, sizeof errp, "%s/int.err", tmpdir);
+  pid_t pid = fork();
+  assert_true(pid >= 0);
+  if (pid == 0) {
+    int o = open(outp, O_WRONLY | O_CREAT | O_TRUNC, 0600), e = open(errp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    dup2(o, 1);
+    dup2(e, 2);
+    execv(GR_PROGRAM, argv);
+    _exit(127);
+  }
+  struct timespec ts = {seconds, 0};
+  nanosleep(&ts, NULL);
+  kill(pid, SIGINT);
+  int st;
+  time_t t0 = time(NULL);
+  waitpid(pid, &st, 0);
+  assert_true(time(NULL) - t0 < 30);
+  assert_true(WIFEXITED(st));
+  assert_int_equal(WEXITSTATUS(st), 1);
+  return slurp(outp);
+}
+
+/* Ctrl-C during the sensitivity analysis stops it at its next block and
+ * prints what it has, marked partial, with exit 1. */
+static void test_interrupted_sensitivity(void **state) {
+  (void)state;
+  /* Past the simulation, into the analysis (which alone takes minutes). */
+  char *const argv[] = {GR_PROGRAM, "simulate", "coalition-2025", "-n",      "2000", "--sensitivity",
+                        "--samples", "1000000",        "--threads", "2", NULL};
+  char *out = interrupted(argv, 2);
+  assert_non_null(strstr(out, "[PARTIAL: interrupted]"));
+  free(out);
+}
+
+/* compare --csv interrupted marks its rows partial. */
+static void test_interrupted_compare_csv(void **state) {
+  (void)state;
+  char *const argv[] = {GR_PROGRAM, "compare", "-n", "1000000000", "--csv", "--threads", "2", NULL};
+  char *out = interrupted(argv, 1);
+  assert_non_null(strstr(out, ",params_hash,partial\n"));
+  assert_non_null(strstr(out, ",true\n"));
+  free(out);
+}
+
+/* Output that cannot be written is a failure, for every command. */
+static void test_full_output(void **state) {
+  (void)state;
+  static const char *const argvs[][4] = {{"show", "--kinds", NULL}, {"show", "--json", NULL}, {"--help", NULL},
+                                         {"check", "--verbose", GR_SOURCE_DIR "/docs/examples/un.yaml", NULL},
+                                         {"trigger", "--help", NULL}};
+  for (size_t i = 0; i < sizeof argvs / sizeof argvs[0]; i++) {
+    run r = prog_to("/dev/full", argvs[i][0], argvs[i][1], argvs[i][2], argvs[i][3]);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, "cannot write the output: No space left on device"));
+    done(&r);
+  }
+  /* And "check FILE --verbose": the option after the file is an option. */
+  run r = prog("check", GR_SOURCE_DIR "/docs/examples/un.yaml", "--verbose", NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, "ok: "));
+  done(&r);
+}
+
+/* report -o: never over something that is not a regular file; through a
+ * link to its target; the umask obeyed; any file name the system allows. */
+static void test_report_paths(void **state) {
+  (void)state;
+  run r = prog("report", "budapest-1994", "-n", "500", "--samples", "16", "-q", "-o", "/dev/null", NULL);
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err, "/dev/null is not a regular file"));
+  done(&r);
+  struct stat st;
+  assert_int_equal(stat("/dev/null", &st), 0);
+  assert_true(S_ISCHR(st.st_mode));
+  r = prog("report", "budapest-1994", "-n", "500", "--samples", "16", "-q", "-o", tmpdir, NULL);
+  assert_int_equal(r.status, 2);
+  done(&r);
+  /* A link: the file it names is written, the link stays. */
+  char *target = path_in_tmp("target.html"), *link = path_in_tmp("link.html");
+  write_file(target, "old");
+  assert_int_equal(chmod(target, 0640), 0);
+  assert_int_equal(symlink(target, link), 0);
+  r = prog("report", "budapest-1994", "-n", "500", "--samples", "16", "-q", "-o", link, NULL);
+  assert_int_equal(r.status, 0);
+  done(&r);
+  assert_int_equal(lstat(link, &st), 0);
+  assert_true(S_ISLNK(st.st_mode));
+  assert_int_equal(stat(target, &st), 0);
+  assert_true(st.st_size > 1000);
+  assert_int_equal(st.st_mode & 0777, 0640); /* The old file's permissions. */
+  /* A new file: the umask's. */
+  char *fresh = path_in_tmp("fresh.html");
+  mode_t old = umask(077);
+  r = prog("report", "budapest-1994", "-n", "500", "--samples", "16", "-q", "-o", fresh, NULL);
+  umask(old);
+  assert_int_equal(r.status, 0);
+  done(&r);
+  assert_int_equal(stat(fresh, &st), 0);
+  assert_int_equal(st.st_mode & 0777, 0600);
+  /* A 250-byte name (the temporary file's is short). */
+  char name[300];
+  memset(name, 'r', 245);
+  memcpy(name + 245, ".html", 6);
+  char *longp = path_in_tmp(name);
+  r = prog("report", "budapest-1994", "-n", "500", "--samples", "16", "-q", "-o", longp, NULL);
+  assert_int_equal(r.status, 0);
+  done(&r);
+  assert_int_equal(stat(longp, &st), 0);
+  /* The same arrangement twice would make two sections with the same ids. */
+  r = prog("report", "budapest-1994", "budapest-1994", "-n", "500", "-q", "-o", fresh, NULL);
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err, "arrangement 'budapest-1994' is given twice"));
+  done(&r);
+  /* Nothing left behind but what was written. */
+  r = prog("check", GR_SOURCE_DIR "/docs/examples/un.yaml", NULL);
+  done(&r);
+  char cmd[700];
+  snprintf(cmd, sizeof cmd, "ls -a '%s' | grep -c '^.guarantor-'", tmpdir);
+  FILE *p = popen(cmd, "r");
+  int leftovers = -1;
+  assert_int_equal(fscanf(p, "%d", &leftovers), 1);
+  pclose(p);
+  assert_int_equal(leftovers, 0);
+}
+
+/* compare --csv interrupted says so in every row. */
+static void test_compare_csv_partial(void **state) {
+  (void)state;
+  run r = prog("compare", "-n", "2000", "--csv", NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, ",params_hash,partial\n"));
+  assert_non_null(strstr(r.out, ",false\n"));
+  done(&r);
+}
+
+/* --actors takes any number of ids (ids after the 64th were dropped). */
+static void test_many_actors(void **state) {
+  (void)state;
+  char ids[600] = "";
+  for (int i = 0; i < 70; i++) strcat(ids, "UKR,");
+  strcat(ids, "RUS");
+  run r = prog("assess", "nato-membership", "--actors", ids, NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, "RUS   vetoes"));
+  done(&r);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_parameter_files),     cmocka_unit_test(test_extreme_beta_runs),
+      cmocka_unit_test(test_command_line_numbers), cmocka_unit_test(test_interrupted_sensitivity),
+      cmocka_unit_test(test_full_output),          cmocka_unit_test(test_report_paths),
+      cmocka_unit_test(test_compare_csv_partial), cmocka_unit_test(test_interrupted_compare_csv),  cmocka_unit_test(test_many_actors),
+  };
+  return cmocka_run_group_tests(tests, cli_setup, cli_teardown);
+}
