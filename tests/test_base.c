@@ -214,12 +214,54 @@ static void test_json_writer(void **state) {
   gr_json_key(NULL, "k"); /* No crash. */
 }
 
+/* Text from inputs shown on a terminal: controls, separators, bidi
+ * overrides and bytes that are not UTF-8 escaped, the rest untouched; a
+ * short buffer cut between pieces; the return the length needed. */
+static void test_text_escape(void **state) {
+  (void)state;
+  static const struct {
+    const char *in, *out;
+  } cases[] = {
+      {"", ""},
+      {"plain text, with 'quotes' and \\ backslash", "plain text, with 'quotes' and \\ backslash"},
+      {"\x1b]0;title\a", "\\x1B]0;title\\x07"},
+      {"a\tb\nc\rd", "a\\tb\\nc\\rd"},
+      {"del\x7f", "del\\x7F"},
+      {"c1 \xc2\x9b" "31m", "c1 \\u009B31m"},
+      {"bidi \xe2\x80\xae", "bidi \\u202E"},
+      {"sep \xe2\x80\xa8", "sep \\u2028"},
+      {"Kyiv \xd0\x9a\xd0\xb8\xd1\x97\xd0\xb2", "Kyiv \xd0\x9a\xd0\xb8\xd1\x97\xd0\xb2"},
+      {"bad \xff\xc0\x80", "bad \\xFF\\xC0\\x80"},
+  };
+  char buf[128];
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    size_t need = gr_text_escape(cases[i].in, buf, sizeof buf);
+    assert_string_equal(buf, cases[i].out);
+    assert_int_equal(need, strlen(cases[i].out));
+    /* Escaping is idempotent: escaped text holds nothing to escape. */
+    char again[128];
+    gr_text_escape(buf, again, sizeof again);
+    assert_string_equal(again, buf);
+  }
+  /* Cut between pieces, never inside an escape or a character. */
+  char small[6];
+  assert_int_equal(gr_text_escape("ab\x1b", small, sizeof small), 6);
+  assert_string_equal(small, "ab");
+  assert_int_equal(gr_text_escape("\xd0\x9a\xd0\x9a\xd0\x9a", small, sizeof small), 6);
+  assert_string_equal(small, "\xd0\x9a\xd0\x9a");
+  assert_int_equal(gr_text_escape("x", NULL, 0), 1);
+  assert_int_equal(gr_text_escape(NULL, small, sizeof small), 0);
+  assert_string_equal(small, "");
+  assert_true(gr__acts_on_display(0x1b) && gr__acts_on_display(0x85) && !gr__acts_on_display('a') &&
+              !gr__acts_on_display(0x41A));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_sort_is_sorted_and_stable), cmocka_unit_test(test_sort_trivial_sizes),
       cmocka_unit_test(test_strmap),                    cmocka_unit_test(test_fnv1a_known_answers),
       cmocka_unit_test(test_dates),                     cmocka_unit_test(test_suggestions),
-      cmocka_unit_test(test_json_writer),
+      cmocka_unit_test(test_json_writer),               cmocka_unit_test(test_text_escape),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -133,6 +133,16 @@ GR_EXTERN gr_status gr_date_parse(const char *text, gr_date *out);
 /* Format a date into `buf` (at least 11 bytes) as YYYY-MM-DD; returns buf. */
 GR_EXTERN char *gr_date_format(gr_date date, char *buf);
 
+/* Copy `text` into `buf` (`size` bytes, always NUL-terminated when size
+ * > 0, cut between characters when too small) made safe to show on a
+ * terminal: C0 and C1 control characters, DEL, the line separators and
+ * the bidirectional overrides as \n, \t, \r, \xHH or \uHHHH, and bytes
+ * that are not UTF-8 as \xHH; everything else as it is. Returns the length
+ * the whole escaped text needs (as snprintf does). The library's own
+ * messages and diagnostics are already escaped; use this for strings of a
+ * catalog or a command line that you print yourself. */
+GR_EXTERN size_t gr_text_escape(const char *text, char *buf, size_t size);
+
 /* Free memory the library handed to the caller (the text of
  * gr_json_finish() and of the gr_*_to_json() functions); accepts NULL. */
 GR_EXTERN void gr_free(void *p);

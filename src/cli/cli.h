@@ -36,6 +36,16 @@ gr_catalog *cli_load(char *const *files, size_t nfiles, int *status);
 /* Print diagnostics to `fp`, one per line. */
 void cli_print_diags(const gr_catalog *cat, FILE *fp);
 
+/* Print "guarantor CMD: MESSAGE" (or "guarantor: MESSAGE" when `cmd` is
+ * NULL) on one line of stderr, with every control character of the
+ * message escaped: what the user typed or a file held is shown, never
+ * acted on by the terminal. */
+void cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* `text` with control characters escaped (gr_text_escape), for printing
+ * input on standard output; valid until the fourth call after this one. */
+const char *cli_text(const char *text);
+
 /* Print "guarantor: no KIND 'ID'" with the closest ids to stderr. */
 void cli_unknown_id(const gr_catalog *cat, gr_record_kind kind, const char *id);
 

@@ -143,7 +143,7 @@ int cmd_assess(int argc, char **argv) {
       goto done;
     }
   if (gr_assessment_new(cat, arr, facts, o.as_of, ids, nids, &as, &err) != GR_OK) {
-    fprintf(stderr, "guarantor assess: %s\n", err.message);
+    cli_error("assess", "%s", err.message);
     rc = err.code == GR_E_NOT_FOUND ? EXIT_USAGE : EXIT_FAIL;
     goto done;
   }

@@ -43,7 +43,7 @@ int cmd_check(int argc, char **argv) {
   if (cat == NULL) return status;
   if (o.verbose) {
     for (int i = 0; i < nargs; i++) {
-      printf("%s:", args[i]);
+      printf("%s:", cli_text(args[i]));
       int any = 0;
       for (int k = 0; k < GR_REC__COUNT; k++) {
         size_t n = 0;

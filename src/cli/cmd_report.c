@@ -399,7 +399,7 @@ int cmd_report(int argc, char **argv) {
   /* Where the report goes is settled before the work: a path that cannot
    * be written is refused now, not after the simulation. */
   if (cli_rank() == 0 && cli_outfile_resolve(out_path, &outfile, why, sizeof why) != 0) {
-    fprintf(stderr, "guarantor report: %s\n", why);
+    cli_error("report", "%s", why);
     rc = EXIT_USAGE;
     goto done;
   }
@@ -434,13 +434,13 @@ int cmd_report(int argc, char **argv) {
     goto done;
   }
   if (data == NULL) {
-    fprintf(stderr, "guarantor report: %s\n", err.code != GR_OK ? err.message : "out of memory");
+    cli_error("report", "%s", err.code != GR_OK ? err.message : "out of memory");
     rc = EXIT_FAIL;
     goto done;
   }
   page pg = {tpl, data};
   if (cli_outfile_write(&outfile, fill_page, &pg, why, sizeof why) != 0) {
-    fprintf(stderr, "guarantor report: %s\n", why);
+    cli_error("report", "%s", why);
     rc = EXIT_FAIL;
     goto done;
   }

@@ -137,7 +137,7 @@ int cmd_simulate(int argc, char **argv) {
     goto done;
   }
   if (gr_params_new(cat, &params, &err) != GR_OK) {
-    fprintf(stderr, "guarantor simulate: %s\n", err.message);
+    cli_error("simulate", "%s", err.message);
     rc = EXIT_USAGE;
     goto done;
   }
@@ -159,7 +159,7 @@ int cmd_simulate(int argc, char **argv) {
     cli_progress_end(&prog);
   }
   if (st != GR_OK) {
-    fprintf(stderr, "guarantor simulate: %s\n", err.message);
+    cli_error("simulate", "%s", err.message);
     rc = st == GR_E_NOMEM ? EXIT_FAIL : EXIT_USAGE;
     goto done;
   }

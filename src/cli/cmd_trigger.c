@@ -120,7 +120,7 @@ int cmd_trigger(int argc, char **argv) {
     goto done;
   }
   if (gr_timeline_new(cat, arr, ev, facts, o.as_of, &tl, &err) != GR_OK) {
-    fprintf(stderr, "guarantor trigger: %s\n", err.message);
+    cli_error("trigger", "%s", err.message);
     rc = EXIT_FAIL;
     goto done;
   }

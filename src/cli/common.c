@@ -53,22 +53,46 @@ gr_catalog *cli_load(char *const *files, size_t nfiles, int *status) {
   return NULL;
 }
 
+static void verror(const char *cmd, const char *fmt, va_list ap) {
+  char raw[2048], line[2048];
+  vsnprintf(raw, sizeof raw, fmt, ap);
+  gr_text_escape(raw, line, sizeof line);
+  fprintf(stderr, "guarantor%s%s: %s\n", cmd ? " " : "", cmd ? cmd : "", line);
+}
+
+void cli_error(const char *cmd, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  verror(cmd, fmt, ap);
+  va_end(ap);
+}
+
+const char *cli_text(const char *text) {
+  static char bufs[4][4096];
+  static unsigned next;
+  char *b = bufs[next++ % 4];
+  gr_text_escape(text, b, sizeof bufs[0]);
+  return b;
+}
+
 void cli_unknown_id(const gr_catalog *cat, gr_record_kind kind, const char *id) {
   const char *near[4];
   size_t n = gr_catalog_suggest(cat, kind, id, near, 4);
   const char *what = kind == GR_REC__COUNT ? "item" : gr_record_kind_name(kind);
-  fprintf(stderr, "guarantor: no %s '%s' in the catalog", what, id);
-  for (size_t i = 0; i < n; i++) fprintf(stderr, "%s'%s'", i ? ", " : " (did you mean ", near[i]);
-  fprintf(stderr, "%s\n", n ? "?)" : "; 'guarantor show' lists them");
+  char hint[512] = "";
+  for (size_t i = 0; i < n; i++) {
+    size_t used = strlen(hint);
+    snprintf(hint + used, sizeof hint - used, "%s'%s'", i ? ", " : " (did you mean ", near[i]);
+  }
+  cli_error(NULL, "no %s '%s' in the catalog%s%s", what, id, hint, n ? "?)" : "; 'guarantor show' lists them");
 }
 
 int cli_usage_error(const char *cmd, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  fprintf(stderr, "guarantor %s: ", cmd);
-  vfprintf(stderr, fmt, ap);
-  fprintf(stderr, "\nTry 'guarantor %s --help'.\n", cmd);
+  verror(cmd, fmt, ap);
   va_end(ap);
+  fprintf(stderr, "Try 'guarantor %s --help'.\n", cmd);
   return EXIT_USAGE;
 }
 
@@ -134,7 +158,7 @@ gr_facts *cli_facts(const gr_catalog *cat, const gr_arrangement *arr, char *cons
   gr_error err = GR_ERROR_INIT;
   gr_facts *f = NULL;
   if (gr_facts_new(cat, arr, &f, &err) != GR_OK) {
-    fprintf(stderr, "guarantor %s: %s\n", cmd, err.message);
+    cli_error(cmd, "%s", err.message);
   } else {
     for (size_t i = 0; i < n; i++)
       if (gr_facts_parse(f, specs[i], &err) != GR_OK) {

@@ -82,7 +82,7 @@ static int dispatch(int argc, char **argv) {
     for (size_t i = 0; i < ncommands; i++)
       if (strcmp(commands[i].name, cmd) == 0) return commands[i].run(argc - 1, argv + 1);
   }
-  fprintf(stderr, "guarantor: unknown command '%s'\n", cmd);
+  cli_error(NULL, "unknown command '%s'", cmd);
   usage(stderr);
   return EXIT_USAGE;
 }

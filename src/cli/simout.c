@@ -113,7 +113,7 @@ int cli_comparison_run(const char *cmd, const gr_catalog *cat, char *const *ids,
   }
   gr_error err = GR_ERROR_INIT;
   if (gr_params_new(cat, &c->params, &err) != GR_OK) {
-    fprintf(stderr, "guarantor %s: %s\n", cmd, err.message);
+    cli_error(cmd, "%s", err.message);
     gr_error_clear(&err);
     return EXIT_USAGE;
   }
@@ -129,7 +129,7 @@ int cli_comparison_run(const char *cmd, const gr_catalog *cat, char *const *ids,
   so->progress = NULL;
   so->progress_ctx = NULL;
   if (st != GR_OK) {
-    fprintf(stderr, "guarantor %s: %s\n", cmd, err.message);
+    cli_error(cmd, "%s", err.message);
     gr_error_clear(&err);
     return st == GR_E_NOMEM ? EXIT_FAIL : EXIT_USAGE;
   }

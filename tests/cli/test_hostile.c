@@ -239,6 +239,43 @@ static void test_compare_csv_partial(void **state) {
   done(&r);
 }
 
+/* Terminal escape sequences from the command line, a file's name or its
+ * text are shown escaped, never passed to the terminal. */
+static void test_escapes_shown(void **state) {
+  (void)state;
+  static const char *const escaped = "\\x1B]0;t\\x07";
+  run r = prog("show", "x\033]0;t\a", NULL);
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err, escaped));
+  assert_null(strchr(r.err, '\033'));
+  done(&r);
+  r = prog("simulate", "--x\033]0;t\a", NULL);
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err, escaped));
+  assert_null(strchr(r.err, '\033'));
+  done(&r);
+  r = prog("\033]0;t\a", NULL);
+  assert_int_equal(r.status, 2);
+  assert_null(strchr(r.err, '\033'));
+  done(&r);
+  /* A file whose name and text hold escapes: refused, both escaped. */
+  char *bad = path_in_tmp("e\033]0;t\a.yaml");
+  write_file(bad, "actors:\n  - \"k\\e[31m\": 1\n");
+  r = prog("check", bad, NULL);
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err, "e\\x1B]0;t\\x07.yaml:2:5: error: unknown key 'k\\x1B[31m' in actor"));
+  assert_null(strchr(r.err, '\033'));
+  done(&r);
+  /* A good file with such a name: its name is escaped on standard output. */
+  char *good = path_in_tmp("g\033]0;t\a.yaml");
+  write_file(good, "actors:\n  - {id: x, name: X, type: state, sources: [{assumption: test}]}\n");
+  r = prog("check", "--verbose", good, NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, "g\\x1B]0;t\\x07.yaml: 1 actor"));
+  assert_null(strchr(r.out, '\033'));
+  done(&r);
+}
+
 /* --actors takes any number of ids (ids after the 64th were dropped). */
 static void test_many_actors(void **state) {
   (void)state;
@@ -256,7 +293,7 @@ int main(void) {
       cmocka_unit_test(test_parameter_files),     cmocka_unit_test(test_extreme_beta_runs),
       cmocka_unit_test(test_command_line_numbers), cmocka_unit_test(test_interrupted_sensitivity),
       cmocka_unit_test(test_full_output),          cmocka_unit_test(test_report_paths),
-      cmocka_unit_test(test_compare_csv_partial), cmocka_unit_test(test_interrupted_compare_csv),  cmocka_unit_test(test_many_actors),
+      cmocka_unit_test(test_compare_csv_partial), cmocka_unit_test(test_interrupted_compare_csv),  cmocka_unit_test(test_many_actors), cmocka_unit_test(test_escapes_shown),
   };
   return cmocka_run_group_tests(tests, cli_setup, cli_teardown);
 }

@@ -93,6 +93,14 @@ int gr__strmap_put(gr__strmap *m, const char *key, size_t value);
 bool gr__strmap_get(const gr__strmap *m, const char *key, size_t *value);
 void gr__strmap_free(gr__strmap *m);
 
+/* ---- Text from inputs ---------------------------------------------- */
+
+/* Whether a terminal or a bidirectional renderer acts on code point `cp`
+ * instead of showing it: C0 and C1 controls, DEL, U+2028/U+2029 and the
+ * bidirectional embeddings, overrides and isolates. gr_text_escape()
+ * (common.h) escapes these. */
+bool gr__acts_on_display(uint32_t cp);
+
 /* ---- Suggestions ------------------------------------------------------- */
 
 /* Levenshtein distance, case-insensitive, capped at `cap` + 1. */

@@ -52,8 +52,9 @@ gr_status gr__vfail_at(gr_error *err, gr_status code, const char *file, int line
   err->code = code;
   err->line = line;
   err->column = column;
-  char msg[1024];
-  vsnprintf(msg, sizeof msg, fmt, ap);
+  char raw[1024], msg[1024];
+  vsnprintf(raw, sizeof raw, fmt, ap);
+  gr_text_escape(raw, msg, sizeof msg); /* Input quoted in a message stays text. */
   size_t fl = file ? strlen(file) + 1 : 0, ml = strlen(msg) + 1;
   char *s = malloc(fl + ml);
   if (s == NULL) {

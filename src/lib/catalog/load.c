@@ -442,19 +442,19 @@ static void range_check(loader *ld, const gr__field *f, const gr_pos *pos, doubl
                    f->max, v);
 }
 
-/* Whether text[0..len) holds a control character other than tab and line
- * feed (C0, DEL, or C1 as UTF-8); its code point into *cp. */
+/* Whether text[0..len) (valid UTF-8) holds a character a terminal acts on
+ * other than tab and line feed; its code point into *cp. */
 static bool control_char(const char *text, size_t len, unsigned *cp) {
-  const unsigned char *p = (const unsigned char *)text;
-  for (size_t i = 0; i < len; i++) {
-    if ((p[i] < 0x20 && p[i] != '\t' && p[i] != '\n') || p[i] == 0x7f) {
-      *cp = p[i];
+  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
+  for (size_t i = 0; i < len;) {
+    utf8proc_int32_t c;
+    utf8proc_ssize_t n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &c);
+    if (n <= 0) return false; /* Checked as UTF-8 before; not reached. */
+    if (c != '\t' && c != '\n' && gr__acts_on_display((uint32_t)c)) {
+      *cp = (unsigned)c;
       return true;
     }
-    if (p[i] == 0xc2 && i + 1 < len && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f) {
-      *cp = p[i + 1];
-      return true;
-    }
+    i += (size_t)n;
   }
   return false;
 }

@@ -41,8 +41,9 @@ void gr__vdiag(gr_catalog *cat, gr_severity sev, const gr_pos *pos, const char *
     cat->diags = d;
     cat->capdiags = cap;
   }
-  char buf[1024];
-  vsnprintf(buf, sizeof buf, fmt, ap);
+  char raw[1024], buf[1024];
+  vsnprintf(raw, sizeof raw, fmt, ap);
+  gr_text_escape(raw, buf, sizeof buf); /* Input quoted in a message stays text. */
   const char *msg = gr__arena_strdup(&cat->arena, buf);
   if (msg == NULL) {
     cat->oom = 1;
@@ -80,13 +81,15 @@ static const char *const severity_names[] = {"error", "warning", "note"};
 
 size_t gr_diag_format(const gr_diag *d, char *buf, size_t size) {
   const char *sev = severity_names[d->severity];
+  char file[1024]; /* A file's name is input too. */
+  gr_text_escape(d->file, file, sizeof file);
   int n;
-  if (d->file[0] == '\0')
+  if (file[0] == '\0')
     n = snprintf(buf, size, "%s: %s", sev, d->message);
   else if (d->line <= 0)
-    n = snprintf(buf, size, "%s: %s: %s", d->file, sev, d->message);
+    n = snprintf(buf, size, "%s: %s: %s", file, sev, d->message);
   else
-    n = snprintf(buf, size, "%s:%d:%d: %s: %s", d->file, d->line, d->column, sev, d->message);
+    n = snprintf(buf, size, "%s:%d:%d: %s: %s", file, d->line, d->column, sev, d->message);
   return n < 0 ? 0 : (size_t)n;
 }
 
