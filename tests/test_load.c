@@ -219,6 +219,58 @@ static void test_memberships_and_suggestions(void **state) {
   gr_catalog_free(cat);
 }
 
+/* Groups in groups: `n` groups G0..G(n-1), each a member of the next two
+ * (the last `wrap` of them of the first ones again, making cycles), and a
+ * state inside G0. */
+static char *lattice(int n, int wrap) {
+  size_t cap = (size_t)n * 160 + 256, used = 0;
+  char *t = malloc(cap);
+  assert_non_null(t);
+  used += (size_t)snprintf(t + used, cap - used, "actors:\n");
+  for (int i = 0; i < n; i++) {
+    int a = i + 1, b = i + 2;
+    used += (size_t)snprintf(t + used, cap - used, "  - {id: G%d, name: G%d, type: group, memberships: [", i, i);
+    if (a < n || wrap) used += (size_t)snprintf(t + used, cap - used, "G%d", a % n);
+    if (b < n || wrap) used += (size_t)snprintf(t + used, cap - used, ", G%d", b % n);
+    used += (size_t)snprintf(t + used, cap - used, "], sources: [{assumption: test}]}\n");
+  }
+  snprintf(t + used, cap - used, "  - {id: SX, name: SX, type: state, memberships: [G0], sources: [{assumption: t}]}\n");
+  return t;
+}
+
+/* Memberships deeper than any fixed bound resolve, a lattice of shared
+ * groups resolves in linear time, and a cycle is refused with its path
+ * (while queries on the unvalidated catalog still end). */
+static void test_membership_depth_and_cycles(void **state) {
+  (void)state;
+  char *text = lattice(400, 0);
+  gr_catalog *cat = load("lattice.yaml", text);
+  expect(cat, NULL, 0);
+  assert_true(gr_catalog_actor_in(cat, "SX", "G399")); /* 200 hops up. */
+  assert_true(gr_catalog_actor_in(cat, "G3", "G398"));
+  assert_false(gr_catalog_actor_in(cat, "G398", "G3"));
+  assert_false(gr_catalog_actor_in(cat, "SX", "NATO"));
+  gr_catalog_free(cat);
+  free(text);
+  text = lattice(3, 1);
+  cat = load("cycle.yaml", text);
+  static const char *const cycles[] = {
+      "cycle.yaml:3:5: error: memberships form a cycle: 'G0' -> 'G1' -> 'G0' (an actor cannot be inside itself)",
+      "cycle.yaml:4:5: error: memberships form a cycle: 'G0' -> 'G1' -> 'G2' -> 'G0' (an actor cannot be inside itself)",
+      "cycle.yaml:4:5: error: memberships form a cycle: 'G1' -> 'G2' -> 'G1' (an actor cannot be inside itself)",
+  };
+  expect(cat, cycles, 3);
+  assert_true(gr_catalog_actor_in(cat, "SX", "G2"));
+  assert_false(gr_catalog_actor_in(cat, "SX", "NATO"));
+  gr_catalog_free(cat);
+  free(text);
+  text = lattice(40, 1); /* Exponentially many paths, each actor once. */
+  cat = load("cycle.yaml", text);
+  assert_false(gr_catalog_actor_in(cat, "SX", "NATO"));
+  gr_catalog_free(cat);
+  free(text);
+}
+
 static void test_bad_calls(void **state) {
   (void)state;
   gr_error err = GR_ERROR_INIT;
@@ -340,6 +392,7 @@ int main(void) {
       cmocka_unit_test(test_override_and_duplicates),
       cmocka_unit_test(test_semantic_checks),
       cmocka_unit_test(test_memberships_and_suggestions),
+      cmocka_unit_test(test_membership_depth_and_cycles),
       cmocka_unit_test(test_bad_calls),
       cmocka_unit_test(test_first_error_fills_err),
       cmocka_unit_test(test_round_trip_every_record),

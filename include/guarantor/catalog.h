@@ -151,7 +151,9 @@ GR_EXTERN const gr_document *gr_catalog_document(const gr_catalog *cat,
                                                 const char *id);
 
 /* Whether actor `actor_id` is, or belongs to, `group_id` (directly or
- * through an organisation or group it is a member of). */
+ * through organisations and groups it is a member of, at any depth).
+ * Linear in the memberships; it ends on a catalog not yet validated even
+ * when memberships form a cycle (which validation refuses). */
 GR_EXTERN bool gr_catalog_actor_in(const gr_catalog *cat, const char *actor_id,
                                    const char *group_id);
 

@@ -276,6 +276,55 @@ static void test_escapes_shown(void **state) {
   done(&r);
 }
 
+/* `n` groups, each a member of the next two (of the first ones again when
+ * `wrap`: cycles), a state inside the first and an arrangement it
+ * guarantees; written to `name` in the test directory. */
+static const char *groups_file(const char *name, int n, int wrap) {
+  char *p = path_in_tmp(name);
+  FILE *f = fopen(p, "w");
+  assert_non_null(f);
+  fputs("actors:\n", f);
+  for (int i = 0; i < n; i++) {
+    fprintf(f, "  - {id: G%d, name: G%d, type: group, memberships: [", i, i);
+    for (int k = 1; k <= 2; k++)
+      if (wrap || i + k < n) fprintf(f, "%sG%d", k > 1 ? ", " : "", (i + k) % n);
+    fputs("], sources: [{assumption: t}]}\n", f);
+  }
+  fputs("  - {id: SX, name: SX, type: state, memberships: [G0], sources: [{assumption: t}]}\n"
+        "arrangements:\n"
+        "  - {id: deep, title: Deep, protects: UKR, date: 2025-08-21, status: proposed,\n"
+        "     legal_form: executive_agreement, sources: [{assumption: t}],\n"
+        "     obligations: [{guarantor: SX, kind: reassurance_force, commitment: conditional, troops: 5000,\n"
+        "                    location: {regions: [UA-51]}, triggers: [armed_attack], activation: automatic,\n"
+        "                    sources: [{assumption: t}]}]}\n",
+        f);
+  fclose(f);
+  return p;
+}
+
+/* A membership cycle (12 groups took over a minute in trigger) is refused
+ * with its path at once; a deep lattice of shared groups runs at once. */
+static void test_membership_cycles(void **state) {
+  (void)state;
+  const char *cyc = groups_file("cycle.yaml", 12, 1);
+  static const char *const cmds[][2] = {{"trigger", "strike-kyiv"}, {"assess", NULL}};
+  for (size_t i = 0; i < 2; i++) {
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    run r = cmds[i][1] ? prog(cmds[i][0], "deep", cmds[i][1], "-f", cyc, NULL) : prog(cmds[i][0], "deep", "-f", cyc, NULL);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    assert_int_equal(r.status, 2);
+    assert_non_null(strstr(r.err, "cycle.yaml:13:5: error: memberships form a cycle: 'G0' -> 'G1' -> "));
+    done(&r);
+    assert_true(t1.tv_sec - t0.tv_sec < 5); /* Generous for loaded machines; it takes milliseconds. */
+  }
+  /* G0's chain (some 30 groups deep, 2^30 paths) with no cycle. */
+  const char *dag = groups_file("lattice.yaml", 60, 0);
+  run r = prog("assess", "deep", "-f", dag, "--json", NULL);
+  assert_int_equal(r.status, 0);
+  done(&r);
+}
+
 /* --actors takes any number of ids (ids after the 64th were dropped). */
 static void test_many_actors(void **state) {
   (void)state;
@@ -293,7 +342,7 @@ int main(void) {
       cmocka_unit_test(test_parameter_files),     cmocka_unit_test(test_extreme_beta_runs),
       cmocka_unit_test(test_command_line_numbers), cmocka_unit_test(test_interrupted_sensitivity),
       cmocka_unit_test(test_full_output),          cmocka_unit_test(test_report_paths),
-      cmocka_unit_test(test_compare_csv_partial), cmocka_unit_test(test_interrupted_compare_csv),  cmocka_unit_test(test_many_actors), cmocka_unit_test(test_escapes_shown),
+      cmocka_unit_test(test_compare_csv_partial), cmocka_unit_test(test_interrupted_compare_csv),  cmocka_unit_test(test_many_actors), cmocka_unit_test(test_escapes_shown), cmocka_unit_test(test_membership_cycles),
   };
   return cmocka_run_group_tests(tests, cli_setup, cli_teardown);
 }

@@ -64,6 +64,9 @@ const char *gr__register_file(gr_catalog *cat, const char *name);
 /* Report a file over GR_MAX_INPUT_BYTES; `name` is a registered copy. */
 void gr__report_too_large(gr_catalog *cat, const char *name, size_t size);
 
+/* The place of record `id` among the records of `kind`, or -1. */
+long gr__record_index(const gr_catalog *cat, gr_record_kind kind, const char *id);
+
 /* Cross-record checks (validate.c). */
 void gr__validate(gr_catalog *cat);
 

@@ -353,6 +353,10 @@ bool gr_catalog_at_builtin(const gr_catalog *cat, gr_record_kind kind, size_t i)
   return cat->recs[kind].builtin[i] != 0;
 }
 
+long gr__record_index(const gr_catalog *cat, gr_record_kind kind, const char *id) {
+  return find_index(cat, kind, id);
+}
+
 const void *gr_catalog_find(const gr_catalog *cat, gr_record_kind kind, const char *id) {
   if (cat == NULL || id == NULL || (int)kind < 0 || kind >= GR_REC__COUNT) return NULL;
   long i = find_index(cat, kind, id);
@@ -446,19 +450,53 @@ const gr_document *gr_catalog_document(const gr_catalog *cat, const char *id) {
   return gr_catalog_find(cat, GR_REC_DOCUMENT, id);
 }
 
-/* Membership is followed through organisations and groups, with a depth
- * bound so a cycle in user data cannot loop forever. */
-static bool actor_in(const gr_catalog *cat, const char *actor_id, const char *group_id, int depth) {
-  if (strcmp(actor_id, group_id) == 0) return true;
-  if (depth > 8) return false;
-  const gr_actor *a = gr_catalog_actor(cat, actor_id);
-  if (a == NULL) return false;
-  for (size_t i = 0; i < a->memberships.n; i++)
-    if (actor_in(cat, a->memberships.items[i], group_id, depth + 1)) return true;
+/* Membership followed without memory to spare: depth first, each path at
+ * most as long as there are actors, so it ends even on a cycle; linear on
+ * the chains and trees of real catalogs. */
+static bool actor_in_slowly(const gr_catalog *cat, const gr_actor *a, const char *group_id, size_t depth) {
+  if (depth > cat->recs[GR_REC_ACTOR].n) return false;
+  for (size_t i = 0; i < a->memberships.n; i++) {
+    const char *m = a->memberships.items[i];
+    if (strcmp(m, group_id) == 0) return true;
+    const gr_actor *g = gr_catalog_actor(cat, m);
+    if (g && actor_in_slowly(cat, g, group_id, depth + 1)) return true;
+  }
   return false;
 }
 
 bool gr_catalog_actor_in(const gr_catalog *cat, const char *actor_id, const char *group_id) {
   if (cat == NULL || actor_id == NULL || group_id == NULL) return false;
-  return actor_in(cat, actor_id, group_id, 0);
+  if (strcmp(actor_id, group_id) == 0) return true;
+  long start = find_index(cat, GR_REC_ACTOR, actor_id);
+  if (start < 0) return false;
+  /* Breadth first through memberships, each actor once: linear in the
+   * membership graph whatever its shape (memberships sharing groups, or a
+   * cycle in a catalog not yet validated, cannot make it exponential). */
+  size_t n = cat->recs[GR_REC_ACTOR].n;
+  size_t *queue = malloc(n * sizeof *queue);
+  unsigned char *seen = calloc(n, 1);
+  if (queue == NULL || seen == NULL) {
+    free(queue);
+    free(seen);
+    return actor_in_slowly(cat, cat->recs[GR_REC_ACTOR].items[start], group_id, 0);
+  }
+  bool found = false;
+  size_t head = 0, tail = 0;
+  queue[tail++] = (size_t)start;
+  seen[start] = 1;
+  while (head < tail && !found) {
+    const gr_actor *a = cat->recs[GR_REC_ACTOR].items[queue[head++]];
+    for (size_t i = 0; i < a->memberships.n && !found; i++) {
+      const char *m = a->memberships.items[i];
+      found = strcmp(m, group_id) == 0;
+      long j = find_index(cat, GR_REC_ACTOR, m);
+      if (j >= 0 && !seen[j]) {
+        seen[j] = 1;
+        queue[tail++] = (size_t)j;
+      }
+    }
+  }
+  free(queue);
+  free(seen);
+  return found;
 }

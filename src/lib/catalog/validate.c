@@ -4,6 +4,8 @@
  * regions of the protected state, and so on. Runs once, after every file
  * has been loaded, so a user's file may refer to records of another file.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "catalog/catalog_int.h"
@@ -99,8 +101,81 @@ static void check_parameter(gr_catalog *cat, const gr_parameter *p) {
   if (gr__param_problem(p, msg, sizeof msg)) gr__diag(cat, GR_SEV_ERROR, &p->pos, "%s", msg);
 }
 
+/* Report the cycle closed when the actor at the end of `path` (len
+ * entries) names `closes`, an actor earlier on the path, among its
+ * memberships: "'A' -> 'B' -> 'C' -> 'A'", '->' read "is a member of". */
+static void report_cycle(gr_catalog *cat, const size_t *path, size_t len, size_t closes) {
+  void *const *actors = cat->recs[GR_REC_ACTOR].items;
+  size_t k = 0;
+  while (path[k] != closes) k++;
+  char text[768];
+  size_t used = 0;
+  for (size_t i = k; i <= len; i++) {
+    const gr_actor *a = actors[i < len ? path[i] : closes];
+    int w = snprintf(text + used, sizeof text - used, "%s'%s'", i > k ? " -> " : "", a->id);
+    if (w < 0 || (size_t)w >= sizeof text - used) {
+      snprintf(text + (used < sizeof text - 5 ? used : sizeof text - 5), 5, " ...");
+      break;
+    }
+    used += (size_t)w;
+  }
+  const gr_actor *last = actors[path[len - 1]];
+  gr__diag(cat, GR_SEV_ERROR, &last->pos, "memberships form a cycle: %s (an actor cannot be inside itself)", text);
+}
+
+/* Memberships must not form a cycle: an organisation inside itself
+ * through others has no meaning, and membership queries would have none
+ * to give. Depth first without recursion, each actor entered once
+ * (Tarjan, "Depth-first search and linear graph algorithms", SIAM J.
+ * Comput. 1(2), 1972): linear in actors and memberships; each edge back
+ * to an actor on the current path closes a cycle. A self-membership has
+ * its own message (check_actor). */
+static void check_membership_cycles(gr_catalog *cat) {
+  size_t n = cat->recs[GR_REC_ACTOR].n;
+  if (n == 0) return;
+  void *const *actors = cat->recs[GR_REC_ACTOR].items;
+  enum { UNSEEN, ON_PATH, DONE };
+  unsigned char *state = calloc(n, 1);
+  size_t *path = malloc(n * sizeof *path), *next = malloc(n * sizeof *next);
+  if (state == NULL || path == NULL || next == NULL) {
+    cat->oom = 1;
+    goto out;
+  }
+  for (size_t root = 0; root < n; root++) {
+    if (state[root] != UNSEEN) continue;
+    size_t len = 1;
+    path[0] = root;
+    next[0] = 0;
+    state[root] = ON_PATH;
+    while (len > 0) {
+      size_t at = path[len - 1];
+      const gr_actor *a = actors[at];
+      if (next[len - 1] == a->memberships.n) {
+        state[at] = DONE;
+        len--;
+        continue;
+      }
+      long j = gr__record_index(cat, GR_REC_ACTOR, a->memberships.items[next[len - 1]++]);
+      if (j < 0 || (size_t)j == at) continue;
+      if (state[j] == UNSEEN) {
+        path[len] = (size_t)j;
+        next[len] = 0;
+        state[j] = ON_PATH;
+        len++;
+      } else if (state[j] == ON_PATH) {
+        report_cycle(cat, path, len, (size_t)j);
+      }
+    }
+  }
+out:
+  free(state);
+  free(path);
+  free(next);
+}
+
 void gr__validate(gr_catalog *cat) {
   check_refs(cat);
+  check_membership_cycles(cat);
   for (size_t i = 0; i < cat->recs[GR_REC_ACTOR].n; i++)
     check_actor(cat, cat->recs[GR_REC_ACTOR].items[i]);
   for (size_t i = 0; i < cat->recs[GR_REC_ARRANGEMENT].n; i++)
