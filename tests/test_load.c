@@ -271,6 +271,28 @@ static void test_membership_depth_and_cycles(void **state) {
   free(text);
 }
 
+/* A file with more problems than a catalog keeps: the first
+ * GR_CATALOG_MAX_DIAGS are kept (the first of them the first found), the
+ * rest counted. */
+static void test_diagnostics_capped(void **state) {
+  (void)state;
+  size_t n = GR_CATALOG_MAX_DIAGS + 500, cap = n * 12 + 64, used = 0;
+  char *text = malloc(cap);
+  assert_non_null(text);
+  used += (size_t)snprintf(text, cap, "actors:\n  - {");
+  for (size_t i = 0; i < n; i++) used += (size_t)snprintf(text + used, cap - used, "%sk%zu", i ? "," : "", i);
+  snprintf(text + used, cap - used, "}\n");
+  gr_catalog *cat = load("many.yaml", text);
+  assert_int_equal(gr_catalog_diag_count_severity(cat, GR_SEV_ERROR), GR_CATALOG_MAX_DIAGS);
+  assert_int_equal(gr_catalog_diag_dropped(cat, GR_SEV_ERROR), 500 + 4); /* And the 4 required keys. */
+  assert_int_equal(gr_catalog_diag_dropped(cat, GR_SEV_WARNING), 0);
+  assert_string_equal(diag(cat, 0), "many.yaml:2:6: error: unknown key 'k0' in actor");
+  assert_false(gr_catalog_is_valid(cat));
+  gr_catalog_free(cat);
+  free(text);
+  assert_int_equal(gr_catalog_diag_dropped(NULL, GR_SEV_ERROR), 0);
+}
+
 static void test_bad_calls(void **state) {
   (void)state;
   gr_error err = GR_ERROR_INIT;
@@ -393,6 +415,7 @@ int main(void) {
       cmocka_unit_test(test_semantic_checks),
       cmocka_unit_test(test_memberships_and_suggestions),
       cmocka_unit_test(test_membership_depth_and_cycles),
+      cmocka_unit_test(test_diagnostics_capped),
       cmocka_unit_test(test_bad_calls),
       cmocka_unit_test(test_first_error_fills_err),
       cmocka_unit_test(test_round_trip_every_record),

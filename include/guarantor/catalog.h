@@ -98,6 +98,17 @@ GR_EXTERN const gr_diag *gr_catalog_diag(const gr_catalog *cat, size_t i);
 GR_EXTERN size_t gr_catalog_diag_count_severity(const gr_catalog *cat,
                                                 gr_severity sev);
 
+/* A catalog keeps at most this many diagnostics of each severity: a file
+ * with half a million bad keys gives the first thousand problems, not
+ * half a million lines. Those found beyond it are counted, not kept. */
+#define GR_CATALOG_MAX_DIAGS 1000
+
+/* How many diagnostics of severity `sev` were found beyond
+ * GR_CATALOG_MAX_DIAGS and not kept (so the problems found are
+ * gr_catalog_diag_count_severity() plus this). */
+GR_EXTERN size_t gr_catalog_diag_dropped(const gr_catalog *cat,
+                                         gr_severity sev);
+
 /* Write `d` as "FILE:LINE:COL: error: MESSAGE" (no newline) into buf,
  * truncating to `size` bytes. Returns the length it would have had. */
 GR_EXTERN size_t gr_diag_format(const gr_diag *d, char *buf, size_t size);

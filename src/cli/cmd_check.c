@@ -58,8 +58,8 @@ int cmd_check(int argc, char **argv) {
       }
       printf("%s\n", any ? "" : " no records");
     }
-    printf("ok: %zu warning%s\n", gr_catalog_diag_count_severity(cat, GR_SEV_WARNING),
-           gr_catalog_diag_count_severity(cat, GR_SEV_WARNING) == 1 ? "" : "s");
+    size_t nw = gr_catalog_diag_count_severity(cat, GR_SEV_WARNING) + gr_catalog_diag_dropped(cat, GR_SEV_WARNING);
+    printf("ok: %zu warning%s\n", nw, nw == 1 ? "" : "s");
   }
   gr_catalog_free(cat);
   return fflush(stdout) != 0 ? EXIT_FAIL : EXIT_OK;

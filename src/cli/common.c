@@ -40,8 +40,11 @@ gr_catalog *cli_load(char *const *files, size_t nfiles, int *status) {
     fprintf(stderr, "guarantor: the built-in catalog has errors (a bug; please report it)\n");
     *status = EXIT_FAIL;
   } else if (st != GR_OK) {
-    size_t n = gr_catalog_diag_count_severity(cat, GR_SEV_ERROR);
-    fprintf(stderr, "guarantor: %zu error%s; nothing done\n", n, n == 1 ? "" : "s");
+    size_t n = gr_catalog_diag_count_severity(cat, GR_SEV_ERROR), more = gr_catalog_diag_dropped(cat, GR_SEV_ERROR);
+    if (more > 0)
+      fprintf(stderr, "guarantor: %zu errors (the first %zu shown); nothing done\n", n + more, n);
+    else
+      fprintf(stderr, "guarantor: %zu error%s; nothing done\n", n, n == 1 ? "" : "s");
     *status = EXIT_USAGE;
   } else {
     *status = EXIT_OK;

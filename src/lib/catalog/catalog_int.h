@@ -32,6 +32,7 @@ struct gr_catalog {
   gr__strmap index; /* Every id -> its kind and place (store.c). */
   gr_diag *diags;
   size_t ndiags, capdiags;
+  size_t kept[3], dropped[3]; /* Per severity; GR_CATALOG_MAX_DIAGS kept. */
   gr__ref *refs;
   size_t nrefs, caprefs;
   const char **files; /* Load order, for sorting diagnostics. */

@@ -31,6 +31,10 @@ void gr_catalog_free(gr_catalog *cat) {
 /* ---- Diagnostics ------------------------------------------------------ */
 
 void gr__vdiag(gr_catalog *cat, gr_severity sev, const gr_pos *pos, const char *fmt, va_list ap) {
+  if (cat->kept[sev] == GR_CATALOG_MAX_DIAGS) {
+    cat->dropped[sev]++;
+    return;
+  }
   if (cat->ndiags == cat->capdiags) {
     size_t cap = cat->capdiags ? cat->capdiags * 2 : 32;
     gr_diag *d = realloc(cat->diags, cap * sizeof *d);
@@ -49,6 +53,7 @@ void gr__vdiag(gr_catalog *cat, gr_severity sev, const gr_pos *pos, const char *
     cat->oom = 1;
     return;
   }
+  cat->kept[sev]++;
   gr_diag *d = &cat->diags[cat->ndiags++];
   d->severity = sev;
   d->file = pos && pos->file ? pos->file : "";
@@ -71,10 +76,11 @@ const gr_diag *gr_catalog_diag(const gr_catalog *cat, size_t i) {
 }
 
 size_t gr_catalog_diag_count_severity(const gr_catalog *cat, gr_severity sev) {
-  size_t n = 0;
-  for (size_t i = 0; cat && i < cat->ndiags; i++)
-    if (cat->diags[i].severity == sev) n++;
-  return n;
+  return cat && (unsigned)sev <= GR_SEV_NOTE ? cat->kept[sev] : 0;
+}
+
+size_t gr_catalog_diag_dropped(const gr_catalog *cat, gr_severity sev) {
+  return cat && (unsigned)sev <= GR_SEV_NOTE ? cat->dropped[sev] : 0;
 }
 
 static const char *const severity_names[] = {"error", "warning", "note"};
@@ -215,12 +221,13 @@ gr_status gr_catalog_load_buffer(gr_catalog *cat, const char *name, const void *
 gr_status gr_catalog_load_file(gr_catalog *cat, const char *path, gr_error *err) {
   if (cat == NULL || path == NULL) return gr__fail(err, GR_E_ARG, "gr_catalog_load_file: NULL argument");
   if (may_load(cat, "gr_catalog_load_file", err) != GR_OK) return GR_E_MISUSE;
+  size_t before = cat->ndiags; /* The error this call adds follows. */
   FILE *fp = fopen(path, "rb");
   if (fp == NULL) {
     gr_pos p = {gr__register_file(cat, path), 0, 0};
     if (p.file == NULL) cat->oom = 1;
     gr__diag(cat, GR_SEV_ERROR, &p, "cannot open: %s", strerror(errno));
-    return first_error(cat, cat->ndiags - 1, GR_E_IO, err);
+    return first_error(cat, before, GR_E_IO, err);
   }
   /* A regular file over the limit is refused unread, with its true size;
    * anything else is read to at most one chunk past the limit. */
@@ -230,7 +237,7 @@ gr_status gr_catalog_load_file(gr_catalog *cat, const char *path, gr_error *err)
     const char *name = gr__register_file(cat, path);
     if (name == NULL) cat->oom = 1;
     else gr__report_too_large(cat, name, (size_t)sb.st_size);
-    return first_error(cat, cat->ndiags - 1, GR_E_INVALID, err);
+    return first_error(cat, before, GR_E_INVALID, err);
   }
   size_t cap = 64 * 1024, len = 0;
   char *buf = malloc(cap);
@@ -259,7 +266,7 @@ gr_status gr_catalog_load_file(gr_catalog *cat, const char *path, gr_error *err)
     free(buf);
     gr_pos p = {gr__register_file(cat, path), 0, 0};
     gr__diag(cat, GR_SEV_ERROR, &p, "read error");
-    return first_error(cat, cat->ndiags - 1, GR_E_IO, err);
+    return first_error(cat, before, GR_E_IO, err);
   }
   gr_status st = gr_catalog_load_buffer(cat, path, buf, len, err);
   free(buf);
