@@ -85,9 +85,13 @@ results: build
 # Run every libFuzzer harness (tests/fuzz/fuzz_*.c) for FUZZ_SECONDS each
 # (default 60), clang with ASan and UBSan; each starts from its seeds
 # (tests/fuzz/<harness>/, and the malformed-input corpus for the loader)
-# and keeps what it finds in build-fuzz/corpus-<harness>.
+# and keeps what it finds in build-fuzz/corpus-<harness>. FUZZ_RUNS=N runs
+# each for N executions instead (the long runs of docs/robustness.md);
+# FUZZ_HARNESSES="fuzz_load ..." picks some.
 FUZZ_SECONDS ?= 60
-FUZZ_HARNESSES := $(sort $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c))))
+FUZZ_RUNS ?=
+FUZZ_LIMIT = $(if $(FUZZ_RUNS),-runs=$(FUZZ_RUNS),-max_total_time=$(FUZZ_SECONDS))
+FUZZ_HARNESSES ?= $(sort $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c))))
 fuzz:
 	@scripts/deps.sh clang
 	@CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DGUARANTOR_FUZZ=ON $(CMAKE_ARGS) >/dev/null
@@ -95,11 +99,12 @@ fuzz:
 	@set -e; for h in $(FUZZ_HARNESSES); do \
 	  mkdir -p build-fuzz/corpus-$$h; \
 	  seeds=tests/fuzz/$$h; [ $$h = fuzz_load ] && seeds="$$seeds tests/bad"; \
-	  echo "make fuzz: $$h for $(FUZZ_SECONDS) s" >&2; \
+	  echo "make fuzz: $$h ($(FUZZ_LIMIT))" >&2; \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
-	    build-fuzz/tests/$$h -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -print_final_stats=1 \
+	    build-fuzz/tests/$$h $(FUZZ_LIMIT) -max_len=8192 -print_final_stats=1 \
 	    build-fuzz/corpus-$$h $$seeds 2>build-fuzz/$$h.log || { tail -40 build-fuzz/$$h.log >&2; exit 1; }; \
-	  grep -E 'stat::number_of_executed_units|stat::new_units_added' build-fuzz/$$h.log >&2 || true; \
+	  grep -E 'stat::number_of_executed_units|stat::average_exec_per_sec|stat::new_units_added|stat::peak_rss_mb' \
+	    build-fuzz/$$h.log >&2 || true; \
 	done
 
 clean:

@@ -134,7 +134,7 @@ int cli_parse(const cli_spec *spec, int argc, char **argv, void *settings, char 
   shorts[ns] = '\0';
   /* Options may follow operands (GNU style); "--" ends them. */
   const char *optstring = shorts;
-  optind = 1;
+  optind = 0; /* glibc: 0 re-initialises getopt fully, so the parser may run again. */
   opterr = 0;
   int c;
   while ((c = getopt_long(argc, argv, optstring, longs, NULL)) != -1) {

@@ -447,6 +447,10 @@ static void range_check(loader *ld, const gr__field *f, const gr_pos *pos, doubl
 static bool control_char(const char *text, size_t len, unsigned *cp) {
   const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)text;
   for (size_t i = 0; i < len;) {
+    if (p[i] >= 0x20 && p[i] < 0x7f) { /* Printable ASCII: most of any text. */
+      i++;
+      continue;
+    }
     utf8proc_int32_t c;
     utf8proc_ssize_t n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &c);
     if (n <= 0) return false; /* Checked as UTF-8 before; not reached. */

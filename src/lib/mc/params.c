@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "catalog/ready.h"
+#include "mc/dist.h"
 #include "mc/mc.h"
 #include "model/schema.h"
 
@@ -15,6 +16,7 @@ gr_status gr_params_new(const gr_catalog *cat, gr_params **out, gr_error *err) {
   if (out) *out = NULL;
   if (out == NULL) return gr__fail(err, GR_E_ARG, "gr_params_new: NULL argument");
   if (gr__catalog_ready(cat, "gr_params_new", err) != GR_OK) return err ? err->code : GR_E_MISUSE;
+  gr__gsl_guard(); /* Every run needs parameters: no GSL error aborts one. */
   gr_params *ps = calloc(1, sizeof *ps);
   if (ps == NULL) return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
   uint64_t h = GR__FNV_OFFSET;

@@ -14,8 +14,10 @@ gr_proportion gr_wilson(uint64_t k, uint64_t n, double z) {
   double centre = (ph + z2 / (2 * nn)) / (1 + z2 / nn);
   double half = z / (1 + z2 / nn) * sqrt(ph * (1 - ph) / nn + z2 / (4 * nn * nn));
   p.estimate = ph;
-  p.lo = centre - half < 0 ? 0 : centre - half;
-  p.hi = centre + half > 1 ? 1 : centre + half;
+  /* Inside [0, 1] and around the estimate: at k = 0 or k = n the bound
+   * equals the estimate exactly in theory, up to rounding in practice. */
+  p.lo = fmax(0, fmin(centre - half, ph));
+  p.hi = fmin(1, fmax(centre + half, ph));
   return p;
 }
 
