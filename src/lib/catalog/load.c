@@ -150,6 +150,9 @@ static ynode *build_tree(tree *t, const char *data, size_t len, int json) {
   int depth = 0, docs = 0, failed = 0, ended = 0;
   struct fy_event *fye;
   gr_pos last = {ld->file, 1, 1};
+  /* libfyaml reports a failed allocation as a stream error, often with no
+   * message; malloc's errno tells it from malformed YAML. */
+  errno = 0;
   while ((fye = fy_parser_parse(fyp)) != NULL) {
     gr_pos pos = event_pos(ld, fye);
     /* An empty value (`key:` and nothing) has no mark: use its key's. */
@@ -163,10 +166,19 @@ static ynode *build_tree(tree *t, const char *data, size_t len, int json) {
                            : fye->type == FYET_SEQUENCE_START ? fye->sequence_start.tag
                                                               : NULL;
     if (tag != NULL) {
-      size_t tn = 0;
-      const char *tt = fy_token_get_text(tag, &tn);
-      load_error(ld, &pos, "YAML tags (%.*s) are not supported: write the value plainly", (int)(tt ? tn : 1),
-                 tt ? tt : "!");
+      /* As written: a handle and a suffix (!!str), or a verbatim tag. */
+      size_t hn = 0, sn = 0;
+      const char *h = fy_tag_token_handle(tag, &hn), *sfx = fy_tag_token_suffix(tag, &sn);
+      if (h == NULL || sfx == NULL) {
+        h = "!";
+        hn = 1;
+        sfx = "";
+        sn = 0;
+      }
+      const struct fy_mark *tm = fy_token_start_mark(tag);
+      gr_pos tp = tm ? (gr_pos){ld->file, tm->line + 1, tm->column + 1} : pos;
+      load_error(ld, &tp, "YAML tags (%.*s%.*s) are not supported: write the value plainly", (int)hn, h, (int)sn,
+                 sfx);
       failed = 1;
     }
     switch (fye->type) {
@@ -230,7 +242,9 @@ static ynode *build_tree(tree *t, const char *data, size_t len, int json) {
     }
   }
 
-  if (fy_parser_get_stream_error(fyp)) {
+  if (fy_parser_get_stream_error(fyp) && errno == ENOMEM) {
+    t->oom = 1;
+  } else if (fy_parser_get_stream_error(fyp)) {
     void *iter = NULL;
     struct fy_diag_error *de;
     int reported = 0;
@@ -758,7 +772,10 @@ static int ends_with(const char *s, const char *suffix) {
 
 gr_status gr__load_bytes(gr_catalog *cat, const char *name, const char *data, size_t len) {
   loader ld = {{loader_emit}, cat, gr__register_file(cat, name), 0};
-  if (ld.file == NULL) return GR_E_NOMEM;
+  if (ld.file == NULL) {
+    cat->oom = 1;
+    return GR_E_NOMEM;
+  }
   if (check_raw(&ld, data, len) != 0) return GR_E_INVALID;
 
   tree t;
@@ -767,6 +784,7 @@ gr_status gr__load_bytes(gr_catalog *cat, const char *name, const char *data, si
   ynode *root = build_tree(&t, data, len, ends_with(name, ".json"));
   gr_status st = GR_OK;
   if (t.oom) {
+    cat->oom = 1; /* Sticky: the catalog lacks this file's records, so it cannot validate. */
     st = GR_E_NOMEM;
   } else if (root == NULL) {
     if (ld.errors == 0) {
