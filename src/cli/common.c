@@ -56,7 +56,7 @@ gr_catalog *cli_load(char *const *files, size_t nfiles, int *status) {
   return NULL;
 }
 
-static void verror(const char *cmd, const char *fmt, va_list ap) {
+__attribute__((format(printf, 2, 0))) static void verror(const char *cmd, const char *fmt, va_list ap) {
   char raw[2048], line[2048];
   vsnprintf(raw, sizeof raw, fmt, ap);
   gr_text_escape(raw, line, sizeof line);
