@@ -303,6 +303,47 @@ void gr__report_too_large(gr_catalog *cat, const char *name, size_t size) {
            GR_MAX_INPUT_BYTES);
 }
 
+static bool is_blank_or_end(const char *data, size_t len, size_t i) {
+  return i >= len || data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n';
+}
+
+/*
+ * libfyaml 0.7.12 (Debian's) frees a simple key twice, corrupting the heap,
+ * when a value indicator ':' inside an open complex key ('? ') is followed
+ * on its line by whitespace holding a tab and then a block indicator
+ * ('-', '?', ':', '|', '>'): "? s:<TAB>-" crashes any program parsing it.
+ * Such a line is an error in YAML anyway (a tab may not indent a block
+ * entry), so a file with both an indicator '?' and such a tab is refused
+ * here, before the parser sees it. The test over-approximates on purpose
+ * (quotes, comments and flow collections are not told apart): a false
+ * refusal says what to change; a miss would crash.
+ */
+static int check_tab_after_value(loader *ld, const char *data, size_t len) {
+  bool complex_key = false;
+  for (size_t i = 0; i < len && !complex_key; i++)
+    complex_key = data[i] == '?' && is_blank_or_end(data, len, i + 1);
+  if (!complex_key) return 0;
+  for (size_t i = 0; i < len; i++) {
+    if (data[i] != ':') continue;
+    size_t j = i + 1, tab = 0;
+    bool found = false;
+    for (; j < len && (data[j] == ' ' || data[j] == '\t'); j++)
+      if (data[j] == '\t' && !found) {
+        found = true;
+        tab = j;
+      }
+    if (!found || j == i + 1 || j >= len) continue;
+    char c = data[j];
+    if (c == '?' || c == ':' || c == '|' || c == '>' || (c == '-' && is_blank_or_end(data, len, j + 1))) {
+      gr_pos p = offset_pos(ld, data, tab);
+      load_error(ld, &p, "a tab between ':' and '%c' in a file with a complex key ('? '): use spaces (YAML forbids "
+                         "tabs as indentation, and the parser cannot recover from this one)", c);
+      return -1;
+    }
+  }
+  return 0;
+}
+
 static int check_raw(loader *ld, const char *data, size_t len) {
   gr_pos top = {ld->file, 1, 1};
   if (len > GR_MAX_INPUT_BYTES) {
@@ -341,7 +382,7 @@ static int check_raw(loader *ld, const char *data, size_t len) {
     load_error(ld, &top, "file is empty: expected records such as 'actors:' or 'arrangement:'");
     return -1;
   }
-  return 0;
+  return check_tab_after_value(ld, data, len);
 }
 
 /* ---- Scalars ----------------------------------------------------------- */
