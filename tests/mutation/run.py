@@ -34,7 +34,7 @@ MUTATIONS = [
     ("honour: the approval shift dropped",
      "src/lib/mc/model.c", "if (b->approval) l += th[GR__P_APPROVAL];", ""),
     ("punishment: the largest of a class made a sum",
-     "src/lib/mc/model.c", "if (pt * v > pun[b->g][pc]) pun[b->g][pc] = pt * v;", "pun[b->g][pc] += pt * v;"),
+     "src/lib/mc/model.c", "if (pt * v > *slot) *slot = pt * v;", "*slot += pt * v;"),
     ("punishment: every guarantor's weight forced to 1",
      "src/lib/mc/compile.c", "b->weight = b->g_personnel / c->aggressor < 1 ? b->g_personnel / c->aggressor : 1;",
      "b->weight = 1;"),
