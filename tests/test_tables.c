@@ -31,6 +31,10 @@ static void test_table_sizes_match_enums(void **state) {
       {GR_T_LOCATION_CLASS, GR_LOC__COUNT},       {GR_T_RENEWAL, GR_RENEW__COUNT},
       {GR_T_DISTRIBUTION, GR_DIST__COUNT},        {GR_T_FACT, GR_FACT__COUNT},
       {GR_T_PROTECTED_CONDITION, GR_PC__COUNT},   {GR_T_REVOCATION, GR_REV__COUNT},
+      {GR_T_INTENT, GR_INTENT__COUNT},            {GR_T_TARGET_CLASS, GR_TGT__COUNT},
+      {GR_T_PARTY_ROLE, GR_ROLE__COUNT},          {GR_T_BASING, GR_BASING__COUNT},
+      {GR_T_TERRITORY_STATUS, GR_TERR__COUNT},    {GR_T_DECISION_RULE, GR_DECIDE__COUNT},
+      {GR_T_CLAUSE_KIND, GR_CLAUSE__COUNT},
   };
   assert_int_equal(sizeof want / sizeof want[0], GR_T__COUNT);
   for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
@@ -68,7 +72,17 @@ static void test_enum_order_is_the_documented_one(void **state) {
   assert_string_equal(gr_table_name(GR_T_EVENT_KIND, GR_EV_ATTACK_ON_GUARANTOR_FORCES),
                       "attack_on_guarantor_forces");
   assert_string_equal(gr_table_name(GR_T_FACT, GR_FACT_UN_MANDATE), "un_mandate");
-  assert_true(gr_table_get(GR_T_OBLIGATION_KIND)->ordered);
+  /* Kinds appended later break the row order: strength is a rank, each
+   * kind's own, the older kinds keeping their relative order. */
+  assert_false(gr_table_get(GR_T_OBLIGATION_KIND)->ordered);
+  for (int k = 1; k <= GR_OB_MILITARY_INTERVENTION; k++)
+    assert_true(gr_obligation_kind_rank(k) > gr_obligation_kind_rank(k - 1));
+  for (int k = 0; k < GR_OB__COUNT; k++)
+    for (int j = 0; j < k; j++) assert_int_not_equal(gr_obligation_kind_rank(k), gr_obligation_kind_rank(j));
+  assert_int_equal(gr_obligation_kind_rank(GR_OB__COUNT), -1);
+  assert_true(gr_obligation_kind_rank(GR_OB_CEASEFIRE_MONITORING) < gr_obligation_kind_rank(GR_OB_SANCTIONS));
+  assert_true(gr_obligation_kind_rank(GR_OB_PREPOSITIONED_STOCKS) < gr_obligation_kind_rank(GR_OB_ARMS_SUPPLY));
+  assert_true(gr_table_get(GR_T_INTENT)->ordered);
   assert_true(gr_table_get(GR_T_LEGAL_FORM)->ordered);
   assert_false(gr_table_get(GR_T_ACTIVATION)->ordered);
 }

@@ -40,6 +40,12 @@ typedef enum gr_obligation_kind {
   GR_OB_AIR_COVER,
   GR_OB_REASSURANCE_FORCE,
   GR_OB_MILITARY_INTERVENTION,
+  /* Appended after 0.x: their strength rank is gr_obligation_kind_rank(). */
+  GR_OB_CEASEFIRE_MONITORING,
+  GR_OB_LOGISTICS,
+  GR_OB_PREPOSITIONED_STOCKS,
+  GR_OB_FORTIFICATION_SUPPORT,
+  GR_OB_FORCE_FINANCING,
   GR_OB__COUNT
 } gr_obligation_kind;
 
@@ -69,6 +75,9 @@ typedef enum gr_event_kind {
   GR_EV_CEASEFIRE_VIOLATION,
   GR_EV_HYBRID,
   GR_EV_BLOCKADE,
+  GR_EV_JOINS_ALLIANCE,
+  GR_EV_ACQUIRES_NUCLEAR_WEAPONS,
+  GR_EV_FORCE_BUILDUP,
   GR_EV__COUNT
 } gr_event_kind;
 
@@ -109,6 +118,7 @@ typedef enum gr_arrangement_status {
   GR_ST_LAPSED,
   GR_ST_REJECTED,
   GR_ST_REFERENCE,
+  GR_ST_UNDER_NEGOTIATION,
   GR_ST__COUNT
 } gr_arrangement_status;
 
@@ -181,6 +191,7 @@ typedef enum gr_fact {
   GR_FACT_RUSSIA_CONSULTED,
   GR_FACT_NEUTRALITY_OBSERVED,
   GR_FACT_PARLIAMENT_APPROVAL,
+  GR_FACT_RATIFIED,
   GR_FACT__COUNT
 } gr_fact;
 
@@ -201,8 +212,74 @@ typedef enum gr_revocation {
   GR_REV_PROTECTED_STATE_JOINS_NATO,
   GR_REV_BREACH_OF_NEUTRALITY,
   GR_REV_CEASEFIRE_BREACH_BY_PROTECTED_STATE,
+  GR_REV_PROTECTED_STATE_STRIKES_CITIES,
+  GR_REV_PROTECTED_STATE_JOINS_ALLIANCE,
+  GR_REV_PROTECTED_STATE_EXCEEDS_FORCE_CAP,
+  GR_REV_PROTECTED_STATE_ACQUIRES_NUCLEAR_WEAPONS,
   GR_REV__COUNT
 } gr_revocation;
+
+/* How sure the record is that an act was meant: weakest first. */
+typedef enum gr_intent {
+  GR_INTENT_ACCIDENTAL,
+  GR_INTENT_UNCLEAR,
+  GR_INTENT_DELIBERATE,
+  GR_INTENT__COUNT
+} gr_intent;
+
+/* What an event strikes. */
+typedef enum gr_target_class {
+  GR_TGT_MILITARY,
+  GR_TGT_INFRASTRUCTURE,
+  GR_TGT_CITIES,
+  GR_TGT_CAPITAL,
+  GR_TGT__COUNT
+} gr_target_class;
+
+/* An actor's part in an arrangement. */
+typedef enum gr_party_role {
+  GR_ROLE_PROPOSER,
+  GR_ROLE_SIGNATORY,
+  GR_ROLE_ENDORSER,
+  GR_ROLE__COUNT
+} gr_party_role;
+
+/* Where an obligation's forces act from. */
+typedef enum gr_basing {
+  GR_BASING_STATIONED,    /* On the protected state's territory. */
+  GR_BASING_NEIGHBOURING, /* Based in a named neighbouring state. */
+  GR_BASING_OFFSHORE,     /* At sea, off the protected state's coast. */
+  GR_BASING_AIR_ONLY,     /* From the air only, based outside. */
+  GR_BASING__COUNT
+} gr_basing;
+
+/* A territorial term of an arrangement. */
+typedef enum gr_territory_status {
+  GR_TERR_HELD_DE_FACTO,   /* Recognised as held by the aggressor de facto. */
+  GR_TERR_CEDED,           /* Recognised as the aggressor's de jure. */
+  GR_TERR_FROZEN_LINE,     /* The line frozen where it stands. */
+  GR_TERR_RETURNED,        /* Returned to the protected state. */
+  GR_TERR_DEMILITARISED,   /* A demilitarised zone. */
+  GR_TERR__COUNT
+} gr_territory_status;
+
+/* How a decision body decides. */
+typedef enum gr_decision_rule {
+  GR_DECIDE_CONSENSUS,
+  GR_DECIDE_MAJORITY,
+  GR_DECIDE_CHAIR,
+  GR_DECIDE__COUNT
+} gr_decision_rule;
+
+/* A clause recorded with an arrangement and shown with it. */
+typedef enum gr_clause_kind {
+  GR_CLAUSE_COMPENSATION,
+  GR_CLAUSE_SANCTIONS_RELIEF,
+  GR_CLAUSE_SANCTIONS_SNAP_BACK,
+  GR_CLAUSE_NON_RECOGNITION,
+  GR_CLAUSE_OTHER,
+  GR_CLAUSE__COUNT
+} gr_clause_kind;
 
 /* Which table: the argument of gr_table(). */
 typedef enum gr_table_id {
@@ -226,6 +303,13 @@ typedef enum gr_table_id {
   GR_T_FACT,
   GR_T_PROTECTED_CONDITION,
   GR_T_REVOCATION,
+  GR_T_INTENT,
+  GR_T_TARGET_CLASS,
+  GR_T_PARTY_ROLE,
+  GR_T_BASING,
+  GR_T_TERRITORY_STATUS,
+  GR_T_DECISION_RULE,
+  GR_T_CLAUSE_KIND,
   GR_T__COUNT
 } gr_table_id;
 
@@ -253,6 +337,11 @@ GR_EXTERN int gr_table_find(gr_table_id id, const char *name);
 
 /* The name of term `value` of table `id`, or "?" when out of range. */
 GR_EXTERN const char *gr_table_name(gr_table_id id, int value);
+
+/* The strength rank of an obligation kind, weakest 0 (the kinds appended
+ * after the first release sit between the older ones), or -1 when out of
+ * range. */
+GR_EXTERN int gr_obligation_kind_rank(int kind);
 
 /* ---- Building blocks ------------------------------------------------ */
 
@@ -299,6 +388,20 @@ typedef struct gr_quantity {
   gr_source source;
   gr_pos pos;
 } gr_quantity;
+
+/* A value of a record marked as assumed: the key as written in files and
+ * the reason. */
+typedef struct gr_assumed {
+  uint64_t given;
+  const char *key;
+  const char *reason;
+  gr_pos pos;
+} gr_assumed;
+
+typedef struct gr_assumedlist {
+  gr_assumed *items;
+  size_t n;
+} gr_assumedlist;
 
 /* ---- Records -------------------------------------------------------- */
 
@@ -386,6 +489,8 @@ typedef struct gr_location {
   gr_strlist regions;
   const char *based_in; /* Actor id when the asset stands outside. */
   const char *note;
+  int basing;           /* gr_basing; from regions/based_in when not given. */
+  gr_source source;
   gr_pos pos;
 } gr_location;
 
@@ -393,6 +498,8 @@ typedef struct gr_trigger {
   uint64_t given;
   int event;     /* gr_event_kind */
   int min_scale; /* gr_scale; meaningful when given. */
+  int intent;    /* gr_intent: the least the event must show, when given. */
+  int min_duration_days;
   gr_pos pos;
 } gr_trigger;
 
@@ -423,6 +530,9 @@ typedef struct gr_obligation {
   gr_intlist revocation;  /* gr_revocation */
   const char *note;
   gr_sourcelist sources;
+  gr_intlist means;       /* gr_obligation_kind: alternatives (a menu); kind
+                             is then the strongest of them. */
+  gr_assumedlist assumed;
   gr_pos pos;
 } gr_obligation;
 
@@ -451,6 +561,91 @@ typedef struct gr_command {
   gr_pos pos;
 } gr_command;
 
+/* An actor that proposed, signed or endorsed an arrangement. */
+typedef struct gr_party {
+  uint64_t given;
+  const char *actor;
+  int role; /* gr_party_role */
+  gr_date date;
+  gr_source source;
+  gr_pos pos;
+} gr_party;
+
+typedef struct gr_parties {
+  gr_party *items;
+  size_t n;
+} gr_parties;
+
+/* A body that decides or enforces: a commission, a council, a monitoring
+ * group. */
+typedef struct gr_body {
+  uint64_t given;
+  const char *id; /* Named by obligations' `body`. */
+  const char *title;
+  gr_strlist members; /* Actor ids. */
+  const char *chair;
+  int rule;           /* gr_decision_rule */
+  const char *note;
+  gr_source source;
+  gr_pos pos;
+} gr_body;
+
+typedef struct gr_bodies {
+  gr_body *items;
+  size_t n;
+} gr_bodies;
+
+/* The protected state may not join `organisation`; with by_consensus, only
+ * by consensus of its members. */
+typedef struct gr_alliance_bar {
+  uint64_t given;
+  const char *organisation;
+  bool by_consensus;
+  gr_source source;
+  gr_pos pos;
+} gr_alliance_bar;
+
+/* No foreign troops on the protected state's territory: from anyone, or
+ * from the members of `from`; with peacetime_only, only in peacetime. */
+typedef struct gr_troop_bar {
+  uint64_t given;
+  const char *from;
+  bool peacetime_only;
+  gr_source source;
+  gr_pos pos;
+} gr_troop_bar;
+
+/* A territorial term: regions with a status that overrides their control
+ * snapshots for this arrangement. */
+typedef struct gr_territory {
+  uint64_t given;
+  gr_strlist regions;
+  int status; /* gr_territory_status */
+  const char *note;
+  gr_source source;
+  gr_pos pos;
+} gr_territory;
+
+typedef struct gr_territories {
+  gr_territory *items;
+  size_t n;
+} gr_territories;
+
+/* A clause recorded with an arrangement: compensation, sanctions relief or
+ * snap-back, non-recognition. */
+typedef struct gr_clause {
+  uint64_t given;
+  int kind; /* gr_clause_kind */
+  const char *text;
+  gr_source source;
+  gr_pos pos;
+} gr_clause;
+
+typedef struct gr_clauses {
+  gr_clause *items;
+  size_t n;
+} gr_clauses;
+
 typedef struct gr_arrangement {
   uint64_t given;
   const char *id;
@@ -467,6 +662,20 @@ typedef struct gr_arrangement {
   const char *summary;
   gr_sourcelist sources;
   gr_obligationlist obligations;
+  /* Added with the scenario engine (docs/file-format.md). */
+  int promised_form;           /* gr_legal_form of the guarantee promised. */
+  gr_parties parties;
+  gr_bodies bodies;
+  gr_date start;               /* Terms for every obligation that sets none. */
+  double duration_years;
+  int renewal;                 /* gr_renewal */
+  gr_intlist entry_into_force; /* gr_fact: all must hold for it to apply. */
+  gr_quantity force_cap;       /* The protected state's forces, at most. */
+  gr_alliance_bar alliance_bar;
+  gr_troop_bar troop_bar;
+  gr_territories territory;
+  gr_clauses clauses;
+  gr_assumedlist assumed;
   gr_pos pos;
 } gr_arrangement;
 
@@ -483,6 +692,10 @@ typedef struct gr_match {
   int legal_form_max; /* gr_legal_form */
   const char *accession;
   gr_intlist protected_conditions;
+  gr_strlist arrangements; /* Arrangement ids: only these match. */
+  int promised_form_min;   /* gr_legal_form */
+  int promised_form_max;   /* gr_legal_form */
+  double force_cap_below;  /* Matches a cap on the protected state's forces below this. */
   gr_pos pos;
 } gr_match;
 
@@ -526,8 +739,55 @@ typedef struct gr_event {
   gr_date day0;
   const char *summary;
   gr_sourcelist sources;
+  int intent;             /* gr_intent; deliberate when not given. */
+  int duration_days;      /* How long it lasted; 0 when not given. */
+  gr_intlist targets;     /* gr_target_class */
+  const char *organisation; /* joins_alliance: which. */
+  gr_quantity troops;     /* force_buildup: the force it reaches. */
+  gr_assumedlist assumed;
   gr_pos pos;
 } gr_event;
+
+/* One event of a scenario, `day` days after the scenario's start. */
+typedef struct gr_scenario_event {
+  uint64_t given;
+  const char *event;
+  int day;
+  gr_pos pos;
+} gr_scenario_event;
+
+typedef struct gr_scenario_events {
+  gr_scenario_event *items;
+  size_t n;
+} gr_scenario_events;
+
+/* A fact a scenario states. */
+typedef struct gr_scenario_fact {
+  uint64_t given;
+  int fact; /* gr_fact */
+  bool value;
+  gr_source source;
+  gr_pos pos;
+} gr_scenario_fact;
+
+typedef struct gr_scenario_facts {
+  gr_scenario_fact *items;
+  size_t n;
+} gr_scenario_facts;
+
+/* A scenario: dated events by either side and the facts that hold. */
+typedef struct gr_scenario {
+  uint64_t given;
+  const char *id;
+  const char *title;
+  gr_date date; /* Of day 0; 0 when undated. */
+  gr_scenario_events events;
+  gr_scenario_facts facts;
+  const char *summary;
+  gr_sourcelist sources;
+  gr_assumedlist assumed;
+  gr_pos pos;
+} gr_scenario;
 
 typedef struct gr_parameter {
   uint64_t given;
@@ -627,11 +887,15 @@ enum {
   GR_KEY_LOCATION_REGIONS,
   GR_KEY_LOCATION_BASED_IN,
   GR_KEY_LOCATION_NOTE,
+  GR_KEY_LOCATION_BASING,
+  GR_KEY_LOCATION_SOURCE,
   GR_KEY_LOCATION__COUNT
 };
 enum {
   GR_KEY_TRIGGER_EVENT,
   GR_KEY_TRIGGER_MIN_SCALE,
+  GR_KEY_TRIGGER_INTENT,
+  GR_KEY_TRIGGER_MIN_DURATION_DAYS,
   GR_KEY_TRIGGER__COUNT
 };
 enum {
@@ -655,6 +919,8 @@ enum {
   GR_KEY_OBLIGATION_REVOCATION,
   GR_KEY_OBLIGATION_NOTE,
   GR_KEY_OBLIGATION_SOURCES,
+  GR_KEY_OBLIGATION_MEANS,
+  GR_KEY_OBLIGATION_ASSUMED,
   GR_KEY_OBLIGATION__COUNT
 };
 enum {
@@ -667,6 +933,53 @@ enum {
   GR_KEY_COMMAND_LEAD,
   GR_KEY_COMMAND_NOTE,
   GR_KEY_COMMAND__COUNT
+};
+enum {
+  GR_KEY_ASSUMED_KEY,
+  GR_KEY_ASSUMED_REASON,
+  GR_KEY_ASSUMED__COUNT
+};
+enum {
+  GR_KEY_PARTY_ACTOR,
+  GR_KEY_PARTY_ROLE,
+  GR_KEY_PARTY_DATE,
+  GR_KEY_PARTY_SOURCE,
+  GR_KEY_PARTY__COUNT
+};
+enum {
+  GR_KEY_BODY_ID,
+  GR_KEY_BODY_TITLE,
+  GR_KEY_BODY_MEMBERS,
+  GR_KEY_BODY_CHAIR,
+  GR_KEY_BODY_RULE,
+  GR_KEY_BODY_NOTE,
+  GR_KEY_BODY_SOURCE,
+  GR_KEY_BODY__COUNT
+};
+enum {
+  GR_KEY_ALLIANCE_BAR_ORGANISATION,
+  GR_KEY_ALLIANCE_BAR_BY_CONSENSUS,
+  GR_KEY_ALLIANCE_BAR_SOURCE,
+  GR_KEY_ALLIANCE_BAR__COUNT
+};
+enum {
+  GR_KEY_TROOP_BAR_FROM,
+  GR_KEY_TROOP_BAR_PEACETIME_ONLY,
+  GR_KEY_TROOP_BAR_SOURCE,
+  GR_KEY_TROOP_BAR__COUNT
+};
+enum {
+  GR_KEY_TERRITORY_REGIONS,
+  GR_KEY_TERRITORY_STATUS,
+  GR_KEY_TERRITORY_NOTE,
+  GR_KEY_TERRITORY_SOURCE,
+  GR_KEY_TERRITORY__COUNT
+};
+enum {
+  GR_KEY_CLAUSE_KIND,
+  GR_KEY_CLAUSE_TEXT,
+  GR_KEY_CLAUSE_SOURCE,
+  GR_KEY_CLAUSE__COUNT
 };
 enum {
   GR_KEY_ARRANGEMENT_ID,
@@ -683,6 +996,19 @@ enum {
   GR_KEY_ARRANGEMENT_SUMMARY,
   GR_KEY_ARRANGEMENT_SOURCES,
   GR_KEY_ARRANGEMENT_OBLIGATIONS,
+  GR_KEY_ARRANGEMENT_PROMISED_FORM,
+  GR_KEY_ARRANGEMENT_PARTIES,
+  GR_KEY_ARRANGEMENT_BODIES,
+  GR_KEY_ARRANGEMENT_START,
+  GR_KEY_ARRANGEMENT_DURATION_YEARS,
+  GR_KEY_ARRANGEMENT_RENEWAL,
+  GR_KEY_ARRANGEMENT_ENTRY_INTO_FORCE,
+  GR_KEY_ARRANGEMENT_FORCE_CAP,
+  GR_KEY_ARRANGEMENT_ALLIANCE_BAR,
+  GR_KEY_ARRANGEMENT_TROOP_BAR,
+  GR_KEY_ARRANGEMENT_TERRITORY,
+  GR_KEY_ARRANGEMENT_CLAUSES,
+  GR_KEY_ARRANGEMENT_ASSUMED,
   GR_KEY_ARRANGEMENT__COUNT
 };
 enum {
@@ -694,6 +1020,10 @@ enum {
   GR_KEY_MATCH_LEGAL_FORM_MAX,
   GR_KEY_MATCH_ACCESSION,
   GR_KEY_MATCH_PROTECTED_CONDITIONS,
+  GR_KEY_MATCH_ARRANGEMENTS,
+  GR_KEY_MATCH_PROMISED_FORM_MIN,
+  GR_KEY_MATCH_PROMISED_FORM_MAX,
+  GR_KEY_MATCH_FORCE_CAP_BELOW,
   GR_KEY_MATCH__COUNT
 };
 enum {
@@ -726,7 +1056,35 @@ enum {
   GR_KEY_EVENT_DAY0,
   GR_KEY_EVENT_SUMMARY,
   GR_KEY_EVENT_SOURCES,
+  GR_KEY_EVENT_INTENT,
+  GR_KEY_EVENT_DURATION_DAYS,
+  GR_KEY_EVENT_TARGETS,
+  GR_KEY_EVENT_ORGANISATION,
+  GR_KEY_EVENT_TROOPS,
+  GR_KEY_EVENT_ASSUMED,
   GR_KEY_EVENT__COUNT
+};
+enum {
+  GR_KEY_SCENARIO_EVENT_EVENT,
+  GR_KEY_SCENARIO_EVENT_DAY,
+  GR_KEY_SCENARIO_EVENT__COUNT
+};
+enum {
+  GR_KEY_SCENARIO_FACT_FACT,
+  GR_KEY_SCENARIO_FACT_VALUE,
+  GR_KEY_SCENARIO_FACT_SOURCE,
+  GR_KEY_SCENARIO_FACT__COUNT
+};
+enum {
+  GR_KEY_SCENARIO_ID,
+  GR_KEY_SCENARIO_TITLE,
+  GR_KEY_SCENARIO_DATE,
+  GR_KEY_SCENARIO_EVENTS,
+  GR_KEY_SCENARIO_FACTS,
+  GR_KEY_SCENARIO_SUMMARY,
+  GR_KEY_SCENARIO_SOURCES,
+  GR_KEY_SCENARIO_ASSUMED,
+  GR_KEY_SCENARIO__COUNT
 };
 enum {
   GR_KEY_PARAMETER_ID,
@@ -757,6 +1115,7 @@ typedef enum gr_record_kind {
   GR_REC_POSITION,
   GR_REC_EVENT,
   GR_REC_PARAMETER,
+  GR_REC_SCENARIO,
   GR_REC__COUNT
 } gr_record_kind;
 

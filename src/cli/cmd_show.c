@@ -409,8 +409,14 @@ static int print_kinds(FILE *fp, int json) {
   }
   for (int t = 0; t < GR_T__COUNT; t++) {
     const gr_table *tab = gr_table_get((gr_table_id)t);
-    fprintf(fp, "%s%s (%s)%s\n", t ? "\n" : "", tab->title, tab->name, tab->ordered ? ", weakest first" : "");
-    for (size_t i = 0; i < tab->count; i++) fprintf(fp, "  %-36s %s\n", tab->terms[i].name, tab->terms[i].definition);
+    bool ranked = t == GR_T_OBLIGATION_KIND;
+    fprintf(fp, "%s%s (%s)%s\n", t ? "\n" : "", tab->title, tab->name,
+            tab->ordered || ranked ? ", weakest first" : "");
+    /* Obligation kinds are listed by strength rank, not by row. */
+    for (size_t r = 0; r < tab->count; r++)
+      for (size_t i = 0; i < tab->count; i++)
+        if (ranked ? gr_obligation_kind_rank((int)i) == (int)r : i == r)
+          fprintf(fp, "  %-36s %s\n", tab->terms[i].name, tab->terms[i].definition);
   }
   return EXIT_OK;
 }

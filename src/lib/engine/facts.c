@@ -52,6 +52,11 @@ static void derive(gr_facts *f) {
       "no European reassurance force with troops on offer in it");
   SET(f, GR_FACT_RUSSIA_CONSULTED, false, GR_FACT_DERIVED, "Russia is not a party to it");
   if (arr == NULL) return;
+  if (arr->legal_form == GR_LF_TREATY_RATIFIED)
+    SET(f, GR_FACT_RATIFIED, true, GR_FACT_DERIVED, "its legal form is treaty_ratified");
+  else
+    SET(f, GR_FACT_RATIFIED, false, GR_FACT_DERIVED, "its legal form is %s, not treaty_ratified",
+        gr_table_name(GR_T_LEGAL_FORM, arr->legal_form));
   /* Two passes: a force's presence can depend on assumed facts only
    * (un_mandate), US support on the force's presence. Within a pass the
    * firmest commitment names the reason. */

@@ -37,6 +37,16 @@ const gr__kind_row gr__kinds[GR_OB__COUNT] = {
     [GR_OB_AIR_COVER] = {GR__P_COST_COMBAT, GR__P_AIR_COVER_FACTOR, GR__PUN_MILITARY, GR__P_DELAY_FAST, true},
     [GR_OB_REASSURANCE_FORCE] = {GR__P_COST_COMBAT, -1, GR__PUN_MILITARY, GR__P_DELAY_FAST, true},
     [GR_OB_MILITARY_INTERVENTION] = {GR__P_COST_COMBAT, -1, GR__PUN_MILITARY, GR__P_DELAY_INTERVENTION, true},
+    /* The kinds added for the post-2025 texts (docs/model.md, "Kinds"):
+     * assumption, each costs and acts like its nearest older kind —
+     * monitors like consultation (they report, they do not fight),
+     * logistics and stocks like arms supply (stocks already stand, so no
+     * shipping delay), fortification and financing like economic aid. */
+    [GR_OB_CEASEFIRE_MONITORING] = {GR__P_COST_CONSULTATION, -1, GR__PUN_NONE, GR__P_DELAY_FAST, false},
+    [GR_OB_LOGISTICS] = {GR__P_COST_SUPPLY, -1, GR__PUN_SUPPORT, GR__P_DELAY_SUPPLY, false},
+    [GR_OB_PREPOSITIONED_STOCKS] = {GR__P_COST_SUPPLY, -1, GR__PUN_SUPPORT, GR__P_DELAY_FAST, false},
+    [GR_OB_FORTIFICATION_SUPPORT] = {GR__P_COST_OTHER, -1, GR__PUN_SUPPORT, GR__P_DELAY_SUPPLY, false},
+    [GR_OB_FORCE_FINANCING] = {GR__P_COST_OTHER, -1, GR__PUN_SUPPORT, GR__P_DELAY_SUPPLY, false},
 };
 
 /* The defence factors, in a fixed order for the per-draw arrays. */

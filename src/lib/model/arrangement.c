@@ -37,7 +37,8 @@ int gr_arrangement_legal_form(const gr_arrangement *arr, const char *guarantor) 
 int gr_arrangement_strongest(const gr_arrangement *arr) {
   int best = -1;
   for (size_t i = 0; arr != NULL && i < arr->obligations.n; i++)
-    if (arr->obligations.items[i].commitment != GR_COMMIT_DECLINED && arr->obligations.items[i].kind > best)
+    if (arr->obligations.items[i].commitment != GR_COMMIT_DECLINED &&
+        gr_obligation_kind_rank(arr->obligations.items[i].kind) > gr_obligation_kind_rank(best))
       best = arr->obligations.items[i].kind;
   return best;
 }

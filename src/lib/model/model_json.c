@@ -50,6 +50,10 @@ void gr_json_vocabularies(gr_json *w) {
       gr_json_string(w, tab->terms[i].name);
       gr_json_key(w, "definition");
       gr_json_string(w, tab->terms[i].definition);
+      if (t == GR_T_OBLIGATION_KIND) {
+        gr_json_key(w, "rank");
+        gr_json_int(w, gr_obligation_kind_rank((int)i));
+      }
       gr_json_end_object(w);
     }
     gr_json_end_array(w);

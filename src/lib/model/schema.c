@@ -107,6 +107,34 @@ KEYS_MATCH(QUANTITY, quantity_fields);
 static const gr__schema quantity_schema =
     SCHEMA(gr_quantity, "quantity", quantity_fields, GR_KEY_QUANTITY_VALUE, NULL);
 
+/* ---- Assumed values ------------------------------------------------- */
+
+static const gr__field assumed_fields[] = {
+    FIELD(gr_assumed, ASSUMED, KEY, "key", GR__F_STR, GR__REQ, key),
+    FIELD(gr_assumed, ASSUMED, REASON, "reason", GR__F_STR, GR__REQ, reason),
+};
+KEYS_MATCH(ASSUMED, assumed_fields);
+static const gr__schema assumed_schema = SCHEMA(gr_assumed, "assumed value", assumed_fields, -1, NULL);
+
+/* Every key an `assumed` list names must be a key of the record, given in
+ * it, and named once. */
+static void check_assumed(gr__sink *sink, const gr_assumedlist *l, const gr__field *fields, size_t nfields,
+                          uint64_t given, const char *what) {
+  for (size_t i = 0; i < l->n; i++) {
+    const gr_assumed *a = &l->items[i];
+    if (a->key == NULL) continue;
+    size_t f = 0;
+    while (f < nfields && strcmp(fields[f].key, a->key) != 0) f++;
+    if (f == nfields || strcmp(a->key, "assumed") == 0)
+      gr__check_error(sink, &a->pos, "'%s' is not a key of %s that can be assumed", a->key, what);
+    else if (!((given >> f) & 1u))
+      gr__check_error(sink, &a->pos, "'%s' is marked assumed, but the %s does not give it", a->key, what);
+    for (size_t j = 0; j < i; j++)
+      if (l->items[j].key && strcmp(l->items[j].key, a->key) == 0)
+        gr__check_error(sink, &a->pos, "'%s' is marked assumed twice", a->key);
+  }
+}
+
 /* ---- Document ---------------------------------------------------------- */
 
 static const gr__field document_fields[] = {
@@ -216,23 +244,69 @@ static const gr__field scope_fields[] = {
 KEYS_MATCH(SCOPE, scope_fields);
 static const gr__schema scope_schema = SCHEMA(gr_scope, "scope", scope_fields, -1, NULL);
 
+/* A location says where its forces act: regions of the protected state
+ * (stationed), a neighbouring state (based_in), offshore or from the air;
+ * `basing` follows from regions or based_in when it is not given. */
+static void check_location(gr__sink *sink, void *obj, const gr_pos *pos) {
+  gr_location *l = obj;
+  bool regions = GR_GIVEN(l, GR_KEY_LOCATION_REGIONS), based = GR_GIVEN(l, GR_KEY_LOCATION_BASED_IN);
+  if (!GR_GIVEN(l, GR_KEY_LOCATION_BASING)) {
+    l->basing = based && !regions ? GR_BASING_NEIGHBOURING : GR_BASING_STATIONED;
+    if (!regions && !based && l->note == NULL)
+      gr__check_error(sink, pos, "a location needs 'regions', 'based_in' or 'basing'");
+    return;
+  }
+  const char *b = gr_table_name(GR_T_BASING, l->basing);
+  if (regions && l->basing != GR_BASING_STATIONED)
+    gr__check_error(sink, pos, "'regions' are where forces are stationed; basing '%s' does not go with them", b);
+  if (l->basing == GR_BASING_NEIGHBOURING && !based)
+    gr__check_error(sink, pos, "basing 'neighbouring' needs 'based_in' (which state)");
+  if (l->basing == GR_BASING_STATIONED && based)
+    gr__check_error(sink, pos, "basing 'stationed' is in the protected state; 'based_in' does not go with it");
+}
+
 static const gr__field location_fields[] = {
     LISTREF(gr_location, LOCATION, REGIONS, "regions", 0, regions, GR_REC_REGION),
     REFF(gr_location, LOCATION, BASED_IN, "based_in", 0, based_in, GR_REC_ACTOR),
     FIELD(gr_location, LOCATION, NOTE, "note", GR__F_STR, 0, note),
+    ENUMF(gr_location, LOCATION, BASING, "basing", 0, basing, GR_T_BASING),
+    OBJF(gr_location, LOCATION, SOURCE, "source", 0, source, &source_schema),
 };
 KEYS_MATCH(LOCATION, location_fields);
-static const gr__schema location_schema = SCHEMA(gr_location, "location", location_fields, -1, NULL);
+static const gr__schema location_schema = SCHEMA(gr_location, "location", location_fields, -1, check_location);
 
 static const gr__field trigger_fields[] = {
     ENUMF(gr_trigger, TRIGGER, EVENT, "event", GR__REQ, event, GR_T_EVENT_KIND),
     ENUMF(gr_trigger, TRIGGER, MIN_SCALE, "min_scale", 0, min_scale, GR_T_SCALE),
+    ENUMF(gr_trigger, TRIGGER, INTENT, "intent", 0, intent, GR_T_INTENT),
+    RANGEF(gr_trigger, TRIGGER, MIN_DURATION_DAYS, "min_duration_days", GR__F_INT, 0, min_duration_days, 1, 36500),
 };
 KEYS_MATCH(TRIGGER, trigger_fields);
 static const gr__schema trigger_schema = SCHEMA(gr_trigger, "trigger", trigger_fields, GR_KEY_TRIGGER_EVENT, NULL);
 
+static const gr__field obligation_fields[GR_KEY_OBLIGATION__COUNT];
+
 static void check_obligation(gr__sink *sink, void *obj, const gr_pos *pos) {
-  const gr_obligation *o = obj;
+  gr_obligation *o = obj;
+  /* A menu of means: the obligation's kind is the strongest of them. */
+  if (GR_GIVEN(o, GR_KEY_OBLIGATION_MEANS) && GR_GIVEN(o, GR_KEY_OBLIGATION_KIND))
+    gr__check_error(sink, pos, "give 'kind' (one means) or 'means' (a menu of alternatives), not both");
+  else if (GR_GIVEN(o, GR_KEY_OBLIGATION_MEANS)) {
+    o->kind = o->means.items[0];
+    for (size_t i = 1; i < o->means.n; i++)
+      if (gr_obligation_kind_rank(o->means.items[i]) > gr_obligation_kind_rank(o->kind)) o->kind = o->means.items[i];
+    for (size_t i = 0; i < o->means.n; i++)
+      for (size_t j = 0; j < i; j++)
+        if (o->means.items[i] == o->means.items[j])
+          gr__check_error(sink, pos, "means '%s' is listed twice", gr_table_name(GR_T_OBLIGATION_KIND, o->means.items[i]));
+  } else if (!GR_GIVEN(o, GR_KEY_OBLIGATION_KIND))
+    gr__check_error(sink, pos, "an obligation needs 'kind' (or 'means', a menu of kinds)");
+  check_assumed(sink, &o->assumed, obligation_fields, GR_KEY_OBLIGATION__COUNT, o->given, "an obligation");
+  for (size_t i = 0; i < o->triggers.n; i++) {
+    const gr_trigger *t = &o->triggers.items[i];
+    if (GR_GIVEN(t, GR_KEY_TRIGGER_MIN_SCALE) && t->event >= GR_EV_JOINS_ALLIANCE)
+      gr__check_error(sink, &t->pos, "an event '%s' has no scale", gr_table_name(GR_T_EVENT_KIND, t->event));
+  }
   if (!GR_GIVEN(o, GR_KEY_OBLIGATION_ACTIVATION)) return;
   if (o->activation == GR_ACT_BY_BODY && !GR_GIVEN(o, GR_KEY_OBLIGATION_BODY))
     gr__check_error(sink, pos, "activation 'by_body' needs 'body' (who decides)");
@@ -249,7 +323,7 @@ static void check_obligation(gr__sink *sink, void *obj, const gr_pos *pos) {
 
 static const gr__field obligation_fields[] = {
     REFF(gr_obligation, OBLIGATION, GUARANTOR, "guarantor", GR__REQ, guarantor, GR_REC_ACTOR),
-    ENUMF(gr_obligation, OBLIGATION, KIND, "kind", GR__REQ, kind, GR_T_OBLIGATION_KIND),
+    ENUMF(gr_obligation, OBLIGATION, KIND, "kind", 0, kind, GR_T_OBLIGATION_KIND),
     ENUMF(gr_obligation, OBLIGATION, COMMITMENT, "commitment", 0, commitment, GR_T_COMMITMENT),
     QTYF(gr_obligation, OBLIGATION, TROOPS, "troops", 0, troops, 0, 1e6),
     QTYF(gr_obligation, OBLIGATION, VALUE, "value", 0, value, 0, 1e6),
@@ -268,6 +342,8 @@ static const gr__field obligation_fields[] = {
     LISTENUM(gr_obligation, OBLIGATION, REVOCATION, "revocation", 0, revocation, GR_T_REVOCATION),
     FIELD(gr_obligation, OBLIGATION, NOTE, "note", GR__F_STR, 0, note),
     LISTOBJ(gr_obligation, OBLIGATION, SOURCES, "sources", GR__REQ, sources, &source_schema),
+    LISTENUM(gr_obligation, OBLIGATION, MEANS, "means", 0, means, GR_T_OBLIGATION_KIND),
+    LISTOBJ(gr_obligation, OBLIGATION, ASSUMED, "assumed", 0, assumed, &assumed_schema),
 };
 KEYS_MATCH(OBLIGATION, obligation_fields);
 static const gr__schema obligation_schema =
@@ -289,6 +365,92 @@ static const gr__field command_fields[] = {
 KEYS_MATCH(COMMAND, command_fields);
 static const gr__schema command_schema = SCHEMA(gr_command, "command", command_fields, -1, NULL);
 
+static const gr__field party_fields[] = {
+    REFF(gr_party, PARTY, ACTOR, "actor", GR__REQ, actor, GR_REC_ACTOR),
+    ENUMF(gr_party, PARTY, ROLE, "role", GR__REQ, role, GR_T_PARTY_ROLE),
+    FIELD(gr_party, PARTY, DATE, "date", GR__F_DATE, 0, date),
+    OBJF(gr_party, PARTY, SOURCE, "source", GR__REQ, source, &source_schema),
+};
+KEYS_MATCH(PARTY, party_fields);
+static const gr__schema party_schema = SCHEMA(gr_party, "party", party_fields, -1, NULL);
+
+static void check_body(gr__sink *sink, void *obj, const gr_pos *pos) {
+  const gr_body *b = obj;
+  if (b->rule == GR_DECIDE_CHAIR && !GR_GIVEN(b, GR_KEY_BODY_CHAIR) && GR_GIVEN(b, GR_KEY_BODY_RULE))
+    gr__check_error(sink, pos, "decision rule 'chair' needs a 'chair'");
+}
+
+static const gr__field body_fields[] = {
+    FIELD(gr_body, BODY, ID, "id", GR__F_ID, GR__REQ, id),
+    FIELD(gr_body, BODY, TITLE, "title", GR__F_STR, GR__REQ, title),
+    LISTREF(gr_body, BODY, MEMBERS, "members", GR__REQ, members, GR_REC_ACTOR),
+    REFF(gr_body, BODY, CHAIR, "chair", 0, chair, GR_REC_ACTOR),
+    ENUMF(gr_body, BODY, RULE, "rule", GR__REQ, rule, GR_T_DECISION_RULE),
+    FIELD(gr_body, BODY, NOTE, "note", GR__F_STR, 0, note),
+    OBJF(gr_body, BODY, SOURCE, "source", GR__REQ, source, &source_schema),
+};
+KEYS_MATCH(BODY, body_fields);
+static const gr__schema body_schema = SCHEMA(gr_body, "body", body_fields, -1, check_body);
+
+static const gr__field alliance_bar_fields[] = {
+    GROUPREF(gr_alliance_bar, ALLIANCE_BAR, ORGANISATION, "organisation", GR__REQ, organisation),
+    FIELD(gr_alliance_bar, ALLIANCE_BAR, BY_CONSENSUS, "by_consensus", GR__F_BOOL, 0, by_consensus),
+    OBJF(gr_alliance_bar, ALLIANCE_BAR, SOURCE, "source", GR__REQ, source, &source_schema),
+};
+KEYS_MATCH(ALLIANCE_BAR, alliance_bar_fields);
+static const gr__schema alliance_bar_schema = SCHEMA(gr_alliance_bar, "alliance bar", alliance_bar_fields, -1, NULL);
+
+static const gr__field troop_bar_fields[] = {
+    GROUPREF(gr_troop_bar, TROOP_BAR, FROM, "from", 0, from),
+    FIELD(gr_troop_bar, TROOP_BAR, PEACETIME_ONLY, "peacetime_only", GR__F_BOOL, 0, peacetime_only),
+    OBJF(gr_troop_bar, TROOP_BAR, SOURCE, "source", GR__REQ, source, &source_schema),
+};
+KEYS_MATCH(TROOP_BAR, troop_bar_fields);
+static const gr__schema troop_bar_schema = SCHEMA(gr_troop_bar, "foreign-troop bar", troop_bar_fields, -1, NULL);
+
+static const gr__field territory_fields[] = {
+    LISTREF(gr_territory, TERRITORY, REGIONS, "regions", GR__REQ, regions, GR_REC_REGION),
+    ENUMF(gr_territory, TERRITORY, STATUS, "status", GR__REQ, status, GR_T_TERRITORY_STATUS),
+    FIELD(gr_territory, TERRITORY, NOTE, "note", GR__F_STR, 0, note),
+    OBJF(gr_territory, TERRITORY, SOURCE, "source", GR__REQ, source, &source_schema),
+};
+KEYS_MATCH(TERRITORY, territory_fields);
+static const gr__schema territory_schema = SCHEMA(gr_territory, "territorial term", territory_fields, -1, NULL);
+
+static const gr__field clause_fields[] = {
+    ENUMF(gr_clause, CLAUSE, KIND, "kind", GR__REQ, kind, GR_T_CLAUSE_KIND),
+    FIELD(gr_clause, CLAUSE, TEXT, "text", GR__F_STR, GR__REQ, text),
+    OBJF(gr_clause, CLAUSE, SOURCE, "source", GR__REQ, source, &source_schema),
+};
+KEYS_MATCH(CLAUSE, clause_fields);
+static const gr__schema clause_schema = SCHEMA(gr_clause, "clause", clause_fields, -1, NULL);
+
+static const gr__field arrangement_fields[GR_KEY_ARRANGEMENT__COUNT];
+
+static void check_arrangement(gr__sink *sink, void *obj, const gr_pos *pos) {
+  const gr_arrangement *a = obj;
+  (void)pos;
+  check_assumed(sink, &a->assumed, arrangement_fields, GR_KEY_ARRANGEMENT__COUNT, a->given, "an arrangement");
+  for (size_t i = 0; i < a->bodies.n; i++)
+    for (size_t j = 0; j < i; j++)
+      if (a->bodies.items[i].id && a->bodies.items[j].id && strcmp(a->bodies.items[i].id, a->bodies.items[j].id) == 0)
+        gr__check_error(sink, &a->bodies.items[i].pos, "two bodies share the id '%s'", a->bodies.items[i].id);
+  for (size_t i = 0; i < a->obligations.n; i++) {
+    const gr_obligation *o = &a->obligations.items[i];
+    if (a->bodies.n == 0 || o->body == NULL) continue;
+    bool found = false;
+    for (size_t j = 0; j < a->bodies.n && !found; j++) found = a->bodies.items[j].id && strcmp(a->bodies.items[j].id, o->body) == 0;
+    if (!found) gr__check_error(sink, &o->pos, "no body '%s' among the arrangement's bodies", o->body);
+  }
+  for (size_t i = 0; i < a->parties.n; i++)
+    for (size_t j = 0; j < i; j++)
+      if (a->parties.items[i].actor && a->parties.items[j].actor &&
+          strcmp(a->parties.items[i].actor, a->parties.items[j].actor) == 0 &&
+          a->parties.items[i].role == a->parties.items[j].role)
+        gr__check_error(sink, &a->parties.items[i].pos, "'%s' is listed twice as %s", a->parties.items[i].actor,
+                        gr_table_name(GR_T_PARTY_ROLE, a->parties.items[i].role));
+}
+
 static const gr__field arrangement_fields[] = {
     FIELD(gr_arrangement, ARRANGEMENT, ID, "id", GR__F_ID, GR__REQ, id),
     FIELD(gr_arrangement, ARRANGEMENT, TITLE, "title", GR__F_STR, GR__REQ, title),
@@ -304,10 +466,23 @@ static const gr__field arrangement_fields[] = {
     FIELD(gr_arrangement, ARRANGEMENT, SUMMARY, "summary", GR__F_STR, 0, summary),
     LISTOBJ(gr_arrangement, ARRANGEMENT, SOURCES, "sources", GR__REQ, sources, &source_schema),
     LISTOBJ(gr_arrangement, ARRANGEMENT, OBLIGATIONS, "obligations", GR__REQ, obligations, &obligation_schema),
+    ENUMF(gr_arrangement, ARRANGEMENT, PROMISED_FORM, "promised_form", 0, promised_form, GR_T_LEGAL_FORM),
+    LISTOBJ(gr_arrangement, ARRANGEMENT, PARTIES, "parties", 0, parties, &party_schema),
+    LISTOBJ(gr_arrangement, ARRANGEMENT, BODIES, "bodies", 0, bodies, &body_schema),
+    FIELD(gr_arrangement, ARRANGEMENT, START, "start", GR__F_DATE, 0, start),
+    RANGEF(gr_arrangement, ARRANGEMENT, DURATION_YEARS, "duration_years", GR__F_NUM, 0, duration_years, 0, 200),
+    ENUMF(gr_arrangement, ARRANGEMENT, RENEWAL, "renewal", 0, renewal, GR_T_RENEWAL),
+    LISTENUM(gr_arrangement, ARRANGEMENT, ENTRY_INTO_FORCE, "entry_into_force", 0, entry_into_force, GR_T_FACT),
+    QTYF(gr_arrangement, ARRANGEMENT, FORCE_CAP, "force_cap", 0, force_cap, 0, 10e6),
+    OBJF(gr_arrangement, ARRANGEMENT, ALLIANCE_BAR, "alliance_bar", 0, alliance_bar, &alliance_bar_schema),
+    OBJF(gr_arrangement, ARRANGEMENT, TROOP_BAR, "troop_bar", 0, troop_bar, &troop_bar_schema),
+    LISTOBJ(gr_arrangement, ARRANGEMENT, TERRITORY, "territory", 0, territory, &territory_schema),
+    LISTOBJ(gr_arrangement, ARRANGEMENT, CLAUSES, "clauses", 0, clauses, &clause_schema),
+    LISTOBJ(gr_arrangement, ARRANGEMENT, ASSUMED, "assumed", 0, assumed, &assumed_schema),
 };
 KEYS_MATCH(ARRANGEMENT, arrangement_fields);
 static const gr__schema arrangement_schema =
-    SCHEMA(gr_arrangement, "arrangement", arrangement_fields, -1, NULL);
+    SCHEMA(gr_arrangement, "arrangement", arrangement_fields, -1, check_arrangement);
 
 /* ---- Position ---------------------------------------------------------- */
 
@@ -319,6 +494,11 @@ static void check_match(gr__sink *sink, void *obj, const gr_pos *pos) {
     gr__check_error(sink, pos, "legal_form_min '%s' is above legal_form_max '%s'",
                    gr_table_name(GR_T_LEGAL_FORM, m->legal_form_min),
                    gr_table_name(GR_T_LEGAL_FORM, m->legal_form_max));
+  if (GR_GIVEN(m, GR_KEY_MATCH_PROMISED_FORM_MIN) && GR_GIVEN(m, GR_KEY_MATCH_PROMISED_FORM_MAX) &&
+      m->promised_form_min > m->promised_form_max)
+    gr__check_error(sink, pos, "promised_form_min '%s' is above promised_form_max '%s'",
+                    gr_table_name(GR_T_LEGAL_FORM, m->promised_form_min),
+                    gr_table_name(GR_T_LEGAL_FORM, m->promised_form_max));
 }
 
 static const gr__field match_fields[] = {
@@ -330,6 +510,10 @@ static const gr__field match_fields[] = {
     ENUMF(gr_match, MATCH, LEGAL_FORM_MAX, "legal_form_max", 0, legal_form_max, GR_T_LEGAL_FORM),
     GROUPREF(gr_match, MATCH, ACCESSION, "accession", 0, accession),
     LISTENUM(gr_match, MATCH, PROTECTED_CONDITIONS, "protected_conditions", 0, protected_conditions, GR_T_PROTECTED_CONDITION),
+    LISTREF(gr_match, MATCH, ARRANGEMENTS, "arrangements", 0, arrangements, GR_REC_ARRANGEMENT),
+    ENUMF(gr_match, MATCH, PROMISED_FORM_MIN, "promised_form_min", 0, promised_form_min, GR_T_LEGAL_FORM),
+    ENUMF(gr_match, MATCH, PROMISED_FORM_MAX, "promised_form_max", 0, promised_form_max, GR_T_LEGAL_FORM),
+    RANGEF(gr_match, MATCH, FORCE_CAP_BELOW, "force_cap_below", GR__F_NUM, 0, force_cap_below, 0, 10e6),
 };
 KEYS_MATCH(MATCH, match_fields);
 static const gr__schema match_schema = SCHEMA(gr_match, "match", match_fields, -1, check_match);
@@ -360,10 +544,33 @@ KEYS_MATCH(EVENT_LOCATION, event_location_fields);
 static const gr__schema event_location_schema =
     SCHEMA(gr_event_location, "event location", event_location_fields, -1, NULL);
 
+static const gr__field event_fields[GR_KEY_EVENT__COUNT];
+
+/* Conduct events (joining an alliance, acquiring nuclear weapons, a force
+ * build-up) are acts of one state: they name no target and no place. */
+static bool conduct_kind(int kind) { return kind >= GR_EV_JOINS_ALLIANCE && kind < GR_EV__COUNT; }
+
 static void check_event(gr__sink *sink, void *obj, const gr_pos *pos) {
-  const gr_event *e = obj;
+  gr_event *e = obj;
+  const char *k = gr_table_name(GR_T_EVENT_KIND, e->kind);
+  if (!GR_GIVEN(e, GR_KEY_EVENT_INTENT)) e->intent = GR_INTENT_DELIBERATE;
+  check_assumed(sink, &e->assumed, event_fields, GR_KEY_EVENT__COUNT, e->given, "an event");
   if (e->aggressor && e->target && strcmp(e->aggressor, e->target) == 0)
     gr__check_error(sink, pos, "an event's aggressor and target must differ");
+  if (!GR_GIVEN(e, GR_KEY_EVENT_KIND)) return;
+  bool conduct = conduct_kind(e->kind);
+  if (!conduct && !GR_GIVEN(e, GR_KEY_EVENT_TARGET)) gr__check_error(sink, pos, "an event '%s' needs a 'target'", k);
+  if (!conduct && e->locations.n == 0 && e->targets.n == 0)
+    gr__check_error(sink, pos, "an event '%s' needs 'locations' (regions of the target) or 'targets' (what it strikes)", k);
+  if (!conduct && !GR_GIVEN(e, GR_KEY_EVENT_SCALE)) gr__check_error(sink, pos, "an event '%s' needs a 'scale'", k);
+  if (conduct && (GR_GIVEN(e, GR_KEY_EVENT_SCALE) || GR_GIVEN(e, GR_KEY_EVENT_LOCATIONS) || GR_GIVEN(e, GR_KEY_EVENT_TARGETS)))
+    gr__check_error(sink, pos, "an event '%s' is an act of one state: no 'scale', 'locations' or 'targets'", k);
+  if ((e->kind == GR_EV_JOINS_ALLIANCE) != GR_GIVEN(e, GR_KEY_EVENT_ORGANISATION))
+    gr__check_error(sink, pos, e->kind == GR_EV_JOINS_ALLIANCE ? "an event 'joins_alliance' needs 'organisation'"
+                                                                : "'organisation' goes with an event 'joins_alliance'");
+  if ((e->kind == GR_EV_FORCE_BUILDUP) != GR_GIVEN(e, GR_KEY_EVENT_TROOPS))
+    gr__check_error(sink, pos, e->kind == GR_EV_FORCE_BUILDUP ? "an event 'force_buildup' needs 'troops' (the size reached)"
+                                                               : "'troops' goes with an event 'force_buildup'");
 }
 
 static const gr__field event_fields[] = {
@@ -371,15 +578,68 @@ static const gr__field event_fields[] = {
     FIELD(gr_event, EVENT, TITLE, "title", GR__F_STR, GR__REQ, title),
     ENUMF(gr_event, EVENT, KIND, "kind", GR__REQ, kind, GR_T_EVENT_KIND),
     REFF(gr_event, EVENT, AGGRESSOR, "aggressor", GR__REQ, aggressor, GR_REC_ACTOR),
-    REFF(gr_event, EVENT, TARGET, "target", GR__REQ, target, GR_REC_ACTOR),
-    LISTOBJ(gr_event, EVENT, LOCATIONS, "locations", GR__REQ, locations, &event_location_schema),
-    ENUMF(gr_event, EVENT, SCALE, "scale", GR__REQ, scale, GR_T_SCALE),
+    REFF(gr_event, EVENT, TARGET, "target", 0, target, GR_REC_ACTOR),
+    LISTOBJ(gr_event, EVENT, LOCATIONS, "locations", 0, locations, &event_location_schema),
+    ENUMF(gr_event, EVENT, SCALE, "scale", 0, scale, GR_T_SCALE),
     FIELD(gr_event, EVENT, DAY0, "day0", GR__F_DATE, 0, day0),
     FIELD(gr_event, EVENT, SUMMARY, "summary", GR__F_STR, 0, summary),
     LISTOBJ(gr_event, EVENT, SOURCES, "sources", GR__REQ, sources, &source_schema),
+    ENUMF(gr_event, EVENT, INTENT, "intent", 0, intent, GR_T_INTENT),
+    RANGEF(gr_event, EVENT, DURATION_DAYS, "duration_days", GR__F_INT, 0, duration_days, 0, 36500),
+    LISTENUM(gr_event, EVENT, TARGETS, "targets", 0, targets, GR_T_TARGET_CLASS),
+    GROUPREF(gr_event, EVENT, ORGANISATION, "organisation", 0, organisation),
+    QTYF(gr_event, EVENT, TROOPS, "troops", 0, troops, 0, 10e6),
+    LISTOBJ(gr_event, EVENT, ASSUMED, "assumed", 0, assumed, &assumed_schema),
 };
 KEYS_MATCH(EVENT, event_fields);
 static const gr__schema event_schema = SCHEMA(gr_event, "event", event_fields, -1, check_event);
+
+/* ---- Scenario ---------------------------------------------------------- */
+
+static const gr__field scenario_event_fields[] = {
+    REFF(gr_scenario_event, SCENARIO_EVENT, EVENT, "event", GR__REQ, event, GR_REC_EVENT),
+    RANGEF(gr_scenario_event, SCENARIO_EVENT, DAY, "day", GR__F_INT, 0, day, 0, 36500),
+};
+KEYS_MATCH(SCENARIO_EVENT, scenario_event_fields);
+static const gr__schema scenario_event_schema =
+    SCHEMA(gr_scenario_event, "scenario event", scenario_event_fields, GR_KEY_SCENARIO_EVENT_EVENT, NULL);
+
+static const gr__field scenario_fact_fields[] = {
+    ENUMF(gr_scenario_fact, SCENARIO_FACT, FACT, "fact", GR__REQ, fact, GR_T_FACT),
+    FIELD(gr_scenario_fact, SCENARIO_FACT, VALUE, "value", GR__F_BOOL, GR__REQ, value),
+    OBJF(gr_scenario_fact, SCENARIO_FACT, SOURCE, "source", GR__REQ, source, &source_schema),
+};
+KEYS_MATCH(SCENARIO_FACT, scenario_fact_fields);
+static const gr__schema scenario_fact_schema = SCHEMA(gr_scenario_fact, "scenario fact", scenario_fact_fields, -1, NULL);
+
+static const gr__field scenario_fields[GR_KEY_SCENARIO__COUNT];
+
+static void check_scenario(gr__sink *sink, void *obj, const gr_pos *pos) {
+  const gr_scenario *s = obj;
+  (void)pos;
+  check_assumed(sink, &s->assumed, scenario_fields, GR_KEY_SCENARIO__COUNT, s->given, "a scenario");
+  for (size_t i = 0; i < s->facts.n; i++)
+    for (size_t j = 0; j < i; j++)
+      if (s->facts.items[i].fact == s->facts.items[j].fact)
+        gr__check_error(sink, &s->facts.items[i].pos, "fact '%s' is stated twice",
+                        gr_table_name(GR_T_FACT, s->facts.items[i].fact));
+  for (size_t i = 1; i < s->events.n; i++)
+    if (s->events.items[i].day < s->events.items[i - 1].day)
+      gr__check_error(sink, &s->events.items[i].pos, "a scenario's events must be in day order, earliest first");
+}
+
+static const gr__field scenario_fields[] = {
+    FIELD(gr_scenario, SCENARIO, ID, "id", GR__F_ID, GR__REQ, id),
+    FIELD(gr_scenario, SCENARIO, TITLE, "title", GR__F_STR, GR__REQ, title),
+    FIELD(gr_scenario, SCENARIO, DATE, "date", GR__F_DATE, 0, date),
+    LISTOBJ(gr_scenario, SCENARIO, EVENTS, "events", GR__REQ, events, &scenario_event_schema),
+    LISTOBJ(gr_scenario, SCENARIO, FACTS, "facts", 0, facts, &scenario_fact_schema),
+    FIELD(gr_scenario, SCENARIO, SUMMARY, "summary", GR__F_STR, 0, summary),
+    LISTOBJ(gr_scenario, SCENARIO, SOURCES, "sources", GR__REQ, sources, &source_schema),
+    LISTOBJ(gr_scenario, SCENARIO, ASSUMED, "assumed", 0, assumed, &assumed_schema),
+};
+KEYS_MATCH(SCENARIO, scenario_fields);
+static const gr__schema scenario_schema = SCHEMA(gr_scenario, "scenario", scenario_fields, -1, check_scenario);
 
 /* ---- Parameter --------------------------------------------------------- */
 
@@ -493,14 +753,14 @@ const gr__schema *const gr__record_schemas[GR_REC__COUNT] = {
     [GR_REC_DOCUMENT] = &document_schema,       [GR_REC_ACTOR] = &actor_schema,
     [GR_REC_REGION] = &region_schema,           [GR_REC_ARRANGEMENT] = &arrangement_schema,
     [GR_REC_POSITION] = &position_schema,       [GR_REC_EVENT] = &event_schema,
-    [GR_REC_PARAMETER] = &parameter_schema,
+    [GR_REC_PARAMETER] = &parameter_schema,     [GR_REC_SCENARIO] = &scenario_schema,
 };
 
 const char *const gr__list_keys[GR_REC__COUNT] = {
     [GR_REC_DOCUMENT] = "documents", [GR_REC_ACTOR] = "actors",
     [GR_REC_REGION] = "regions",     [GR_REC_ARRANGEMENT] = "arrangements",
     [GR_REC_POSITION] = "positions", [GR_REC_EVENT] = "events",
-    [GR_REC_PARAMETER] = "parameters",
+    [GR_REC_PARAMETER] = "parameters", [GR_REC_SCENARIO] = "scenarios",
 };
 
 int gr__schema_field(const gr__schema *s, const char *key) {
@@ -529,6 +789,7 @@ RECORD_LAYOUT(gr_arrangement);
 RECORD_LAYOUT(gr_position);
 RECORD_LAYOUT(gr_event);
 RECORD_LAYOUT(gr_parameter);
+RECORD_LAYOUT(gr_scenario);
 
 /* Every list is {T *items; size_t n;}: the loader and the serialiser read
  * and write them through that shape. */
@@ -544,6 +805,13 @@ LIST_LAYOUT(gr_triggerlist);
 LIST_LAYOUT(gr_obligationlist);
 LIST_LAYOUT(gr_guarantor_forms);
 LIST_LAYOUT(gr_event_locations);
+LIST_LAYOUT(gr_assumedlist);
+LIST_LAYOUT(gr_parties);
+LIST_LAYOUT(gr_bodies);
+LIST_LAYOUT(gr_territories);
+LIST_LAYOUT(gr_clauses);
+LIST_LAYOUT(gr_scenario_events);
+LIST_LAYOUT(gr_scenario_facts);
 
 /* Enumerated values and their lists are ints; masks have 64 bits. */
 _Static_assert(sizeof(((gr_intlist *)0)->items[0]) == sizeof(int), "an enum list holds ints");

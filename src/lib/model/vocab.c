@@ -20,7 +20,28 @@ static const gr_term obligation_kinds[] = {
     {"air_cover", "Guarantor aircraft over the protected state: air policing up to a no-fly zone."},
     {"reassurance_force", "Guarantor ground troops stationed in the protected state (size, location)."},
     {"military_intervention", "Armed force to repel an attack and restore territory (Article-5-like)."},
+    {"ceasefire_monitoring", "Monitoring and verification of a ceasefire (standing in peacetime; reports violations, does not fight)."},
+    {"logistics", "Transport, maintenance and supply lines for the protected state's forces."},
+    {"prepositioned_stocks", "Weapons, ammunition and equipment stored in depots in or near the protected state, ready for use."},
+    {"fortification_support", "Help building and financing fortifications and barriers along the line."},
+    {"force_financing", "Financing of the protected state's armed forces and defence budget."},
 };
+
+/* Strength rank of each kind (GR_OB_ order), weakest 0: the kinds appended
+ * later take their place among the older ones. */
+static const int kind_ranks[] = {
+    [GR_OB_CONSULTATION] = 0,          [GR_OB_CEASEFIRE_MONITORING] = 1,
+    [GR_OB_SANCTIONS] = 2,             [GR_OB_ECONOMIC_AID] = 3,
+    [GR_OB_FORCE_FINANCING] = 4,       [GR_OB_INTELLIGENCE_SHARING] = 5,
+    [GR_OB_TRAINING] = 6,              [GR_OB_FORTIFICATION_SUPPORT] = 7,
+    [GR_OB_LOGISTICS] = 8,             [GR_OB_PREPOSITIONED_STOCKS] = 9,
+    [GR_OB_ARMS_SUPPLY] = 10,          [GR_OB_AIR_DEFENCE_SUPPLY] = 11,
+    [GR_OB_NAVAL_PRESENCE] = 12,       [GR_OB_AIR_COVER] = 13,
+    [GR_OB_REASSURANCE_FORCE] = 14,    [GR_OB_MILITARY_INTERVENTION] = 15,
+};
+_Static_assert(sizeof kind_ranks / sizeof kind_ranks[0] == GR_OB__COUNT, "a rank per obligation kind");
+
+int gr_obligation_kind_rank(int kind) { return kind >= 0 && kind < GR_OB__COUNT ? kind_ranks[kind] : -1; }
 
 static const gr_term legal_forms[] = {
     {"political_declaration", "A statement of intent; binds nobody in law."},
@@ -46,6 +67,9 @@ static const gr_term event_kinds[] = {
     {"ceasefire_violation", "Fire across the line in breach of a ceasefire."},
     {"hybrid", "Cyber attack, sabotage or other deniable action."},
     {"blockade", "A naval or other blockade of the protected state's trade."},
+    {"joins_alliance", "The acting state joins an alliance (key: organisation)."},
+    {"acquires_nuclear_weapons", "The acting state acquires nuclear weapons."},
+    {"force_buildup", "The acting state's armed forces grow (key: troops, the size reached)."},
 };
 
 static const gr_term scales[] = {
@@ -81,6 +105,7 @@ static const gr_term arrangement_statuses[] = {
     {"lapsed", "Was in force or agreed, and no longer applies."},
     {"rejected", "Proposed and rejected by a party whose consent it needs."},
     {"reference", "An existing alliance used as a yardstick (NATO, EU)."},
+    {"under_negotiation", "Under negotiation, its text still to be finalised; evaluated as proposed."},
 };
 
 static const gr_term rules[] = {
@@ -143,6 +168,7 @@ static const gr_term facts[] = {
     {"russia_consulted", "Russia was consulted on the arrangement."},
     {"neutrality_observed", "The protected state keeps its neutrality commitments."},
     {"parliament_approval", "The guarantor's parliament has approved the deployment."},
+    {"ratified", "The arrangement has been ratified by the parties that must ratify it."},
 };
 
 static const gr_term protected_conditions[] = {
@@ -159,13 +185,65 @@ static const gr_term revocations[] = {
     {"protected_state_joins_nato", "Void if the protected state joins NATO."},
     {"breach_of_neutrality", "Void if the protected state breaks its neutrality."},
     {"ceasefire_breach_by_protected_state", "Void if the protected state breaks the ceasefire."},
+    {"protected_state_strikes_cities", "Void if the protected state strikes the aggressor's cities or capital without cause (before any attack on it)."},
+    {"protected_state_joins_alliance", "Void if the protected state joins any alliance."},
+    {"protected_state_exceeds_force_cap", "Void if the protected state's forces grow beyond the arrangement's force_cap."},
+    {"protected_state_acquires_nuclear_weapons", "Void if the protected state acquires nuclear weapons."},
+};
+
+static const gr_term intents[] = {
+    {"accidental", "Not meant: a stray missile, a navigation error."},
+    {"unclear", "Whether it was meant is not established."},
+    {"deliberate", "Meant by the acting state's command."},
+};
+
+static const gr_term target_classes[] = {
+    {"military", "Armed forces and military installations."},
+    {"infrastructure", "Energy, transport and other infrastructure."},
+    {"cities", "Cities and their population."},
+    {"capital", "The capital."},
+};
+
+static const gr_term party_roles[] = {
+    {"proposer", "Put the arrangement forward."},
+    {"signatory", "Signed it."},
+    {"endorser", "Endorsed it without signing."},
+};
+
+static const gr_term basings[] = {
+    {"stationed", "On the protected state's territory (regions: where)."},
+    {"neighbouring", "Based in a neighbouring state (based_in: which), acting across the border."},
+    {"offshore", "At sea, off the protected state's coast."},
+    {"air_only", "From the air only, based outside the protected state."},
+};
+
+static const gr_term territory_statuses[] = {
+    {"held_de_facto", "Recognised as held by the aggressor de facto: counted as occupied."},
+    {"ceded", "Recognised as the aggressor's in law: counted as occupied."},
+    {"frozen_line", "The line frozen where it stands at the arrangement's date."},
+    {"returned", "Returned to the protected state: counted as government-held."},
+    {"demilitarised", "A demilitarised zone: no forces of either side."},
+};
+
+static const gr_term decision_rules[] = {
+    {"consensus", "Every member must agree: any member can block."},
+    {"majority", "A majority of members decides."},
+    {"chair", "The chair decides."},
+};
+
+static const gr_term clause_kinds[] = {
+    {"compensation", "What the guarantors receive for their guarantee."},
+    {"sanctions_relief", "Sanctions lifted, with the schedule and conditions."},
+    {"sanctions_snap_back", "Sanctions restored automatically on a breach."},
+    {"non_recognition", "Territory whose annexation is not recognised."},
+    {"other", "Any other clause worth recording."},
 };
 
 #define T(name, title, ordered, rows) \
   { name, title, ordered, sizeof(rows) / sizeof(rows[0]), rows }
 
 static const gr_table tables[GR_T__COUNT] = {
-    [GR_T_OBLIGATION_KIND] = T("obligation_kind", "Obligation kinds", true, obligation_kinds),
+    [GR_T_OBLIGATION_KIND] = T("obligation_kind", "Obligation kinds", false, obligation_kinds),
     [GR_T_LEGAL_FORM] = T("legal_form", "Legal forms", true, legal_forms),
     [GR_T_ACTIVATION] = T("activation", "Activation modes", false, activations),
     [GR_T_EVENT_KIND] = T("event_kind", "Event kinds", false, event_kinds),
@@ -185,6 +263,13 @@ static const gr_table tables[GR_T__COUNT] = {
     [GR_T_FACT] = T("fact", "Facts", false, facts),
     [GR_T_PROTECTED_CONDITION] = T("protected_condition", "Conditions on the protected state", false, protected_conditions),
     [GR_T_REVOCATION] = T("revocation", "Revocation clauses", false, revocations),
+    [GR_T_INTENT] = T("intent", "Intent", true, intents),
+    [GR_T_TARGET_CLASS] = T("target_class", "What an event strikes", false, target_classes),
+    [GR_T_PARTY_ROLE] = T("party_role", "Parties' roles", false, party_roles),
+    [GR_T_BASING] = T("basing", "Where forces act from", false, basings),
+    [GR_T_TERRITORY_STATUS] = T("territory_status", "Territorial terms", false, territory_statuses),
+    [GR_T_DECISION_RULE] = T("decision_rule", "Decision rules of bodies", false, decision_rules),
+    [GR_T_CLAUSE_KIND] = T("clause_kind", "Recorded clauses", false, clause_kinds),
 };
 
 const gr_table *gr_table_get(gr_table_id id) {
@@ -207,7 +292,7 @@ const char *gr_table_name(gr_table_id id, int value) {
 }
 
 static const char *const record_kind_names[GR_REC__COUNT] = {
-    "document", "actor", "region", "arrangement", "position", "event", "parameter",
+    "document", "actor", "region", "arrangement", "position", "event", "parameter", "scenario",
 };
 
 const char *gr_record_kind_name(gr_record_kind kind) {
