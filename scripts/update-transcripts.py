@@ -16,7 +16,9 @@ import test_transcripts as tt  # noqa: E402
 def main():
     root, program = sys.argv[1], os.path.abspath(sys.argv[2])
     docs = [os.path.join(root, "README.md")] + sorted(
-        os.path.join(root, "docs", f) for f in os.listdir(os.path.join(root, "docs")) if f.endswith(".md"))
+        os.path.join(root, "docs", f) for f in os.listdir(os.path.join(root, "docs")) if f.endswith(".md")) + sorted(
+        os.path.join(root, "tests", "cases", f) for f in os.listdir(os.path.join(root, "tests", "cases"))
+        if f.endswith(".md"))
     for path in docs:
         if path.endswith("results.md"):
             continue

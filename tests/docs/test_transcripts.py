@@ -93,7 +93,9 @@ def check(expected, got, excerpt):
 def main():
     root, program = sys.argv[1], os.path.abspath(sys.argv[2])
     docs = [os.path.join(root, "README.md")] + sorted(
-        os.path.join(root, "docs", f) for f in os.listdir(os.path.join(root, "docs")) if f.endswith(".md"))
+        os.path.join(root, "docs", f) for f in os.listdir(os.path.join(root, "docs")) if f.endswith(".md")) + sorted(
+        os.path.join(root, "tests", "cases", f) for f in os.listdir(os.path.join(root, "tests", "cases"))
+        if f.endswith(".md"))
     failures = count = 0
     for path in docs:
         rel = os.path.relpath(path, root)
