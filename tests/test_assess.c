@@ -149,11 +149,12 @@ static void test_each_rule_met(void **state) {
   assert_string_equal(rule(xb, "xb-prefer")->matched->guarantor, "USA");
   /* US air cover is based in Poland: outside the protected state. */
   assert_int_equal(rule(xb, "xb-oppose")->state, GR_RULE_MET);
-  /* A force protects a truce: ceasefire_in_force is derived true. */
+  /* No scenario states a ceasefire (a force on offer no longer implies
+   * one): the rule stands, and the French force violates it. */
   const gr_rule_result *u = rule(xb, "xb-unless");
-  assert_int_equal(u->state, GR_RULE_LAPSED);
-  assert_int_equal(u->unless_fact, GR_FACT_CEASEFIRE_IN_FORCE);
-  assert_int_equal(xb->verdict, GR_VERDICT_ACCEPTS);
+  assert_int_equal(u->state, GR_RULE_VIOLATED);
+  assert_int_equal(u->unless_fact, -1);
+  assert_int_equal(xb->verdict, GR_VERDICT_VETOES);
   gr_assessment_free(as);
 }
 

@@ -21,6 +21,8 @@ static const char *const TEST_YAML =
     "  - {id: t-attack-kyiv-oblast, title: T, kind: armed_attack, aggressor: RUS, target: UKR,\n"
     "     locations: [{region: UA-32, side: government}], scale: limited, day0: 2026-01-01,\n"
     "     sources: [{assumption: test}]}\n"
+    "  - {id: t-attack-kyiv-undated, title: T, kind: armed_attack, aggressor: RUS, target: UKR,\n"
+    "     locations: [{region: UA-32, side: government}], scale: limited, sources: [{assumption: test}]}\n"
     "  - {id: t-attack-poland, title: T, kind: armed_attack, aggressor: RUS, target: POL,\n"
     "     locations: [{region: PL-06, side: government}], scale: major, sources: [{assumption: test}]}\n"
     "regions:\n"
@@ -197,10 +199,20 @@ static void test_facts_change_outcomes(void **state) {
 
 static void test_as_of_moves_the_term(void **state) {
   (void)state;
-  gr_timeline *tl = run("t-arr", "t-attack-kyiv-oblast", NULL, 20210601);
+  gr_timeline *tl = run("t-arr", "t-attack-kyiv-undated", NULL, 20210601);
   expect(tl, 8, GR_OUT_ACTIVATES, "automatic", NULL); /* Still within its two years. */
   expect(tl, 7, GR_OUT_NOT_YET_IN_FORCE, "term", NULL);
+  assert_string_equal(tl->date_from, "as_of");
   gr_timeline_free(tl);
+  /* A dated event is read at its own date: another as_of contradicts it. */
+  gr_error err = GR_ERROR_INIT;
+  tl = NULL;
+  assert_int_equal(gr_timeline_new(cat, gr_catalog_arrangement(cat, "t-arr"), gr_catalog_event(cat, "t-attack-kyiv-oblast"),
+                                   NULL, 20210601, &tl, &err),
+                   GR_E_ARG);
+  assert_null(tl);
+  assert_string_equal(err.message, "event 't-attack-kyiv-oblast' is dated 2026-01-01; as of 2021-06-01 contradicts it");
+  gr_error_clear(&err);
 }
 
 static void test_event_on_another_state(void **state) {
@@ -223,7 +235,9 @@ static void test_facts_defaults_and_parse(void **state) {
   assert_int_equal(gr_facts_origin(f, GR_FACT_UN_MANDATE), GR_FACT_ASSUMED);
   assert_true(gr_facts_value(f, GR_FACT_EUROPEAN_GROUND_FORCE_PRESENT));
   assert_true(gr_facts_value(f, GR_FACT_US_BACKSTOP));
-  assert_true(gr_facts_value(f, GR_FACT_CEASEFIRE_IN_FORCE));
+  /* A ceasefire is the scenario's to state, not derived from a force. */
+  assert_false(gr_facts_value(f, GR_FACT_CEASEFIRE_IN_FORCE));
+  assert_int_equal(gr_facts_origin(f, GR_FACT_CEASEFIRE_IN_FORCE), GR_FACT_ASSUMED);
   assert_false(gr_facts_value(f, GR_FACT_RUSSIA_CONSULTED));
   gr_facts_free(f);
   assert_int_equal(gr_facts_new(cat, gr_catalog_arrangement(cat, "russia-p5-2025"), &f, &err), GR_OK);

@@ -23,7 +23,8 @@ extern "C" {
 typedef enum gr_fact_origin {
   GR_FACT_ASSUMED, /* A default that holds whatever the arrangement. */
   GR_FACT_DERIVED, /* Follows from the arrangement's content. */
-  GR_FACT_GIVEN    /* Set by the user. */
+  GR_FACT_GIVEN,   /* Set by the user. */
+  GR_FACT_SCENARIO /* Stated by the scenario the engines run on. */
 } gr_fact_origin;
 
 typedef struct gr_facts gr_facts;
@@ -57,6 +58,18 @@ GR_EXTERN bool gr_facts_value(const gr_facts *f, gr_fact fact);
 GR_EXTERN gr_fact_origin gr_facts_origin(const gr_facts *f, gr_fact fact);
 GR_EXTERN const char *gr_facts_why(const gr_facts *f, gr_fact fact);
 
+/* State the facts of scenario `sc` (a scenario of the catalog the facts
+ * were made with): each fact it states takes its value, with origin
+ * GR_FACT_SCENARIO, unless the user set it; the facts nobody set are then
+ * derived again. A NULL `sc` changes nothing. */
+GR_EXTERN gr_status gr_facts_apply_scenario(gr_facts *f, const gr_scenario *sc, gr_error *err);
+
+/* Whether anything of `arr` or of the catalog's positions reads `fact`: an
+ * obligation's conditions, the arrangement's entry_into_force, a revocation
+ * clause that rests on it, a position's `unless`, or the model (the
+ * approval of a parliament that must approve combat deployments). */
+GR_EXTERN bool gr_fact_is_read(const gr_catalog *cat, const gr_arrangement *arr, gr_fact fact);
+
 /* The arrangement the facts are for. */
 GR_EXTERN const gr_arrangement *gr_facts_arrangement(const gr_facts *f);
 
@@ -64,7 +77,7 @@ GR_EXTERN const gr_arrangement *gr_facts_arrangement(const gr_facts *f);
  * not NULL, every condition it names holds under them. */
 GR_EXTERN bool gr_obligation_on_offer(const gr_obligation *o, const gr_facts *facts);
 
-/* The name of an origin: "assumed", "derived" or "given". */
+/* The name of an origin: "assumed", "derived", "given" or "scenario". */
 GR_EXTERN const char *gr_fact_origin_name(gr_fact_origin origin);
 
 /* The facts as JSON: {"un_mandate": {"value", "origin", "why"}, ...}. */

@@ -55,9 +55,31 @@ typedef struct gr_tripwire {
   double troops;
 } gr_tripwire;
 
+/* The part an event plays in a scenario. Append-only. */
+typedef enum gr_step_role {
+  GR_STEP_TRIGGER, /* The first attack on the protected state by another
+                      actor: what the obligations answer. */
+  GR_STEP_CONDUCT, /* An act of the protected state before the trigger:
+                      what revocation clauses read. */
+  GR_STEP_OTHER,   /* Any other event before the trigger: read by no rule. */
+  GR_STEP_AFTER,   /* After the trigger: the timeline stops there. */
+  GR_STEP__COUNT
+} gr_step_role;
+
+/* "trigger", "conduct", "other", "after"; "?" when out of range. */
+GR_EXTERN const char *gr_step_role_name(gr_step_role role);
+
+/* One event of the scenario, `day` days after its day 0. */
+typedef struct gr_timeline_step {
+  const gr_event *event;
+  int day;
+  gr_step_role role;
+} gr_timeline_step;
+
 typedef struct gr_timeline {
   const gr_arrangement *arrangement;
-  const gr_event *event;
+  const gr_event *event;   /* The trigger event, or NULL when no event of
+                              the scenario strikes the protected state. */
   gr_date as_of;           /* The date scope and terms were resolved at. */
   const gr_facts *facts;   /* The facts used (the timeline's own copy). */
   gr_timeline_entry *items;    /* Sorted by day (none last), then input order. */
@@ -66,6 +88,13 @@ typedef struct gr_timeline {
   size_t ntripwires;
   const char *note;        /* E.g. a date before the first control
                               snapshot; NULL when there is none. */
+  /* Added with scenarios. */
+  const gr_scenario *scenario; /* NULL for a single event. */
+  gr_timeline_step *steps;     /* The scenario's events in day order. */
+  size_t nsteps;
+  int trigger_day;             /* Day of the trigger event, else -1. */
+  const char *date_from;       /* Where as_of came from, in words: "the
+                                  scenario's date", "as_of", ... */
 } gr_timeline;
 
 /*
@@ -78,6 +107,28 @@ typedef struct gr_timeline {
 GR_EXTERN gr_status gr_timeline_new(const gr_catalog *cat, const gr_arrangement *arr,
                                const gr_event *ev, const gr_facts *facts, gr_date as_of,
                                gr_timeline **out, gr_error *err);
+
+/*
+ * The same for scenario `sc` of `cat`: its events in day order, its facts
+ * (applied over `facts`, see gr_facts_apply_scenario()), and its date.
+ * The obligations answer the first event in which another actor strikes
+ * the protected state; the protected state's own acts before it are read
+ * by the revocation clauses. When no event strikes the protected state,
+ * every obligation is "not triggered" and tl->event is NULL.
+ */
+GR_EXTERN gr_status gr_timeline_scenario_new(const gr_catalog *cat, const gr_arrangement *arr,
+                                             const gr_scenario *sc, const gr_facts *facts, gr_date as_of,
+                                             gr_timeline **out, gr_error *err);
+
+/*
+ * The date the engines read a case at: the scenario's date (for a single
+ * event, its day 0), else `as_of`, else the arrangement's date. `sc` or
+ * `ev` may be NULL. GR_E_ARG when the scenario is dated and `as_of` names
+ * another date. *from (which may be NULL) receives where the date came
+ * from, in words (static storage).
+ */
+GR_EXTERN gr_status gr_case_date(const gr_arrangement *arr, const gr_scenario *sc, const gr_event *ev,
+                                 gr_date as_of, gr_date *date, const char **from, gr_error *err);
 
 /* Free a timeline; accepts NULL. */
 GR_EXTERN void gr_timeline_free(gr_timeline *tl);

@@ -60,12 +60,21 @@ void cli_wrap(FILE *fp, const char *text, int indent, int width);
  * naming the closest ids. */
 const void *cli_find(const gr_catalog *cat, gr_record_kind kind, const char *id);
 
+/* A case to run the engines on: the scenario with id `id`, or the event
+ * (a scenario of one). 0 with one of *sc, *ev set; else an error naming
+ * the closest ids was printed (or the id is both, and ambiguous). */
+int cli_find_case(const gr_catalog *cat, const char *id, const gr_scenario **sc, const gr_event **ev);
+
 /* The facts for `arr`: defaults, then each "--facts" text in order (the
  * derived facts follow them). NULL, having printed a usage error, when a
  * text is bad. The caller frees them with gr_facts_free(). */
 struct gr_facts;
 struct gr_facts *cli_facts(const gr_catalog *cat, const gr_arrangement *arr, char *const *specs, size_t n,
                            const char *cmd);
+
+/* Warn (on stderr, "guarantor CMD: warning: ...") about each fact the
+ * user set that nothing of `arr` or the positions reads. */
+void cli_warn_unread_facts(const gr_catalog *cat, const gr_arrangement *arr, const struct gr_facts *f, const char *cmd);
 
 /* The facts as a readable block. */
 struct gr_facts;

@@ -1,6 +1,6 @@
 /*
- * guarantor trigger ARRANGEMENT EVENT: which obligations an event sets off,
- * on which day, and which do not and why.
+ * guarantor trigger ARRANGEMENT CASE: which obligations a scenario (or a
+ * single event) sets off, on which day, and which do not and why.
  */
 #include <stddef.h>
 #include <stdlib.h>
@@ -22,17 +22,21 @@ static const cli_option options[] = {
             "override facts, e.g. --facts un_mandate=true\n('guarantor show --kinds' lists them; the defaults\n"
             "follow from the arrangement and are printed)"),
     CLI_OPT(settings, "as-of", 0, CLI_DATE, as_of, "DATE",
-            "resolve region control and terms at DATE (YYYY-MM-DD;\ndefault: the event's day 0, else the arrangement's "
-            "date)"),
+            "resolve region control and terms at DATE (YYYY-MM-DD;\ndefault: the scenario's date or the event's day 0,\n"
+            "else the arrangement's date; a dated case refuses\nanother date)"),
     CLI_OPT_JSON(settings, json),
     CLI_OPT_FILES(settings, files),
 };
 
 static const cli_spec spec = {
     "trigger",
-    "guarantor trigger ARRANGEMENT EVENT [--facts F=V,...] [--as-of DATE]\n"
-    "                         [--json] [-f FILE]...",
-    "The activation timeline of an arrangement for an event: for every\n"
+    "guarantor trigger ARRANGEMENT CASE [--facts F=V,...] [--as-of DATE]\n"
+    "                        [--json] [-f FILE]...",
+    "The activation timeline of an arrangement for a case: a scenario (events\n"
+    "in day order by either side, and the facts that hold) or one event. The\n"
+    "obligations answer the first event in which another actor strikes the\n"
+    "protected state; the protected state's own acts before it are read by\n"
+    "the revocation clauses. For every\n"
     "obligation one outcome with its reason -- activates (on which day),\n"
     "needs consultation (deadline), at discretion, blocked (which condition\n"
     "is false, or who can veto), out of scope (the event's region is\n"
@@ -43,7 +47,7 @@ static const cli_spec spec = {
     sizeof options / sizeof options[0],
     2,
     2,
-    "expected ARRANGEMENT and EVENT",
+    "expected ARRANGEMENT and CASE (a scenario or an event)",
     "Exit status: 0 ok, 2 unknown id, bad file or usage, 1 failure.\n"
     "The rules, in the order they are tried: docs/engines.md.\n",
 };
@@ -56,14 +60,37 @@ static const char *day_text(const gr_timeline_entry *a, char *buf, size_t n) {
   return buf;
 }
 
+static void print_event(FILE *fp, const gr_event *ev) {
+  fprintf(fp, "%s (%s", cli_text(ev->title), gr_table_name(GR_T_EVENT_KIND, ev->kind));
+  if (GR_GIVEN(ev, GR_KEY_EVENT_SCALE)) fprintf(fp, ", scale %s", gr_table_name(GR_T_SCALE, ev->scale));
+  if (GR_GIVEN(ev, GR_KEY_EVENT_INTENT)) fprintf(fp, ", %s", gr_table_name(GR_T_INTENT, ev->intent));
+  if (GR_GIVEN(ev, GR_KEY_EVENT_DURATION_DAYS)) fprintf(fp, ", %d days", ev->duration_days);
+  for (size_t i = 0; i < ev->targets.n; i++)
+    fprintf(fp, "%s%s", i ? ", " : "; strikes ", gr_table_name(GR_T_TARGET_CLASS, ev->targets.items[i]));
+  fputs(")\n", fp);
+}
+
 static void print_human(FILE *fp, const gr_catalog *cat, const gr_timeline *tl) {
   const gr_arrangement *arr = tl->arrangement;
   const gr_event *ev = tl->event;
   char d[11], day[32];
-  fprintf(fp, "%s under %s, as of %s\n", ev->id, arr->id, gr_date_format(tl->as_of, d));
-  fprintf(fp, "  event:       %s (%s, scale %s)\n", ev->title, gr_table_name(GR_T_EVENT_KIND, ev->kind),
-          gr_table_name(GR_T_SCALE, ev->scale));
-  for (size_t i = 0; i < ev->locations.n; i++) {
+  fprintf(fp, "%s under %s, as of %s (%s)\n", tl->scenario ? tl->scenario->id : ev->id, arr->id,
+          gr_date_format(tl->as_of, d), tl->date_from);
+  if (tl->scenario) {
+    fprintf(fp, "  scenario:    %s\n", cli_text(tl->scenario->title));
+    for (size_t i = 0; i < tl->nsteps; i++) {
+      const gr_timeline_step *st = &tl->steps[i];
+      fprintf(fp, "  day %-4d     %-8s %s %s%s%s: ", st->day, gr_step_role_name(st->role), st->event->aggressor,
+              st->event->id, st->event->target ? " -> " : "", st->event->target ? st->event->target : "");
+      print_event(fp, st->event);
+    }
+    if (ev == NULL) fprintf(fp, "  trigger:     none: no event strikes %s\n", arr->protects);
+  }
+  if (ev != NULL) {
+    fputs("  event:       ", fp);
+    print_event(fp, ev);
+  }
+  for (size_t i = 0; ev != NULL && i < ev->locations.n; i++) {
     const gr_region *r = gr_catalog_region(cat, ev->locations.items[i].region);
     fprintf(fp, "  where:       %s %s (%s side)\n", ev->locations.items[i].region, r ? r->name : "?",
             gr_table_name(GR_T_SIDE, ev->locations.items[i].side));
@@ -114,14 +141,19 @@ int cmd_trigger(int argc, char **argv) {
   cat = cli_load(o.files.items, o.files.n, &rc);
   if (cat == NULL) goto done;
   const gr_arrangement *arr = cli_find(cat, GR_REC_ARRANGEMENT, args[0]);
-  const gr_event *ev = cli_find(cat, GR_REC_EVENT, args[1]);
-  if (arr == NULL || ev == NULL || (facts = cli_facts(cat, arr, o.facts.items, o.facts.n, "trigger")) == NULL) {
+  const gr_scenario *sc = NULL;
+  const gr_event *ev = NULL;
+  if (arr == NULL || cli_find_case(cat, args[1], &sc, &ev) != 0 ||
+      (facts = cli_facts(cat, arr, o.facts.items, o.facts.n, "trigger")) == NULL) {
     rc = EXIT_USAGE;
     goto done;
   }
-  if (gr_timeline_new(cat, arr, ev, facts, o.as_of, &tl, &err) != GR_OK) {
-    cli_error("trigger", "%s", err.message);
-    rc = EXIT_FAIL;
+  cli_warn_unread_facts(cat, arr, facts, "trigger");
+  gr_status st = sc ? gr_timeline_scenario_new(cat, arr, sc, facts, o.as_of, &tl, &err)
+                    : gr_timeline_new(cat, arr, ev, facts, o.as_of, &tl, &err);
+  if (st != GR_OK) {
+    rc = st == GR_E_ARG ? cli_usage_error("trigger", "%s", err.message) : EXIT_FAIL;
+    if (st != GR_E_ARG) cli_error("trigger", "%s", err.message);
     goto done;
   }
   if (o.json) {

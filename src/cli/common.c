@@ -192,3 +192,31 @@ void cli_pad(FILE *fp, const char *s, int width) {
   fputs(s, fp);
   for (; cols < width; cols++) fputc(' ', fp);
 }
+
+int cli_find_case(const gr_catalog *cat, const char *id, const gr_scenario **sc, const gr_event **ev) {
+  *sc = gr_catalog_find(cat, GR_REC_SCENARIO, id);
+  *ev = gr_catalog_find(cat, GR_REC_EVENT, id);
+  if (*sc && *ev) {
+    cli_error(NULL, "'%s' is both a scenario and an event; rename one of them", id);
+    return -1;
+  }
+  if (*sc || *ev) return 0;
+  const char *near[4];
+  size_t n = gr_catalog_suggest(cat, GR_REC_SCENARIO, id, near, 2);
+  n += gr_catalog_suggest(cat, GR_REC_EVENT, id, near + n, 4 - n);
+  char hint[512] = "";
+  for (size_t i = 0; i < n; i++) {
+    size_t used = strlen(hint);
+    snprintf(hint + used, sizeof hint - used, "%s'%s'", i ? ", " : " (did you mean ", near[i]);
+  }
+  cli_error(NULL, "no scenario or event '%s' in the catalog%s%s", id, hint,
+            n ? "?)" : "; 'guarantor show' lists them");
+  return -1;
+}
+
+void cli_warn_unread_facts(const gr_catalog *cat, const gr_arrangement *arr, const gr_facts *f, const char *cmd) {
+  const gr_table *t = gr_table_get(GR_T_FACT);
+  for (size_t i = 0; i < t->count; i++)
+    if (gr_facts_origin(f, (gr_fact)i) == GR_FACT_GIVEN && !gr_fact_is_read(cat, arr, (gr_fact)i))
+      cli_error(cmd, "warning: fact %s is set, but nothing in %s or the positions reads it", t->terms[i].name, arr->id);
+}

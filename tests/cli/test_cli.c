@@ -415,7 +415,7 @@ static void test_trigger_and_assess_errors(void **state) {
   (void)state;
   run r = prog("trigger", "coalition-2025", "offensive-zaporozhye", NULL);
   assert_int_equal(r.status, 2);
-  assert_non_null(strstr(r.err, "no event 'offensive-zaporozhye' in the catalog (did you mean 'offensive-zaporizhzhia'?)"));
+  assert_non_null(strstr(r.err, "no scenario or event 'offensive-zaporozhye' in the catalog (did you mean 'offensive-zaporizhzhia'?)"));
   done(&r);
   r = prog("trigger", "coalition", "strike-kyiv", NULL);
   assert_int_equal(r.status, 2);
@@ -431,7 +431,7 @@ static void test_trigger_and_assess_errors(void **state) {
   done(&r);
   r = prog("trigger", "coalition-2025", NULL);
   assert_int_equal(r.status, 2);
-  assert_non_null(strstr(r.err, "expected ARRANGEMENT and EVENT"));
+  assert_non_null(strstr(r.err, "expected ARRANGEMENT and CASE (a scenario or an event)"));
   done(&r);
   r = prog("trigger", "coalition-2025", "strike-kyiv", "--facts", NULL);
   assert_int_equal(r.status, 2);

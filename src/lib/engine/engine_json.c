@@ -32,10 +32,27 @@ void gr_json_timeline(gr_json *w, const gr_timeline *tl) {
   gr_json_begin_object(w);
   gr_json_key(w, "arrangement");
   gr_json_string(w, tl->arrangement->id);
+  gr_json_key(w, "scenario");
+  gr_json_string(w, tl->scenario ? tl->scenario->id : NULL);
   gr_json_key(w, "event");
-  gr_json_string(w, tl->event->id);
+  gr_json_string(w, tl->event ? tl->event->id : NULL);
   gr_json_key(w, "as_of");
   gr_json_date(w, tl->as_of);
+  gr_json_key(w, "as_of_from");
+  gr_json_string(w, tl->date_from);
+  gr_json_key(w, "steps");
+  gr_json_begin_array(w);
+  for (size_t i = 0; i < tl->nsteps; i++) {
+    gr_json_begin_object(w);
+    gr_json_key(w, "day");
+    gr_json_int(w, tl->steps[i].day);
+    gr_json_key(w, "event");
+    gr_json_string(w, tl->steps[i].event->id);
+    gr_json_key(w, "role");
+    gr_json_string(w, gr_step_role_name(tl->steps[i].role));
+    gr_json_end_object(w);
+  }
+  gr_json_end_array(w);
   gr_json_key(w, "note");
   gr_json_string(w, tl->note);
   gr_json_key(w, "tripwires");

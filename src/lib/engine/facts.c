@@ -28,10 +28,10 @@ bool gr_obligation_on_offer(const gr_obligation *o, const gr_facts *f) {
   return true;
 }
 
-/* Set a fact unless the user gave it. */
-#define SET(f, fact, ...)                                 \
-  do {                                                    \
-    if ((f)->origin[fact] != GR_FACT_GIVEN) set(f, fact, __VA_ARGS__); \
+/* Set a fact unless the user gave it or the scenario states it. */
+#define SET(f, fact, ...)                                                                      \
+  do {                                                                                         \
+    if ((f)->origin[fact] != GR_FACT_GIVEN && (f)->origin[fact] != GR_FACT_SCENARIO) set(f, fact, __VA_ARGS__); \
   } while (0)
 
 /* Recompute every fact the user did not give, so that derived facts follow
@@ -46,8 +46,11 @@ static void derive(gr_facts *f) {
   SET(f, GR_FACT_PARLIAMENT_APPROVAL, false, GR_FACT_ASSUMED,
       "no guarantor parliament is assumed to have approved a deployment in advance");
   SET(f, GR_FACT_US_BACKSTOP, false, GR_FACT_DERIVED, "no US air cover, intelligence or air defence on offer in it");
-  SET(f, GR_FACT_CEASEFIRE_IN_FORCE, false, GR_FACT_DERIVED,
-      "no reassurance force on offer in it, so no truce for one to protect is presumed");
+  /* A ceasefire belongs to the scenario, not to the arrangement: deriving
+   * it from a force on offer made declarations that wait for a ceasefire
+   * cancel themselves. */
+  SET(f, GR_FACT_CEASEFIRE_IN_FORCE, false, GR_FACT_ASSUMED,
+      "no scenario states that a ceasefire is in force");
   SET(f, GR_FACT_EUROPEAN_GROUND_FORCE_PRESENT, false, GR_FACT_DERIVED,
       "no European reassurance force with troops on offer in it");
   SET(f, GR_FACT_RUSSIA_CONSULTED, false, GR_FACT_DERIVED, "Russia is not a party to it");
@@ -66,10 +69,6 @@ static void derive(gr_facts *f) {
         const gr_obligation *o = &arr->obligations.items[i];
         if (o->commitment != commit || o->guarantor == NULL || !gr_obligation_on_offer(o, f)) continue;
         if (pass == 0 && o->kind == GR_OB_REASSURANCE_FORCE && o->troops.value > 0) {
-          if (!f->value[GR_FACT_CEASEFIRE_IN_FORCE])
-            SET(f, GR_FACT_CEASEFIRE_IN_FORCE, true, GR_FACT_DERIVED,
-                "a reassurance force (%s, %s) is stationed to protect a truce", o->guarantor,
-                gr_table_name(GR_T_COMMITMENT, o->commitment));
           if (!f->value[GR_FACT_EUROPEAN_GROUND_FORCE_PRESENT] && gr_catalog_actor_in(cat, o->guarantor, "EUROPE"))
             SET(f, GR_FACT_EUROPEAN_GROUND_FORCE_PRESENT, true, GR_FACT_DERIVED,
                 "a European reassurance force (%s, %.15g troops, %s) stands in the protected state", o->guarantor,
@@ -215,6 +214,54 @@ const char *gr_fact_origin_name(gr_fact_origin origin) {
   case GR_FACT_ASSUMED: return "assumed";
   case GR_FACT_DERIVED: return "derived";
   case GR_FACT_GIVEN: return "given";
+  case GR_FACT_SCENARIO: return "scenario";
   }
   return "?";
+}
+
+gr_status gr_facts_apply_scenario(gr_facts *f, const gr_scenario *sc, gr_error *err) {
+  if (f == NULL) return gr__fail(err, GR_E_ARG, "gr_facts_apply_scenario: NULL facts");
+  if (sc != NULL && gr__catalog_has(f->cat, GR_REC_SCENARIO, sc, "gr_facts_apply_scenario", err) != GR_OK)
+    return err ? err->code : GR_E_MISUSE;
+  for (size_t i = 0; sc != NULL && i < sc->facts.n; i++) {
+    const gr_scenario_fact *sf = &sc->facts.items[i];
+    if (f->origin[sf->fact] == GR_FACT_GIVEN) continue;
+    const gr_source *src = &sf->source;
+    const char *what = src->assumption ? "assumption: " : "";
+    const char *from = src->assumption ? src->assumption : src->doc ? src->doc : src->ref;
+    set(f, (gr_fact)sf->fact, sf->value, GR_FACT_SCENARIO, "stated by scenario %s%s%s%s%s", sc->id, from ? " (" : "",
+        from ? what : "", from ? from : "", from ? ")" : "");
+  }
+  derive(f);
+  gr__ok(err);
+  return GR_OK;
+}
+
+static bool int_in(const gr_intlist *l, int v) {
+  for (size_t i = 0; i < l->n; i++)
+    if (l->items[i] == v) return true;
+  return false;
+}
+
+bool gr_fact_is_read(const gr_catalog *cat, const gr_arrangement *arr, gr_fact fact) {
+  if (cat == NULL || arr == NULL || (int)fact < 0 || fact >= GR_FACT__COUNT) return false;
+  if (int_in(&arr->entry_into_force, (int)fact)) return true;
+  for (size_t i = 0; i < arr->obligations.n; i++) {
+    const gr_obligation *o = &arr->obligations.items[i];
+    if (int_in(&o->conditions, (int)fact)) return true;
+    if (fact == GR_FACT_NEUTRALITY_OBSERVED && int_in(&o->revocation, GR_REV_BREACH_OF_NEUTRALITY)) return true;
+    if (fact == GR_FACT_CEASEFIRE_IN_FORCE && int_in(&o->revocation, GR_REV_CEASEFIRE_BREACH_BY_PROTECTED_STATE))
+      return true;
+    const gr_actor *g = gr_catalog_actor(cat, o->guarantor);
+    if (fact == GR_FACT_PARLIAMENT_APPROVAL && g && GR_GIVEN(g, GR_KEY_ACTOR_DEPLOY_APPROVAL) &&
+        g->deploy_approval == GR_APPROVAL_PARLIAMENT_PRIOR)
+      return true;
+  }
+  /* Derived facts feed no one directly but through the ones above; a
+   * position's `unless` reads any of them. */
+  for (size_t i = 0, n = gr_catalog_count(cat, GR_REC_POSITION); i < n; i++) {
+    const gr_position *p = gr_catalog_at(cat, GR_REC_POSITION, i);
+    if (int_in(&p->unless, (int)fact)) return true;
+  }
+  return false;
 }

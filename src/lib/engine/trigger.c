@@ -2,17 +2,24 @@
  * The trigger engine. For each obligation the rules below are tried in
  * order and the first that decides gives the outcome:
  *
- *   1 target      the event strikes another state      -> not triggered
+ *   1 target      no event strikes the protected state  -> not triggered
  *   2 status      the arrangement lapsed or was rejected -> lapsed
- *   3 term        starts later / ended                 -> not yet in force / lapsed
- *   4 revocation  a voiding clause holds               -> lapsed
+ *   3 term        starts later / ended; entry into force
+ *                 waits for a fact                     -> not yet in force / lapsed
+ *   4 revocation  a voiding clause holds: the protected
+ *                 state's own acts before the trigger  -> lapsed
  *   5 commitment  the guarantor declined               -> declined
- *   6 trigger     kind or scale does not match         -> not triggered
+ *   6 trigger     kind, scale, intent or duration short -> not triggered
  *   7 scope       no event location is in scope        -> out of scope
- *   8 aggressor   the guarantor is the aggressor       -> blocked
+ *   8 aggressor   the guarantor is (or contains) the aggressor -> blocked
  *   9 condition   a required fact is false             -> blocked
  *  10 activation  automatic / after_consultation / discretionary /
  *                 consensus / by_body                  -> the outcome of the mode
+ *
+ * The case is a scenario: events in day order, by either side. The
+ * obligations answer its trigger, the first event in which another actor
+ * strikes the protected state; the protected state's acts before it are
+ * what the revocation clauses read. A single event is a scenario of one.
  *
  * Tripwire: where the event strikes a region in which a guarantor's own
  * reassurance force stands, the event also counts as
@@ -34,6 +41,12 @@ static const char *const outcome_names[GR_OUT__COUNT] = {
 const char *gr_outcome_name(gr_outcome outcome) {
   if ((int)outcome < 0 || outcome >= GR_OUT__COUNT) return "?";
   return outcome_names[outcome];
+}
+
+static const char *const step_role_names[GR_STEP__COUNT] = {"trigger", "conduct", "other", "after"};
+
+const char *gr_step_role_name(gr_step_role role) {
+  return (int)role >= 0 && role < GR_STEP__COUNT ? step_role_names[role] : "?";
 }
 
 const gr_control *gr_region_control_at(const gr_region *region, gr_date date, bool *before_first) {
@@ -59,6 +72,7 @@ typedef struct timeline {
   gr_facts *facts;
   char (*reasons)[REASON_LEN];
   char note[NOTE_LEN];
+  const gr_catalog *cat;
 } timeline;
 
 /* Decide entry a: its outcome, the rule (a static name) and the reason,
@@ -80,7 +94,19 @@ static const char *region_label(const gr_catalog *cat, const char *id, char *buf
 
 /* The side of an event location once the control snapshot has its say: a
  * region wholly held by one side leaves no choice. */
-static int effective_side(const gr_catalog *cat, const gr_event_location *loc, gr_date as_of) {
+static int effective_side(const gr_catalog *cat, const gr_arrangement *arr, const gr_event_location *loc,
+                          gr_date as_of) {
+  /* The arrangement's own territorial terms come first: they say what the
+   * parties agreed a region is, whatever the snapshots say. */
+  for (size_t i = 0; i < arr->territory.n; i++) {
+    const gr_territory *t = &arr->territory.items[i];
+    bool listed = false;
+    for (size_t j = 0; j < t->regions.n && !listed; j++) listed = strcmp(t->regions.items[j], loc->region) == 0;
+    if (!listed) continue;
+    if (t->status == GR_TERR_HELD_DE_FACTO || t->status == GR_TERR_CEDED) return GR_SIDE_OCCUPIED;
+    if (t->status == GR_TERR_RETURNED) return GR_SIDE_GOVERNMENT;
+    if (t->status == GR_TERR_FROZEN_LINE) as_of = arr->date; /* The line where it stood. */
+  }
   const gr_control *c = gr_region_control_at(gr_catalog_region(cat, loc->region), as_of, NULL);
   if (c == NULL) return loc->side;
   if (c->status == GR_CTL_GOVERNMENT) return GR_SIDE_GOVERNMENT;
@@ -145,17 +171,48 @@ static bool has_tripwire(const gr_timeline *tl, const char *guarantor) {
   return false;
 }
 
-/* Rule 6: does the obligation respond to this event (kind, scale)? */
+/* Whether an event reaches a trigger's thresholds: scale, intent and
+ * duration; if not, why (the first threshold it misses). */
+static bool reaches(const gr_trigger *t, const gr_event *ev, char *why, size_t n) {
+  if (GR_GIVEN(t, GR_KEY_TRIGGER_MIN_SCALE) && ev->scale < t->min_scale) {
+    snprintf(why, n, "it responds to %s from scale %s; this one is %s", gr_table_name(GR_T_EVENT_KIND, t->event),
+             gr_table_name(GR_T_SCALE, t->min_scale), gr_table_name(GR_T_SCALE, ev->scale));
+    return false;
+  }
+  if (GR_GIVEN(t, GR_KEY_TRIGGER_INTENT) && ev->intent < t->intent) {
+    snprintf(why, n, "it responds to a %s %s; this one's intent is %s", gr_table_name(GR_T_INTENT, t->intent),
+             gr_table_name(GR_T_EVENT_KIND, t->event), gr_table_name(GR_T_INTENT, ev->intent));
+    return false;
+  }
+  if (GR_GIVEN(t, GR_KEY_TRIGGER_MIN_DURATION_DAYS) && ev->duration_days < t->min_duration_days) {
+    if (GR_GIVEN(ev, GR_KEY_EVENT_DURATION_DAYS))
+      snprintf(why, n, "it responds to %s lasting at least %d days; this one lasted %d",
+               gr_table_name(GR_T_EVENT_KIND, t->event), t->min_duration_days, ev->duration_days);
+    else
+      snprintf(why, n, "it responds to %s lasting at least %d days; the event states no duration",
+               gr_table_name(GR_T_EVENT_KIND, t->event), t->min_duration_days);
+    return false;
+  }
+  return true;
+}
+
+/* Rule 6: does the obligation respond to this event (kind, thresholds)? */
 static bool triggered(const gr_obligation *o, const gr_event *ev, bool tripwire, char *why, size_t n) {
   if (o->triggers.n == 0) {
     snprintf(why, n, "it names no trigger: a standing promise, not one an event sets off");
     return false;
   }
+  char below[256] = "";
   for (size_t i = 0; i < o->triggers.n; i++) {
     const gr_trigger *t = &o->triggers.items[i];
     bool kind = t->event == ev->kind || (tripwire && t->event == GR_EV_ATTACK_ON_GUARANTOR_FORCES);
-    bool scale = !GR_GIVEN(t, GR_KEY_TRIGGER_MIN_SCALE) || ev->scale >= t->min_scale;
-    if (kind && scale) return true;
+    if (!kind) continue;
+    if (reaches(t, ev, below, sizeof below)) return true;
+  }
+  /* The right kind, below a threshold: that is the reason. */
+  if (below[0]) {
+    snprintf(why, n, "below its threshold: %s", below);
+    return false;
   }
   int k = snprintf(why, n, "it responds to ");
   for (size_t i = 0; i < o->triggers.n && k > 0 && (size_t)k < n; i++) {
@@ -198,6 +255,93 @@ static void guarantor_list(const gr_arrangement *arr, char *buf, size_t n, bool 
       *has = true;
 }
 
+/* The acts of the protected state before the trigger that a revocation
+ * clause reads: the first step (in day order) that voids obligation `o`
+ * under clause `rev`, or NULL. Only deliberate acts count. */
+static const gr_timeline_step *voiding_step(const gr_catalog *cat, const gr_arrangement *arr, const gr_timeline *tl,
+                                            int rev) {
+  const char *aggressor = tl->event ? tl->event->aggressor : NULL;
+  for (size_t i = 0; i < tl->nsteps; i++) {
+    const gr_timeline_step *st = &tl->steps[i];
+    const gr_event *e = st->event;
+    if (st->role != GR_STEP_CONDUCT || e->intent != GR_INTENT_DELIBERATE) continue;
+    bool hostile = e->kind == GR_EV_ARMED_ATTACK || e->kind == GR_EV_LIMITED_INCURSION || e->kind == GR_EV_STRIKE ||
+                   e->kind == GR_EV_BLOCKADE;
+    bool at_aggressor = aggressor == NULL || (e->target && strcmp(e->target, aggressor) == 0);
+    bool cities = false;
+    for (size_t k = 0; k < e->targets.n; k++)
+      cities |= e->targets.items[k] == GR_TGT_CITIES || e->targets.items[k] == GR_TGT_CAPITAL;
+    switch (rev) {
+    case GR_REV_PROTECTED_STATE_ATTACKS_FIRST:
+      if (hostile && at_aggressor) return st;
+      break;
+    case GR_REV_PROTECTED_STATE_STRIKES_CITIES:
+      if ((e->kind == GR_EV_STRIKE || e->kind == GR_EV_ARMED_ATTACK) && at_aggressor && cities) return st;
+      break;
+    case GR_REV_PROTECTED_STATE_JOINS_NATO:
+      if (e->kind == GR_EV_JOINS_ALLIANCE && e->organisation && gr_catalog_actor_in(cat, e->organisation, "NATO"))
+        return st;
+      break;
+    case GR_REV_PROTECTED_STATE_JOINS_ALLIANCE:
+    case GR_REV_BREACH_OF_NEUTRALITY:
+      if (e->kind == GR_EV_JOINS_ALLIANCE) return st;
+      break;
+    case GR_REV_CEASEFIRE_BREACH_BY_PROTECTED_STATE:
+      if ((hostile || e->kind == GR_EV_CEASEFIRE_VIOLATION) && tl->facts->value[GR_FACT_CEASEFIRE_IN_FORCE]) return st;
+      break;
+    case GR_REV_PROTECTED_STATE_EXCEEDS_FORCE_CAP:
+      if (e->kind == GR_EV_FORCE_BUILDUP && GR_GIVEN(arr, GR_KEY_ARRANGEMENT_FORCE_CAP) &&
+          e->troops.value > arr->force_cap.value)
+        return st;
+      break;
+    case GR_REV_PROTECTED_STATE_ACQUIRES_NUCLEAR_WEAPONS:
+      if (e->kind == GR_EV_ACQUIRES_NUCLEAR_WEAPONS) return st;
+      break;
+    default:
+      break;
+    }
+  }
+  return NULL;
+}
+
+/* Rule 4: the first revocation clause of `o` that holds, with its reason. */
+static bool revoked(const gr_catalog *cat, const gr_arrangement *arr, const gr_timeline *tl, const gr_obligation *o,
+                    char *why, size_t n) {
+  for (size_t i = 0; i < o->revocation.n; i++) {
+    int rev = o->revocation.items[i];
+    const char *term = gr_table_name(GR_T_REVOCATION, rev);
+    const gr_timeline_step *st = voiding_step(cat, arr, tl, rev);
+    if (st) {
+      char extra[64] = "";
+      if (rev == GR_REV_PROTECTED_STATE_EXCEEDS_FORCE_CAP)
+        snprintf(extra, sizeof extra, " (%.15g troops against a cap of %.15g)", st->event->troops.value,
+                 arr->force_cap.value);
+      snprintf(why, n, "void (%s): on day %d %s: %s%s", term, st->day, st->event->id, st->event->title, extra);
+      return true;
+    }
+    if (rev == GR_REV_BREACH_OF_NEUTRALITY && !tl->facts->value[GR_FACT_NEUTRALITY_OBSERVED]) {
+      snprintf(why, n, "void (%s): fact neutrality_observed is false (%s: %s)", term,
+               gr_fact_origin_name(tl->facts->origin[GR_FACT_NEUTRALITY_OBSERVED]),
+               tl->facts->why[GR_FACT_NEUTRALITY_OBSERVED]);
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Whether the guarantor is the aggressor or an organisation or group the
+ * aggressor belongs to. */
+static bool guarantor_is_aggressor(const gr_catalog *cat, const char *guarantor, const char *aggressor) {
+  return strcmp(guarantor, aggressor) == 0 || gr_catalog_actor_in(cat, aggressor, guarantor);
+}
+
+/* By_body: the body's members and rule, when the arrangement describes it. */
+static const gr_body *find_body(const gr_arrangement *arr, const char *id) {
+  for (size_t i = 0; id && i < arr->bodies.n; i++)
+    if (arr->bodies.items[i].id && strcmp(arr->bodies.items[i].id, id) == 0) return &arr->bodies.items[i];
+  return NULL;
+}
+
 static void decide(const gr_catalog *cat, const gr_arrangement *arr, const gr_event *ev, gr_timeline *tl,
                    gr_timeline_entry *a) {
   const gr_obligation *o = a->obligation;
@@ -206,28 +350,47 @@ static void decide(const gr_catalog *cat, const gr_arrangement *arr, const gr_ev
   a->day_from = a->day_to = -1;
   a->fact = -1;
 
-  if (strcmp(ev->target, arr->protects) != 0) {
-    say(a, GR_OUT_NOT_TRIGGERED, "target", "the event strikes %s, not the protected state %s", ev->target,
-        arr->protects);
+  if (ev == NULL) {
+    say(a, GR_OUT_NOT_TRIGGERED, "target", "no event of scenario %s strikes the protected state %s",
+        tl->scenario ? tl->scenario->id : "?", arr->protects);
+    return;
+  }
+  if (ev->target == NULL || strcmp(ev->target, arr->protects) != 0) {
+    say(a, GR_OUT_NOT_TRIGGERED, "target", "the event strikes %s, not the protected state %s",
+        ev->target ? ev->target : "no state", arr->protects);
     return;
   }
   if (arr->status == GR_ST_LAPSED || arr->status == GR_ST_REJECTED) {
     say(a, GR_OUT_LAPSED, "status", "the arrangement is %s", gr_table_name(GR_T_ARRANGEMENT_STATUS, arr->status));
     return;
   }
-  if (o->start && o->start > tl->as_of) {
-    say(a, GR_OUT_NOT_YET_IN_FORCE, "term", "it starts on %s, after %s", gr_date_format(o->start, d),
+  /* Terms: the obligation's own, else the arrangement's. */
+  gr_date start = GR_GIVEN(o, GR_KEY_OBLIGATION_START) ? o->start : arr->start;
+  double years = GR_GIVEN(o, GR_KEY_OBLIGATION_DURATION_YEARS) ? o->duration_years : arr->duration_years;
+  int renewal = GR_GIVEN(o, GR_KEY_OBLIGATION_RENEWAL) ? o->renewal : arr->renewal;
+  const char *whose = GR_GIVEN(o, GR_KEY_OBLIGATION_START) ? "it starts" : "the arrangement starts";
+  if (start && start > tl->as_of) {
+    say(a, GR_OUT_NOT_YET_IN_FORCE, "term", "%s on %s, after %s", whose, gr_date_format(start, d),
         gr_date_format(tl->as_of, buf));
     return;
   }
-  if (o->start && o->duration_years > 0 && o->renewal != GR_RENEW_AUTOMATIC &&
-      (double)(gr__days_from_civil(tl->as_of) - gr__days_from_civil(o->start)) > o->duration_years * 365.2425) {
-    say(a, GR_OUT_LAPSED, "term", "its term of %.15g years from %s ended before %s", o->duration_years,
-        gr_date_format(o->start, d), gr_date_format(tl->as_of, buf));
+  if (start && years > 0 && renewal != GR_RENEW_AUTOMATIC &&
+      (double)(gr__days_from_civil(tl->as_of) - gr__days_from_civil(start)) > years * 365.2425) {
+    say(a, GR_OUT_LAPSED, "term", "its term of %.15g years from %s ended before %s", years,
+        gr_date_format(start, d), gr_date_format(tl->as_of, buf));
     return;
   }
-  if (int_in(&o->revocation, GR_REV_BREACH_OF_NEUTRALITY) && !f->value[GR_FACT_NEUTRALITY_OBSERVED]) {
-    say(a, GR_OUT_LAPSED, "revocation", "void: the protected state breached its neutrality (fact neutrality_observed is false)");
+  for (size_t i = 0; i < arr->entry_into_force.n; i++) {
+    int fact = arr->entry_into_force.items[i];
+    if (!f->value[fact]) {
+      a->fact = fact;
+      say(a, GR_OUT_NOT_YET_IN_FORCE, "entry_into_force", "the arrangement enters into force once %s holds; it does not (%s: %s)",
+          gr_table_name(GR_T_FACT, fact), gr_fact_origin_name(f->origin[fact]), f->why[fact]);
+      return;
+    }
+  }
+  if (revoked(cat, arr, tl, o, buf, sizeof buf)) {
+    say(a, GR_OUT_LAPSED, "revocation", "%s", buf);
     return;
   }
   if (o->commitment == GR_COMMIT_DECLINED) {
@@ -243,25 +406,34 @@ static void decide(const gr_catalog *cat, const gr_arrangement *arr, const gr_ev
   /* A tripwire only counts when the plain event would not have done. */
   if (a->tripwire) {
     bool plain = false;
+    char unused[8];
     for (size_t i = 0; i < o->triggers.n; i++)
-      if (o->triggers.items[i].event == ev->kind &&
-          (!GR_GIVEN(&o->triggers.items[i], GR_KEY_TRIGGER_MIN_SCALE) || ev->scale >= o->triggers.items[i].min_scale))
+      if (o->triggers.items[i].event == ev->kind && reaches(&o->triggers.items[i], ev, unused, sizeof unused))
         plain = true;
     a->tripwire = !plain;
   }
   bool any = false;
   char why[256] = "";
+  if (ev->locations.n == 0) {
+    /* Only what the event strikes is known, not where. */
+    any = o->scope.include.n == 0 && o->scope.exclude.n == 0;
+    if (!any) snprintf(why, sizeof why, "the event names no region, and the obligation's scope is limited to some");
+  }
   for (size_t i = 0; i < ev->locations.n && !any; i++) {
-    int side = effective_side(cat, &ev->locations.items[i], tl->as_of);
+    int side = effective_side(cat, arr, &ev->locations.items[i], tl->as_of);
     any = in_scope(cat, &o->scope, ev->locations.items[i].region, side, why, sizeof why);
   }
   if (!any) {
     say(a, GR_OUT_OUT_OF_SCOPE, "scope", "%s", why);
     return;
   }
-  if (strcmp(o->guarantor, ev->aggressor) == 0) {
-    a->blocker = o->guarantor;
-    say(a, GR_OUT_BLOCKED, "aggressor", "%s is itself the aggressor", o->guarantor);
+  if (guarantor_is_aggressor(cat, o->guarantor, ev->aggressor)) {
+    a->blocker = ev->aggressor;
+    if (strcmp(o->guarantor, ev->aggressor) == 0)
+      say(a, GR_OUT_BLOCKED, "aggressor", "%s is itself the aggressor", o->guarantor);
+    else
+      say(a, GR_OUT_BLOCKED, "aggressor", "%s, the aggressor, is a member of %s and can block its action",
+          ev->aggressor, o->guarantor);
     return;
   }
   for (size_t i = 0; i < o->conditions.n; i++) {
@@ -277,7 +449,7 @@ static void decide(const gr_catalog *cat, const gr_arrangement *arr, const gr_ev
   switch (o->activation) {
   case GR_ACT_AUTOMATIC:
     a->day_from = a->day_to = 0;
-    say(a, GR_OUT_ACTIVATES, "automatic", "activates automatically on day 0%s%s", commitment_note(o), tw);
+    say(a, GR_OUT_ACTIVATES, "automatic", "activates automatically on day %d%s%s", tl->trigger_day, commitment_note(o), tw);
     break;
   case GR_ACT_AFTER_CONSULTATION:
     a->day_from = 0;
@@ -307,11 +479,30 @@ static void decide(const gr_catalog *cat, const gr_arrangement *arr, const gr_ev
     }
     break;
   }
-  case GR_ACT_BY_BODY:
+  case GR_ACT_BY_BODY: {
+    const gr_body *body = find_body(arr, o->body);
+    bool member = false;
+    for (size_t i = 0; body && i < body->members.n; i++)
+      member |= guarantor_is_aggressor(cat, body->members.items[i], ev->aggressor);
+    bool chair = body && body->chair && guarantor_is_aggressor(cat, body->chair, ev->aggressor);
+    if (body && ((member && body->rule == GR_DECIDE_CONSENSUS) || (chair && body->rule == GR_DECIDE_CHAIR))) {
+      a->blocker = ev->aggressor;
+      say(a, GR_OUT_BLOCKED, "by_body", "decided by %s (%s, rule %s); %s, the aggressor, %s and can block it", body->id,
+          body->title, gr_table_name(GR_T_DECISION_RULE, body->rule), ev->aggressor,
+          body->rule == GR_DECIDE_CHAIR ? "chairs it" : "sits on it");
+      break;
+    }
     a->day_from = 0;
+    if (body) {
+      say(a, GR_OUT_NEEDS_CONSULTATION, "by_body", "decided by %s (%s, rule %s)%s%s%s", body->id, body->title,
+          gr_table_name(GR_T_DECISION_RULE, body->rule),
+          member ? "; the aggressor sits on it but cannot block a majority" : "", commitment_note(o), tw);
+      break;
+    }
     say(a, GR_OUT_NEEDS_CONSULTATION, "by_body", "decided by %s%s%s%s%s%s", o->body ? o->body : "a body",
         o->body_rule ? " (" : "", o->body_rule ? o->body_rule : "", o->body_rule ? ")" : "", commitment_note(o), tw);
     break;
+  }
   default:
     say(a, GR_OUT_AT_DISCRETION, "activation", "unknown activation mode");
     break;
@@ -356,53 +547,108 @@ static int by_day(const void *a, const void *b, void *ctx) {
   return kx < ky ? -1 : kx > ky;
 }
 
-gr_status gr_timeline_new(const gr_catalog *cat, const gr_arrangement *arr, const gr_event *ev, const gr_facts *facts,
-                          gr_date as_of, gr_timeline **out, gr_error *err) {
-  static const char fn[] = "gr_timeline_new";
-  if (out == NULL) return gr__fail(err, GR_E_ARG, "%s: NULL argument", fn);
-  *out = NULL;
-  if (gr__catalog_ready(cat, fn, err) != GR_OK || gr__catalog_has(cat, GR_REC_ARRANGEMENT, arr, fn, err) != GR_OK ||
-      gr__catalog_has(cat, GR_REC_EVENT, ev, fn, err) != GR_OK)
-    return err ? err->code : GR_E_MISUSE;
+gr_status gr_case_date(const gr_arrangement *arr, const gr_scenario *sc, const gr_event *ev, gr_date as_of,
+                       gr_date *date, const char **from, gr_error *err) {
+  if (arr == NULL || date == NULL) return gr__fail(err, GR_E_ARG, "gr_case_date: NULL argument");
+  gr_date own = sc ? sc->date : ev ? ev->day0 : 0;
+  const char *own_from = sc ? "the scenario's date" : "the event's day 0";
+  if (own && as_of && own != as_of) {
+    char a[11], b[11];
+    return gr__fail(err, GR_E_ARG, "%s '%s' is dated %s; as of %s contradicts it", sc ? "scenario" : "event",
+                    sc ? sc->id : ev->id, gr_date_format(own, a), gr_date_format(as_of, b));
+  }
+  *date = own ? own : as_of ? as_of : arr->date;
+  if (from) *from = own ? own_from : as_of ? "as_of" : "the arrangement's date";
+  gr__ok(err);
+  return GR_OK;
+}
+
+/* Whether event e is an attack on `protects` by another actor: the kind
+ * of event obligations answer. */
+static bool attack_on(const gr_event *e, const char *protects) {
+  return e->target && strcmp(e->target, protects) == 0 && strcmp(e->aggressor, protects) != 0 &&
+         e->kind < GR_EV_JOINS_ALLIANCE;
+}
+
+static gr_status build(const gr_catalog *cat, const gr_arrangement *arr, const gr_scenario *sc, const gr_event *ev,
+                       const gr_facts *facts, gr_date as_of, const char *fn, gr_timeline **out, gr_error *err) {
   timeline *t = calloc(1, sizeof *t);
   gr_timeline *tl = t ? &t->pub : NULL;
-  size_t n = arr->obligations.n;
-  size_t ntw = n * (ev->locations.n ? ev->locations.n : 1);
+  size_t n = arr->obligations.n, nsteps = sc ? sc->events.n : 1;
   if (t != NULL) {
     tl->items = calloc(n ? n : 1, sizeof *tl->items);
-    tl->tripwires = calloc(ntw ? ntw : 1, sizeof *tl->tripwires);
     t->reasons = calloc(n ? n : 1, sizeof *t->reasons);
+    tl->steps = calloc(nsteps, sizeof *tl->steps);
   }
-  if (t == NULL || tl->items == NULL || tl->tripwires == NULL || t->reasons == NULL) {
+  if (t == NULL || tl->items == NULL || t->reasons == NULL || tl->steps == NULL) {
     gr_timeline_free(tl);
     return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
   }
-  t->facts = gr__facts_for(cat, arr, facts, fn, err);
-  if (t->facts == NULL) {
+  t->cat = cat;
+  tl->arrangement = arr;
+  tl->scenario = sc;
+  tl->trigger_day = -1;
+  /* The steps in day order (the loader keeps a scenario's events so), and
+   * the trigger among them. */
+  for (size_t i = 0; i < nsteps; i++) {
+    gr_timeline_step *st = &tl->steps[tl->nsteps++];
+    st->event = sc ? gr_catalog_event(cat, sc->events.items[i].event) : ev;
+    st->day = sc ? sc->events.items[i].day : 0;
+    if (st->event == NULL) {
+      gr_timeline_free(tl);
+      return gr__fail(err, GR_E_MISUSE, "%s: scenario '%s' names no event '%s'", fn, sc->id, sc->events.items[i].event);
+    }
+    if (tl->event != NULL) st->role = GR_STEP_AFTER;
+    else if (attack_on(st->event, arr->protects)) {
+      st->role = GR_STEP_TRIGGER;
+      tl->event = st->event;
+      tl->trigger_day = st->day;
+    } else
+      st->role = strcmp(st->event->aggressor, arr->protects) == 0 ? GR_STEP_CONDUCT : GR_STEP_OTHER;
+  }
+  /* A single event is answered whatever it strikes: rule 1 says so. */
+  if (sc == NULL && tl->event == NULL) {
+    tl->event = ev;
+    tl->steps[0].role = GR_STEP_TRIGGER;
+    tl->trigger_day = 0;
+  }
+  gr_status st = gr_case_date(arr, sc, ev, as_of, &tl->as_of, &tl->date_from, err);
+  if (st == GR_OK) {
+    t->facts = gr__facts_for(cat, arr, facts, fn, err);
+    st = t->facts == NULL ? (err ? err->code : GR_E_NOMEM) : gr_facts_apply_scenario(t->facts, sc, err);
+  }
+  if (st != GR_OK) {
     gr_timeline_free(tl);
-    return err ? err->code : GR_E_NOMEM;
+    return st;
   }
   tl->facts = t->facts;
-  tl->arrangement = arr;
-  tl->event = ev;
-  tl->as_of = as_of ? as_of : ev->day0 ? ev->day0 : arr->date;
-  for (size_t i = 0; i < ev->locations.n; i++) {
+  const gr_event *trig = tl->event;
+  size_t nloc = trig ? trig->locations.n : 0;
+  tl->tripwires = calloc(n * (nloc ? nloc : 1) + 1, sizeof *tl->tripwires);
+  if (tl->tripwires == NULL) {
+    gr_timeline_free(tl);
+    return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+  }
+  for (size_t i = 0; i < nloc; i++) {
     bool early = false;
-    gr_region_control_at(gr_catalog_region(cat, ev->locations.items[i].region), tl->as_of, &early);
+    gr_region_control_at(gr_catalog_region(cat, trig->locations.items[i].region), tl->as_of, &early);
     if (early) {
       char d[11];
       snprintf(t->note, sizeof t->note, "%s precedes the first control snapshot of %s: the earliest snapshot was used",
-               gr_date_format(tl->as_of, d), ev->locations.items[i].region);
+               gr_date_format(tl->as_of, d), trig->locations.items[i].region);
       tl->note = t->note;
     }
   }
-  find_tripwires(arr, ev, tl);
+  if (trig) find_tripwires(arr, trig, tl);
   for (size_t i = 0; i < n; i++) {
     gr_timeline_entry *a = &tl->items[i];
     a->index = i;
     a->obligation = &arr->obligations.items[i];
     a->reason = t->reasons[i];
-    decide(cat, arr, ev, tl, a);
+    decide(cat, arr, trig, tl, a);
+    /* Days count from the scenario's day 0: help comes after the trigger. */
+    if (a->day_from >= 0) a->day_from += tl->trigger_day;
+    if (a->day_to >= 0) a->day_to += tl->trigger_day;
   }
   gr__sort(tl->items, n, sizeof *tl->items, by_day, NULL);
   tl->n = n;
@@ -411,11 +657,34 @@ gr_status gr_timeline_new(const gr_catalog *cat, const gr_arrangement *arr, cons
   return GR_OK;
 }
 
+gr_status gr_timeline_new(const gr_catalog *cat, const gr_arrangement *arr, const gr_event *ev, const gr_facts *facts,
+                          gr_date as_of, gr_timeline **out, gr_error *err) {
+  static const char fn[] = "gr_timeline_new";
+  if (out == NULL) return gr__fail(err, GR_E_ARG, "%s: NULL argument", fn);
+  *out = NULL;
+  if (gr__catalog_ready(cat, fn, err) != GR_OK || gr__catalog_has(cat, GR_REC_ARRANGEMENT, arr, fn, err) != GR_OK ||
+      gr__catalog_has(cat, GR_REC_EVENT, ev, fn, err) != GR_OK)
+    return err ? err->code : GR_E_MISUSE;
+  return build(cat, arr, NULL, ev, facts, as_of, fn, out, err);
+}
+
+gr_status gr_timeline_scenario_new(const gr_catalog *cat, const gr_arrangement *arr, const gr_scenario *sc,
+                                   const gr_facts *facts, gr_date as_of, gr_timeline **out, gr_error *err) {
+  static const char fn[] = "gr_timeline_scenario_new";
+  if (out == NULL) return gr__fail(err, GR_E_ARG, "%s: NULL argument", fn);
+  *out = NULL;
+  if (gr__catalog_ready(cat, fn, err) != GR_OK || gr__catalog_has(cat, GR_REC_ARRANGEMENT, arr, fn, err) != GR_OK ||
+      gr__catalog_has(cat, GR_REC_SCENARIO, sc, fn, err) != GR_OK)
+    return err ? err->code : GR_E_MISUSE;
+  return build(cat, arr, sc, NULL, facts, as_of, fn, out, err);
+}
+
 void gr_timeline_free(gr_timeline *tl) {
   if (tl == NULL) return;
   timeline *t = (timeline *)(void *)tl;
   free(tl->items);
   free(tl->tripwires);
+  free(tl->steps);
   free(t->reasons);
   gr_facts_free(t->facts);
   free(t);

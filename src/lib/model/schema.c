@@ -252,8 +252,8 @@ static void check_location(gr__sink *sink, void *obj, const gr_pos *pos) {
   bool regions = GR_GIVEN(l, GR_KEY_LOCATION_REGIONS), based = GR_GIVEN(l, GR_KEY_LOCATION_BASED_IN);
   if (!GR_GIVEN(l, GR_KEY_LOCATION_BASING)) {
     l->basing = based && !regions ? GR_BASING_NEIGHBOURING : GR_BASING_STATIONED;
-    if (!regions && !based && l->note == NULL)
-      gr__check_error(sink, pos, "a location needs 'regions', 'based_in' or 'basing'");
+    if (!regions && !based)
+      gr__check_error(sink, pos, "a location needs 'regions', 'based_in' or 'basing' (a note alone says nowhere)");
     return;
   }
   const char *b = gr_table_name(GR_T_BASING, l->basing);
