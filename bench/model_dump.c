@@ -20,7 +20,7 @@ static void jnum(FILE *fp, const char *key, double v, int last) {
 char *bench_model_json(const gr_catalog *cat, const gr_params *ps, const gr_arrangement *arr, const gr_event *ev,
                          const gr_facts *facts, gr_date as_of) {
   gr__carr c;
-  if (gr__compile(cat, arr, ev, facts, as_of, &c, NULL) != GR_OK) return NULL;
+  if (gr__compile(cat, arr, NULL, ev, facts, as_of, &c, NULL) != GR_OK) return NULL;
   char *buf = NULL;
   size_t len = 0;
   FILE *fp = open_memstream(&buf, &len);
@@ -73,7 +73,7 @@ char *bench_model_json(const gr_catalog *cat, const gr_params *ps, const gr_arra
 uint64_t bench_floor(const gr_catalog *cat, const gr_params *ps, const gr_arrangement *arr, const gr_event *ev,
                        uint64_t draws, uint64_t seed, double attack_share, double *blocks_per_draw) {
   gr__carr c;
-  if (gr__compile(cat, arr, ev, NULL, 0, &c, NULL) != GR_OK) return 0;
+  if (gr__compile(cat, arr, NULL, ev, NULL, 0, &c, NULL) != GR_OK) return 0;
   /* What one draw consumes: the Philox blocks of its parameter stream
    * (counted over a sample of draws: the samplers' rejection steps vary),
    * and, when the aggressor attacks, one block per acting obligation and

@@ -28,7 +28,7 @@
  * armed_attack, major, UA-23 government side). */
 static const char *const KAT =
     "arrangement:\n"
-    "  id: kat\n  title: Known answers\n  protects: UKR\n  date: 2025-06-01\n  status: proposed\n"
+    "  id: kat\n  title: Known answers\n  protects: UKR\n  date: 2025-09-01\n  status: proposed\n"
     "  legal_form: treaty_signed\n  sources: [{assumption: test}]\n"
     "  obligations:\n"
     "    - {guarantor: USA, kind: military_intervention, triggers: [armed_attack], activation: automatic,\n"
@@ -74,7 +74,7 @@ static double personnel(const char *id) { return gr_catalog_actor(cat, id)->pers
 static int own_of(const char *guarantor) {
   gr_assessment *as = NULL;
   const char *only[1] = {guarantor};
-  assert_int_equal(gr_assessment_new(cat, kat, NULL, 0, only, 1, &as, NULL), GR_OK);
+  assert_int_equal(gr_assessment_new(cat, kat, NULL, kat->date, only, 1, &as, NULL), GR_OK);
   gr_verdict v = as->actors[0].verdict;
   gr_assessment_free(as);
   return v == GR_VERDICT_VETOES ? 2 : v == GR_VERDICT_OBJECTS ? 1 : 0;
@@ -165,7 +165,7 @@ static void test_compiled_covariates(void **state) {
   (void)state;
   gr__carr c;
   gr_error err = GR_ERROR_INIT;
-  assert_int_equal(gr__compile(cat, kat, ev, NULL, 0, &c, &err), GR_OK);
+  assert_int_equal(gr__compile(cat, kat, NULL, ev, NULL, 0, &c, &err), GR_OK);
   near(c.aggressor, personnel("RUS"));
   near(c.protected_, personnel("UKR"));
   assert_int_equal(c.share, GR__P_ATTACK_SHARE_MAJOR);
@@ -209,7 +209,7 @@ static void test_compiled_covariates(void **state) {
   gr_facts *f = NULL;
   assert_int_equal(gr_facts_new(cat, kat, &f, &err), GR_OK);
   assert_int_equal(gr_facts_parse(f, "parliament_approval=true", &err), GR_OK);
-  assert_int_equal(gr__compile(cat, kat, ev, f, 0, &c, &err), GR_OK);
+  assert_int_equal(gr__compile(cat, kat, NULL, ev, f, 0, &c, &err), GR_OK);
   assert_false(c.obs[2].approval);
   gr__carr_free(&c);
   gr_facts_free(f);
@@ -223,7 +223,7 @@ static void test_decision_by_hand(void **state) {
   double th[GR__P_COUNT];
   theta(th);
   gr__carr c;
-  assert_int_equal(gr__compile(cat, kat, ev, NULL, 0, &c, NULL), GR_OK);
+  assert_int_equal(gr__compile(cat, kat, NULL, ev, NULL, 0, &c, NULL), GR_OK);
   gr__work work;
   assert_int_equal(gr__work_init(&work, c.nobs, c.ng), 0);
   const double *lg = work.logit;

@@ -127,6 +127,10 @@ typedef struct gr_sim_result {
   size_t nobligations;
   gr_sim_guarantor *guarantors;
   size_t nguarantors;
+  const gr_scenario *scenario; /* The case's scenario, or NULL for a single
+                                  event; `event` is then its trigger. */
+  gr_date as_of;               /* The date positions and control were read
+                                  at (gr_case_date()). */
 } gr_sim_result;
 
 /*
@@ -141,6 +145,14 @@ GR_EXTERN gr_status gr_simulate(const gr_catalog *cat, const gr_params *params,
                                 const gr_arrangement *const *arrs, size_t n, const gr_event *ev,
                                 const gr_facts *const *facts, gr_date as_of, const gr_sim_options *opts,
                                 gr_sim_result **out, gr_error *err);
+
+/* The same against scenario `sc` of `cat`: the obligations answer its
+ * first attack on the protected state (see gr_timeline_scenario_new());
+ * GR_E_INVALID when it has none, for there is nothing to deter. */
+GR_EXTERN gr_status gr_simulate_scenario(const gr_catalog *cat, const gr_params *params,
+                                         const gr_arrangement *const *arrs, size_t n, const gr_scenario *sc,
+                                         const gr_facts *const *facts, gr_date as_of,
+                                         const gr_sim_options *opts, gr_sim_result **out, gr_error *err);
 
 GR_EXTERN void gr_sim_result_free(gr_sim_result *r);
 
@@ -198,6 +210,12 @@ GR_EXTERN gr_status gr_sensitivity_new(const gr_catalog *cat, const gr_params *p
                                        const gr_arrangement *arr, const gr_event *ev,
                                        const gr_facts *facts, gr_date as_of, uint64_t base_samples,
                                        const gr_sim_options *opts, gr_sensitivity **out, gr_error *err);
+/* The same against scenario `sc` (see gr_simulate_scenario()). */
+GR_EXTERN gr_status gr_sensitivity_scenario_new(const gr_catalog *cat, const gr_params *params,
+                                                const gr_arrangement *arr, const gr_scenario *sc,
+                                                const gr_facts *facts, gr_date as_of, uint64_t base_samples,
+                                                const gr_sim_options *opts, gr_sensitivity **out,
+                                                gr_error *err);
 GR_EXTERN void gr_sensitivity_free(gr_sensitivity *s);
 
 /* ---- As JSON (json.h) ---------------------------------------------------- */

@@ -65,6 +65,9 @@ const void *cli_find(const gr_catalog *cat, gr_record_kind kind, const char *id)
  * the closest ids was printed (or the id is both, and ambiguous). */
 int cli_find_case(const gr_catalog *cat, const char *id, const gr_scenario **sc, const gr_event **ev);
 
+/* The case simulate, compare and report run when none is named. */
+#define CLI_DEFAULT_CASE "offensive-zaporizhzhia"
+
 /* The facts for `arr`: defaults, then each "--facts" text in order (the
  * derived facts follow them). NULL, having printed a usage error, when a
  * text is bad. The caller frees them with gr_facts_free(). */

@@ -20,11 +20,13 @@ typedef struct settings {
   gr_date as_of;
   uint64_t draws, seed, threads;
   int json, csv;
-  cli_list files;
+  cli_list files, facts;
 } settings;
 
 static const cli_option options[] = {
-    CLI_OPT(settings, "event", 0, CLI_TEXT, event, "E", "the aggression (default offensive-zaporizhzhia)"),
+    CLI_OPT(settings, "event", 0, CLI_TEXT, event, "CASE",
+            "the scenario or event to run (default " CLI_DEFAULT_CASE ")"),
+    CLI_OPT_FACTS(settings, facts),
     CLI_OPT(settings, "as-of", 0, CLI_DATE, as_of, "DATE", "positions and control as of DATE (see trigger, assess)"),
     CLI_OPT_COUNT(settings, "n", 'n', draws, "DRAWS", "draws per arrangement (default 200000)", 1, CLI_MAX_DRAWS),
     CLI_OPT_SEED(settings, seed, "random seed (default 1)"),
@@ -37,7 +39,8 @@ static const cli_option options[] = {
 
 static const cli_spec spec = {
     "compare",
-    "guarantor compare [ARRANGEMENT...] [--event E] [--as-of DATE]\n"
+    "guarantor compare [ARRANGEMENT...] [--event CASE] [--as-of DATE]\n"
+    "                         [--facts F=V,...]\n"
     "                         [-n DRAWS] [--seed S] [--threads T] [--params FILE]\n"
     "                         [--json | --csv] [-f FILE]...",
     "All arrangements of the catalog (or those given) side by side: guarantors,\n"
@@ -86,11 +89,13 @@ static void print_csv(FILE *fp, const cli_compare_row *rows, size_t n) {
   }
 }
 
-static int print_json(FILE *fp, const cli_compare_row *rows, size_t n, const gr_event *ev) {
+static int print_json(FILE *fp, const cli_compare_row *rows, size_t n, const cli_case *cs) {
   gr_json *w = gr_json_new(0);
   gr_json_begin_object(w);
   gr_json_key(w, "event");
-  gr_json_string(w, ev->id);
+  gr_json_string(w, rows[0].res->event->id);
+  gr_json_key(w, "scenario");
+  gr_json_string(w, cs->sc ? cs->sc->id : NULL);
   gr_json_key(w, "arrangements");
   gr_json_begin_array(w);
   for (size_t i = 0; i < n; i++) {
@@ -118,7 +123,7 @@ static int print_json(FILE *fp, const cli_compare_row *rows, size_t n, const gr_
 
 
 int cmd_compare(int argc, char **argv) {
-  settings o = {.event = "offensive-zaporizhzhia", .draws = 200000, .seed = 1};
+  settings o = {.event = CLI_DEFAULT_CASE, .draws = 200000, .seed = 1};
   char **args;
   int nargs, rc = cli_parse(&spec, argc, argv, &o, &args, &nargs);
   gr_catalog *cat = NULL;
@@ -135,18 +140,18 @@ int cmd_compare(int argc, char **argv) {
   so.threads = cli_threads("compare", o.threads);
   cat = cli_load(o.files.items, o.files.n, &rc);
   if (cat == NULL) goto done;
-  const gr_event *ev = cli_find(cat, GR_REC_EVENT, o.event);
-  if (ev == NULL) {
+  cli_case cs = {0};
+  if (cli_find_case(cat, o.event, &cs.sc, &cs.ev) != 0) {
     rc = EXIT_USAGE;
     goto done;
   }
-  rc = cli_comparison_run("compare", cat, args, (size_t)nargs, ev, o.as_of, &so, &cmp);
+  rc = cli_comparison_run("compare", cat, args, (size_t)nargs, &cs, o.as_of, o.facts.items, o.facts.n, &so, &cmp);
   if (rc != EXIT_OK) goto done;
   const cli_compare_row *rows = cmp.rows;
   const size_t n = cmp.n;
-  if (o.json) rc = print_json(stdout, rows, n, ev);
+  if (o.json) rc = print_json(stdout, rows, n, &cs);
   else if (o.csv) print_csv(stdout, rows, n);
-  else cli_print_compare_table(stdout, rows, n, ev);
+  else cli_print_compare_table(stdout, rows, n, &cs);
   if (rows[0].res->partial) rc = EXIT_FAIL;
   if (fflush(stdout) != 0) rc = EXIT_FAIL;
 done:

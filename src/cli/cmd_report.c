@@ -31,13 +31,15 @@ typedef struct settings {
   gr_date as_of;
   uint64_t draws, seed, threads, samples;
   int quiet;
-  cli_list files;
+  cli_list files, facts;
 } settings;
 
 static const cli_option options[] = {
     CLI_OPT(settings, "o", 'o', CLI_TEXT, out, "FILE",
             "where to write (default report.html); written to a\ntemporary file beside it and renamed when complete"),
-    CLI_OPT(settings, "event", 0, CLI_TEXT, event, "E", "the aggression (default offensive-zaporizhzhia)"),
+    CLI_OPT(settings, "event", 0, CLI_TEXT, event, "CASE",
+            "the scenario or event to run (default " CLI_DEFAULT_CASE ")"),
+    CLI_OPT_FACTS(settings, facts),
     CLI_OPT(settings, "as-of", 0, CLI_DATE, as_of, "DATE", "positions and control as of DATE"),
     CLI_OPT_COUNT(settings, "n", 'n', draws, "DRAWS", "draws per arrangement (default 200000)", 1, CLI_MAX_DRAWS),
     CLI_OPT_SEED(settings, seed, "random seed (default 1)"),
@@ -51,8 +53,9 @@ static const cli_option options[] = {
 
 static const cli_spec spec = {
     "report",
-    "guarantor report [ARRANGEMENT...] [-o FILE] [--event E] [--as-of DATE]\n"
+    "guarantor report [ARRANGEMENT...] [-o FILE] [--event CASE] [--as-of DATE]\n"
     "                        [-n DRAWS] [--seed S] [--threads T] [--samples N]\n"
+    "                        [--facts F=V,...]\n"
     "                        [--params FILE] [--quiet] [-f FILE]...",
     "Write one self-contained HTML report (no network needed to open it): the\n"
     "comparison table (sortable), deterrence against acceptability, each\n"
@@ -178,7 +181,9 @@ static void json_sensitivity(gr_json *w, const gr_sensitivity *s) {
 typedef struct report_run {
   const gr_catalog *cat;
   const gr_params *params;
-  const gr_event *ev;
+  const cli_case *cs;
+  gr_facts *const *facts; /* Per arrangement, in the rows' order. */
+  const gr_event *ev;     /* The attack the model weighs. */
   gr_date as_of;
   uint64_t samples;
   const gr_sim_options *opts;
@@ -186,15 +191,22 @@ typedef struct report_run {
 } report_run;
 
 /* One arrangement's section. */
-static gr_status json_arrangement(gr_json *w, report_run *rr, const cli_compare_row *row, gr_error *err) {
+static gr_status json_arrangement(gr_json *w, report_run *rr, const cli_compare_row *row, const gr_facts *facts,
+                                  gr_error *err) {
   const gr_arrangement *a = row->arr;
   gr_timeline *tl = NULL;
   gr_assessment *as = NULL;
   gr_sensitivity *sens = NULL;
-  gr_status st = gr_timeline_new(rr->cat, a, rr->ev, NULL, rr->as_of, &tl, err);
-  if (st == GR_OK) st = gr_assessment_new(rr->cat, a, NULL, rr->as_of, NULL, 0, &as, err);
+  const gr_scenario *sc = rr->cs->sc;
+  gr_status st = sc ? gr_timeline_scenario_new(rr->cat, a, sc, facts, rr->as_of, &tl, err)
+                    : gr_timeline_new(rr->cat, a, rr->cs->ev, facts, rr->as_of, &tl, err);
+  /* Positions are read at the date the case was: the timeline's. */
+  if (st == GR_OK) st = gr_assessment_new(rr->cat, a, tl->facts, tl->as_of, NULL, 0, &as, err);
   if (st == GR_OK)
-    st = gr_sensitivity_new(rr->cat, rr->params, a, rr->ev, NULL, rr->as_of, rr->samples, rr->opts, &sens, err);
+    st = sc ? gr_sensitivity_scenario_new(rr->cat, rr->params, a, sc, facts, rr->as_of, rr->samples, rr->opts, &sens,
+                                          err)
+            : gr_sensitivity_new(rr->cat, rr->params, a, rr->cs->ev, facts, rr->as_of, rr->samples, rr->opts, &sens,
+                                 err);
   if (st == GR_OK && sens->partial) rr->interrupted = true;
   if (st == GR_OK && !rr->interrupted) {
     char d[11];
@@ -211,6 +223,10 @@ static gr_status json_arrangement(gr_json *w, report_run *rr, const cli_compare_
     gr_json_bool(w, a->date_inferred);
     gr_json_key(w, "status");
     gr_json_string(w, gr_table_name(GR_T_ARRANGEMENT_STATUS, a->status));
+    gr_json_key(w, "read_as_of");
+    gr_json_string(w, gr_date_format(tl->as_of, d));
+    gr_json_key(w, "read_as_of_from");
+    gr_json_string(w, tl->date_from);
     gr_json_key(w, "legal_form");
     gr_json_string(w, gr_table_name(GR_T_LEGAL_FORM, a->legal_form));
     gr_json_key(w, "accession");
@@ -272,6 +288,8 @@ static char *report_data(report_run *rr, const cli_compare_row *rows, size_t n, 
   gr_json_key(w, "scale");
   gr_json_string(w, gr_table_name(GR_T_SCALE, rr->ev->scale));
   gr_json_end_object(w);
+  gr_json_key(w, "scenario");
+  gr_json_string(w, rr->cs->sc ? rr->cs->sc->id : NULL);
   gr_json_key(w, "as_of");
   if (rr->as_of) gr_json_string(w, gr_date_format(rr->as_of, d));
   else gr_json_null(w);
@@ -289,7 +307,7 @@ static char *report_data(report_run *rr, const cli_compare_row *rows, size_t n, 
   gr_json_key(w, "arrangements");
   gr_json_begin_array(w);
   gr_status st = GR_OK;
-  for (size_t i = 0; i < n && st == GR_OK && !rr->interrupted; i++) st = json_arrangement(w, rr, &rows[i], err);
+  for (size_t i = 0; i < n && st == GR_OK && !rr->interrupted; i++) st = json_arrangement(w, rr, &rows[i], rr->facts[i], err);
   gr_json_end_array(w);
   const cli_asset *md = cli_asset_get("model.md");
   gr_json_key(w, "model_md");
@@ -373,7 +391,7 @@ static int fill_page(FILE *fp, void *ctx) {
 }
 
 int cmd_report(int argc, char **argv) {
-  settings o = {.out = "report.html", .event = "offensive-zaporizhzhia", .draws = 200000, .seed = 1, .samples = 4096};
+  settings o = {.out = "report.html", .event = CLI_DEFAULT_CASE, .draws = 200000, .seed = 1, .samples = 4096};
   char **args;
   int nargs, rc = cli_parse(&spec, argc, argv, &o, &args, &nargs);
   gr_catalog *cat = NULL;
@@ -405,12 +423,12 @@ int cmd_report(int argc, char **argv) {
   }
   cat = cli_load(o.files.items, o.files.n, &rc);
   if (cat == NULL) goto done;
-  const gr_event *ev = cli_find(cat, GR_REC_EVENT, o.event);
-  if (ev == NULL) {
+  cli_case cs = {0};
+  if (cli_find_case(cat, o.event, &cs.sc, &cs.ev) != 0) {
     rc = EXIT_USAGE;
     goto done;
   }
-  rc = cli_comparison_run("report", cat, args, (size_t)nargs, ev, o.as_of, &so, &cmp);
+  rc = cli_comparison_run("report", cat, args, (size_t)nargs, &cs, o.as_of, o.facts.items, o.facts.n, &so, &cmp);
   if (rc != EXIT_OK) goto done;
   const cli_compare_row *rows = cmp.rows;
   const size_t n = cmp.n;
@@ -419,9 +437,9 @@ int cmd_report(int argc, char **argv) {
     rc = EXIT_FAIL;
     goto done;
   }
-  if (!o.quiet) cli_print_compare_table(stdout, rows, n, ev);
+  if (!o.quiet) cli_print_compare_table(stdout, rows, n, &cs);
   if (cli_rank() != 0) goto done;
-  report_run rr = {cat, cmp.params, ev, o.as_of, o.samples, &so, false};
+  report_run rr = {cat, cmp.params, &cs, cmp.facts, rows[0].res->event, o.as_of, o.samples, &so, false};
   cli_progress prog;
   cli_progress_start(&prog, "sensitivity");
   so.progress = cli_progress_update;

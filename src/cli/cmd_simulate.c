@@ -1,5 +1,5 @@
 /*
- * guarantor simulate ARRANGEMENT [EVENT]: the deterrence Monte Carlo for
+ * guarantor simulate ARRANGEMENT [CASE]: the deterrence Monte Carlo for
  * one arrangement, with sensitivity indices on request.
  */
 #include <errno.h>
@@ -41,12 +41,14 @@ static const cli_option options[] = {
 
 static const cli_spec spec = {
     "simulate",
-    "guarantor simulate ARRANGEMENT [EVENT] [-n DRAWS] [--seed S]\n"
+    "guarantor simulate ARRANGEMENT [CASE] [-n DRAWS] [--seed S]\n"
     "                          [--threads T] [--precision P] [--params FILE]\n"
     "                          [--sensitivity [--samples N]] [--facts F=V,...]\n"
     "                          [--as-of DATE] [--json] [-f FILE]...",
-    "Monte Carlo of how much an arrangement deters an event (default EVENT:\n"
-    "offensive-zaporizhzhia). Each draw samples the uncertain parameters\n"
+    "Monte Carlo of how much an arrangement deters the attack of a case: a\n"
+    "scenario or an event (default: " CLI_DEFAULT_CASE "). The model weighs the\n"
+    "scenario's first attack on the protected state, with the obligations its\n"
+    "earlier events left standing. Each draw samples the uncertain parameters\n"
     "(data/parameters.yaml) and which guarantors honour what; the aggressor\n"
     "attacks when its expected gain, judged on the resolve it perceives,\n"
     "beats the status quo. Prints, with 95 % intervals: P(deterred),\n"
@@ -57,14 +59,20 @@ static const cli_spec spec = {
     sizeof options / sizeof options[0],
     1,
     2,
-    "expected ARRANGEMENT and optionally EVENT",
+    "expected ARRANGEMENT and optionally CASE (a scenario or an event)",
     "Ctrl-C stops at the next batch and prints what was computed, marked\n"
     "partial (exit status 1). Exit status: 0 ok, 2 bad input or usage.\n",
 };
 
 static void print_human(FILE *fp, const gr_sim_result *r, const gr_sensitivity *sens) {
   char a[64], b[64], c[64];
-  fprintf(fp, "%s against %s%s\n", r->arrangement->id, r->event->id, r->partial ? "  [PARTIAL: interrupted]" : "");
+  char d[11];
+  if (r->scenario)
+    fprintf(fp, "%s against scenario %s (its attack: %s), as of %s%s\n", r->arrangement->id, r->scenario->id,
+            r->event->id, gr_date_format(r->as_of, d), r->partial ? "  [PARTIAL: interrupted]" : "");
+  else
+    fprintf(fp, "%s against %s, as of %s%s\n", r->arrangement->id, r->event->id, gr_date_format(r->as_of, d),
+            r->partial ? "  [PARTIAL: interrupted]" : "");
   fprintf(fp, "  %llu draws, seed %llu, %d thread%s, parameters %016llx\n\n", (unsigned long long)r->draws,
           (unsigned long long)r->seed, r->threads, r->threads == 1 ? "" : "s", (unsigned long long)r->params_hash);
   fprintf(fp, "  P(deterred)                 %s\n", cli_fmt_prop(&r->deterred, a, sizeof a));
@@ -131,11 +139,14 @@ int cmd_simulate(int argc, char **argv) {
   cat = cli_load(o.files.items, o.files.n, &rc);
   if (cat == NULL) goto done;
   const gr_arrangement *arr = cli_find(cat, GR_REC_ARRANGEMENT, args[0]);
-  const gr_event *ev = cli_find(cat, GR_REC_EVENT, nargs == 2 ? args[1] : "offensive-zaporizhzhia");
-  if (arr == NULL || ev == NULL || (facts = cli_facts(cat, arr, o.facts.items, o.facts.n, "simulate")) == NULL) {
+  const gr_scenario *sc = NULL;
+  const gr_event *ev = NULL;
+  if (arr == NULL || cli_find_case(cat, nargs == 2 ? args[1] : CLI_DEFAULT_CASE, &sc, &ev) != 0 ||
+      (facts = cli_facts(cat, arr, o.facts.items, o.facts.n, "simulate")) == NULL) {
     rc = EXIT_USAGE;
     goto done;
   }
+  cli_warn_unread_facts(cat, arr, facts, "simulate");
   if (gr_params_new(cat, &params, &err) != GR_OK) {
     cli_error("simulate", "%s", err.message);
     rc = EXIT_USAGE;
@@ -149,13 +160,15 @@ int cmd_simulate(int argc, char **argv) {
   so.cancel = cli_cancelled;
   cli_ranks_options(&so);
   const gr_facts *fs[1] = {facts};
-  gr_status st = gr_simulate(cat, params, &arr, 1, ev, fs, o.as_of, &so, &res, &err);
+  gr_status st = sc ? gr_simulate_scenario(cat, params, &arr, 1, sc, fs, o.as_of, &so, &res, &err)
+                    : gr_simulate(cat, params, &arr, 1, ev, fs, o.as_of, &so, &res, &err);
   cli_progress_end(&prog);
   /* The sensitivity analysis runs in rank 0 only: it has no collective
    * step, and only rank 0 prints. */
   if (st == GR_OK && o.sensitivity && !res->partial && cli_rank() == 0) {
     cli_progress_start(&prog, "sensitivity");
-    st = gr_sensitivity_new(cat, params, arr, ev, facts, o.as_of, o.samples, &so, &sens, &err);
+    st = sc ? gr_sensitivity_scenario_new(cat, params, arr, sc, facts, o.as_of, o.samples, &so, &sens, &err)
+            : gr_sensitivity_new(cat, params, arr, ev, facts, o.as_of, o.samples, &so, &sens, &err);
     cli_progress_end(&prog);
   }
   if (st != GR_OK) {

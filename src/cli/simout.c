@@ -44,10 +44,13 @@ size_t cli_guarantors(const gr_arrangement *a, char *buf, size_t n) {
   return count;
 }
 
-static void vetoes_of(const gr_catalog *cat, const gr_arrangement *arr, gr_date as_of, char *buf, size_t n) {
+const char *cli_case_id(const cli_case *c) { return c->sc ? c->sc->id : c->ev->id; }
+
+static void vetoes_of(const gr_catalog *cat, const gr_arrangement *arr, const gr_facts *facts, gr_date as_of,
+                      char *buf, size_t n) {
   gr_assessment *as = NULL;
   buf[0] = '\0';
-  if (gr_assessment_new(cat, arr, NULL, as_of, NULL, 0, &as, NULL) != GR_OK) return;
+  if (gr_assessment_new(cat, arr, facts, as_of, NULL, 0, &as, NULL) != GR_OK) return;
   size_t k = 0;
   for (size_t i = 0; i < as->nactors; i++)
     if (as->actors[i].verdict == GR_VERDICT_VETOES) {
@@ -58,20 +61,20 @@ static void vetoes_of(const gr_catalog *cat, const gr_arrangement *arr, gr_date 
 }
 
 
-void cli_compare_fill(const gr_catalog *cat, const gr_arrangement *const *arrs, gr_sim_result *const *res, size_t n,
-                      gr_date as_of, cli_compare_row *rows) {
+void cli_compare_fill(const gr_catalog *cat, const gr_arrangement *const *arrs, gr_sim_result *const *res,
+                      gr_facts *const *facts, size_t n, cli_compare_row *rows) {
   for (size_t i = 0; i < n; i++) {
     rows[i].arr = arrs[i];
     rows[i].res = res[i];
     rows[i].nguarantors = cli_guarantors(arrs[i], rows[i].guarantors, sizeof rows[i].guarantors);
-    vetoes_of(cat, arrs[i], as_of, rows[i].vetoes, sizeof rows[i].vetoes);
+    vetoes_of(cat, arrs[i], facts ? facts[i] : NULL, res[i]->as_of, rows[i].vetoes, sizeof rows[i].vetoes);
   }
 }
 
-void cli_print_compare_table(FILE *fp, const cli_compare_row *rows, size_t n, const gr_event *ev) {
+void cli_print_compare_table(FILE *fp, const cli_compare_row *rows, size_t n, const cli_case *cs) {
   const gr_sim_result *r0 = rows[0].res;
   fprintf(fp, "Arrangements against %s: %llu draws each on common random numbers, seed %llu, parameters %016llx%s\n\n",
-          ev->id, (unsigned long long)r0->draws, (unsigned long long)r0->seed, (unsigned long long)r0->params_hash,
+          cli_case_id(cs), (unsigned long long)r0->draws, (unsigned long long)r0->seed, (unsigned long long)r0->params_hash,
           r0->partial ? "  [PARTIAL: interrupted]" : "");
   fprintf(fp, "%-19s %-3s %-22s %-21s %-22s %-22s %-13s %-12s %-8s %s\n", "arrangement", "#g", "strongest",
           "legal form", "P(deterred) [95%]", "P(holds|attack) [95%]", "help(d) [95%]", "troops", "$M/yr", "vetoed by");
@@ -92,14 +95,15 @@ void cli_print_compare_table(FILE *fp, const cli_compare_row *rows, size_t n, co
 }
 
 
-int cli_comparison_run(const char *cmd, const gr_catalog *cat, char *const *ids, size_t nids, const gr_event *ev,
-                       gr_date as_of, gr_sim_options *so, cli_comparison *c) {
+int cli_comparison_run(const char *cmd, const gr_catalog *cat, char *const *ids, size_t nids, const cli_case *cs,
+                       gr_date as_of, char *const *facts, size_t nfacts, gr_sim_options *so, cli_comparison *c) {
   memset(c, 0, sizeof *c);
   c->n = nids ? nids : gr_catalog_count(cat, GR_REC_ARRANGEMENT);
   c->rows = calloc(c->n ? c->n : 1, sizeof *c->rows);
   c->arrs = calloc(c->n ? c->n : 1, sizeof *c->arrs);
   c->res = calloc(c->n ? c->n : 1, sizeof *c->res);
-  if (c->rows == NULL || c->arrs == NULL || c->res == NULL) return EXIT_FAIL;
+  c->facts = calloc(c->n ? c->n : 1, sizeof *c->facts);
+  if (c->rows == NULL || c->arrs == NULL || c->res == NULL || c->facts == NULL) return EXIT_FAIL;
   if (c->n == 0) {
     fprintf(stderr, "guarantor %s: no arrangement to simulate\n", cmd);
     return EXIT_USAGE;
@@ -110,6 +114,17 @@ int cli_comparison_run(const char *cmd, const gr_catalog *cat, char *const *ids,
     for (size_t j = 0; j < i; j++)
       if (c->arrs[j] == c->arrs[i])
         return cli_usage_error(cmd, "arrangement '%s' is given twice", c->arrs[i]->id);
+    if ((c->facts[i] = cli_facts(cat, c->arrs[i], facts, nfacts, cmd)) == NULL) return EXIT_USAGE;
+  }
+  /* A fact set on the command line that no arrangement reads is a mistake
+   * worth a word; one that some read is not, for the others. */
+  const gr_table *ft = gr_table_get(GR_T_FACT);
+  for (size_t k = 0; c->n > 0 && k < ft->count; k++) {
+    if (gr_facts_origin(c->facts[0], (gr_fact)k) != GR_FACT_GIVEN) continue;
+    bool read = false;
+    for (size_t i = 0; i < c->n && !read; i++) read = gr_fact_is_read(cat, c->arrs[i], (gr_fact)k);
+    if (!read) cli_error(cmd, "warning: fact %s is set, but nothing in the arrangements compared or the positions reads it",
+                         ft->terms[k].name);
   }
   gr_error err = GR_ERROR_INIT;
   if (gr_params_new(cat, &c->params, &err) != GR_OK) {
@@ -124,7 +139,9 @@ int cli_comparison_run(const char *cmd, const gr_catalog *cat, char *const *ids,
   so->progress_ctx = &prog;
   so->cancel = cli_cancelled;
   cli_ranks_options(so);
-  gr_status st = gr_simulate(cat, c->params, c->arrs, c->n, ev, NULL, as_of, so, c->res, &err);
+  const gr_facts *const *fs = (const gr_facts *const *)c->facts;
+  gr_status st = cs->sc ? gr_simulate_scenario(cat, c->params, c->arrs, c->n, cs->sc, fs, as_of, so, c->res, &err)
+                        : gr_simulate(cat, c->params, c->arrs, c->n, cs->ev, fs, as_of, so, c->res, &err);
   cli_progress_end(&prog);
   so->progress = NULL;
   so->progress_ctx = NULL;
@@ -133,13 +150,15 @@ int cli_comparison_run(const char *cmd, const gr_catalog *cat, char *const *ids,
     gr_error_clear(&err);
     return st == GR_E_NOMEM ? EXIT_FAIL : EXIT_USAGE;
   }
-  cli_compare_fill(cat, c->arrs, c->res, c->n, as_of, c->rows);
+  cli_compare_fill(cat, c->arrs, c->res, c->facts, c->n, c->rows);
   return EXIT_OK;
 }
 
 void cli_comparison_free(cli_comparison *c) {
   for (size_t i = 0; c->res && i < c->n; i++) gr_sim_result_free(c->res[i]);
   free(c->res);
+  for (size_t i = 0; c->facts && i < c->n; i++) gr_facts_free(c->facts[i]);
+  free(c->facts);
   free(c->rows);
   free(c->arrs);
   gr_params_free(c->params);

@@ -26,12 +26,23 @@ typedef struct cli_compare_row {
   size_t nguarantors;
 } cli_compare_row;
 
-/* Fill rows[0..n) from results simulated together. */
-void cli_compare_fill(const gr_catalog *cat, const gr_arrangement *const *arrs, gr_sim_result *const *res, size_t n,
-                      gr_date as_of, cli_compare_row *rows);
+/* What compare, report and simulate run: a scenario, or one event. */
+typedef struct cli_case {
+  const gr_scenario *sc;
+  const gr_event *ev;
+} cli_case;
+
+/* The case's id. */
+const char *cli_case_id(const cli_case *c);
+
+/* Fill rows[0..n) from results simulated together; each arrangement's
+ * vetoes are read at its result's date under its facts (facts[i], or
+ * the defaults when `facts` is NULL). */
+void cli_compare_fill(const gr_catalog *cat, const gr_arrangement *const *arrs, gr_sim_result *const *res,
+                      gr_facts *const *facts, size_t n, cli_compare_row *rows);
 
 /* The comparison table, readable on a terminal. */
-void cli_print_compare_table(FILE *fp, const cli_compare_row *rows, size_t n, const gr_event *ev);
+void cli_print_compare_table(FILE *fp, const cli_compare_row *rows, size_t n, const cli_case *cs);
 
 /* The comparison run that compare and report share. */
 typedef struct cli_comparison {
@@ -40,14 +51,15 @@ typedef struct cli_comparison {
   gr_sim_result **res;
   cli_compare_row *rows;
   gr_params *params;
+  gr_facts **facts; /* Per arrangement: defaults, then --facts. */
 } cli_comparison;
 
 /* Simulate the arrangements named in ids[0..nids) (all of the catalog's
  * when nids is 0) together against `ev`, with a progress bar and Ctrl-C;
  * fill `c` (free it with cli_comparison_free() in any case). Returns an
  * exit status, having printed why when it is not EXIT_OK. */
-int cli_comparison_run(const char *cmd, const gr_catalog *cat, char *const *ids, size_t nids, const gr_event *ev,
-                       gr_date as_of, gr_sim_options *so, cli_comparison *c);
+int cli_comparison_run(const char *cmd, const gr_catalog *cat, char *const *ids, size_t nids, const cli_case *cs,
+                       gr_date as_of, char *const *facts, size_t nfacts, gr_sim_options *so, cli_comparison *c);
 void cli_comparison_free(cli_comparison *c);
 
 #endif /* GUARANTOR_CLI_SIMOUT_H */

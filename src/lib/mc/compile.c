@@ -35,18 +35,31 @@ static int by_index(const void *a, const void *b, void *ctx) {
   return x < y ? -1 : x > y;
 }
 
-gr_status gr__compile(const gr_catalog *cat, const gr_arrangement *arr, const gr_event *ev, const gr_facts *facts,
-                         gr_date as_of, gr__carr *c, gr_error *err) {
+gr_status gr__compile(const gr_catalog *cat, const gr_arrangement *arr, const gr_scenario *sc, const gr_event *ev,
+                      const gr_facts *facts, gr_date as_of, gr__carr *c, gr_error *err) {
   memset(c, 0, sizeof *c);
   c->arr = arr;
+  c->scenario = sc;
+  gr_timeline *tl = NULL;
+  gr_status st = sc ? gr_timeline_scenario_new(cat, arr, sc, facts, as_of, &tl, err)
+                    : gr_timeline_new(cat, arr, ev, facts, as_of, &tl, err);
+  if (st != GR_OK) return st;
+  /* The model weighs the attack the obligations answer. */
+  ev = tl->event;
+  c->event = ev;
+  c->as_of = tl->as_of;
+  if (ev == NULL || ev->target == NULL || strcmp(ev->target, arr->protects) != 0) {
+    gr_timeline_free(tl);
+    return gr__fail(err, GR_E_INVALID, "%s '%s' has no attack on %s, the state that '%s' protects: there is nothing to deter",
+                    sc ? "scenario" : "event", sc ? sc->id : ev ? ev->id : "?", arr->protects, arr->id);
+  }
   c->aggressor = personnel_of(cat, ev->aggressor);
   c->protected_ = personnel_of(cat, arr->protects);
-  if (c->aggressor <= 0 || c->protected_ <= 0)
+  if (c->aggressor <= 0 || c->protected_ <= 0) {
+    gr_timeline_free(tl);
     return gr__fail(err, GR_E_INVALID, "the model needs the personnel of '%s' and '%s'", ev->aggressor, arr->protects);
+  }
   c->share = gr__scale_share[ev->scale];
-  gr_timeline *tl = NULL;
-  gr_status st = gr_timeline_new(cat, arr, ev, facts, as_of, &tl, err);
-  if (st != GR_OK) return st;
   /* Guarantors, and what their own positions say of the arrangement. */
   c->ng = gr_arrangement_guarantors(arr, false, NULL, 0);
   c->obs = calloc(arr->obligations.n ? arr->obligations.n : 1, sizeof *c->obs);
@@ -58,7 +71,9 @@ gr_status gr__compile(const gr_catalog *cat, const gr_arrangement *arr, const gr
   }
   gr_arrangement_guarantors(arr, false, c->g, c->ng);
   gr_assessment *as = NULL;
-  st = gr_assessment_new(cat, arr, facts, as_of, c->g, c->ng, &as, err);
+  /* The guarantors' positions at the date the timeline read the case at,
+   * under the same facts (the scenario's included). */
+  st = gr_assessment_new(cat, arr, tl->facts, tl->as_of, c->g, c->ng, &as, err);
   if (st != GR_OK) {
     gr_timeline_free(tl);
     gr__carr_free(c);

@@ -75,12 +75,16 @@ typedef struct gr__carr {
   size_t ng;
   double aggressor, protected_;
   int share;
+  const gr_scenario *scenario; /* The case: a scenario, or NULL and */
+  const gr_event *event;       /* the single event; then the trigger. */
+  gr_date as_of;               /* The date the case was read at. */
 } gr__carr;
 
-/* Compile `arr` against `ev` under `facts` (trigger engine, assess
- * engine, catalog look-ups) into `c`; free with gr__carr_free(). */
-gr_status gr__compile(const gr_catalog *cat, const gr_arrangement *arr, const gr_event *ev, const gr_facts *facts,
-                      gr_date as_of, gr__carr *c, gr_error *err);
+/* Compile `arr` against scenario `sc` or, when it is NULL, event `ev`,
+ * under `facts` (trigger engine, assess engine, catalog look-ups) into
+ * `c`; free with gr__carr_free(). */
+gr_status gr__compile(const gr_catalog *cat, const gr_arrangement *arr, const gr_scenario *sc, const gr_event *ev,
+                      const gr_facts *facts, gr_date as_of, gr__carr *c, gr_error *err);
 void gr__carr_free(gr__carr *c);
 
 /* ---- One draw (model.c) ------------------------------------------------ */

@@ -42,6 +42,10 @@ void gr_json_sim_result(gr_json *w, const gr_sim_result *r) {
   gr_json_string(w, r->arrangement->id);
   gr_json_key(w, "event");
   gr_json_string(w, r->event->id);
+  gr_json_key(w, "scenario");
+  gr_json_string(w, r->scenario ? r->scenario->id : NULL);
+  gr_json_key(w, "as_of");
+  gr_json_date(w, r->as_of);
   gr_json_key(w, "draws");
   gr_json_uint(w, r->draws);
   gr_json_key(w, "seed");

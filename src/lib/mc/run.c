@@ -107,7 +107,7 @@ static bool precise_enough(const gr__counts *tot, size_t n, double precision) {
   return true;
 }
 
-static gr_sim_result *make_result(const gr__carr *c, const gr__counts *t, const gr_event *ev, const gr_sim_options *o,
+static gr_sim_result *make_result(const gr__carr *c, const gr__counts *t, const gr_sim_options *o,
                                   uint64_t hash, int threads, bool partial) {
   gr_sim_result *r = calloc(1, sizeof *r);
   if (r == NULL) return NULL;
@@ -119,7 +119,9 @@ static gr_sim_result *make_result(const gr__carr *c, const gr__counts *t, const 
   }
   const double z = 1.959964;
   r->arrangement = c->arr;
-  r->event = ev;
+  r->event = c->event;
+  r->scenario = c->scenario;
+  r->as_of = c->as_of;
   r->draws = t->draws;
   r->seed = o->seed;
   r->params_hash = hash;
@@ -175,17 +177,37 @@ gr_status gr__sim_options_read(const gr_sim_options *opts, gr_sim_options *o, co
   return GR_OK;
 }
 
+static gr_status simulate(const gr_catalog *cat, const gr_params *ps, const gr_arrangement *const *arrs, size_t n,
+                          const gr_scenario *sc, const gr_event *ev, const gr_facts *const *facts, gr_date as_of,
+                          const gr_sim_options *options, gr_sim_result **out, const char *fn, gr_error *err);
+
 gr_status gr_simulate(const gr_catalog *cat, const gr_params *ps, const gr_arrangement *const *arrs, size_t n,
                       const gr_event *ev, const gr_facts *const *facts, gr_date as_of, const gr_sim_options *options,
                       gr_sim_result **out, gr_error *err) {
   static const char fn[] = "gr_simulate";
   if (ps == NULL || arrs == NULL || n == 0 || out == NULL) return gr__fail(err, GR_E_ARG, "%s: NULL argument", fn);
+  if (gr__catalog_ready(cat, fn, err) != GR_OK || gr__catalog_has(cat, GR_REC_EVENT, ev, fn, err) != GR_OK)
+    return err ? err->code : GR_E_MISUSE;
+  return simulate(cat, ps, arrs, n, NULL, ev, facts, as_of, options, out, fn, err);
+}
+
+gr_status gr_simulate_scenario(const gr_catalog *cat, const gr_params *ps, const gr_arrangement *const *arrs,
+                               size_t n, const gr_scenario *sc, const gr_facts *const *facts, gr_date as_of,
+                               const gr_sim_options *options, gr_sim_result **out, gr_error *err) {
+  static const char fn[] = "gr_simulate_scenario";
+  if (ps == NULL || arrs == NULL || n == 0 || out == NULL) return gr__fail(err, GR_E_ARG, "%s: NULL argument", fn);
+  if (gr__catalog_ready(cat, fn, err) != GR_OK || gr__catalog_has(cat, GR_REC_SCENARIO, sc, fn, err) != GR_OK)
+    return err ? err->code : GR_E_MISUSE;
+  return simulate(cat, ps, arrs, n, sc, NULL, facts, as_of, options, out, fn, err);
+}
+
+static gr_status simulate(const gr_catalog *cat, const gr_params *ps, const gr_arrangement *const *arrs, size_t n,
+                          const gr_scenario *sc, const gr_event *ev, const gr_facts *const *facts, gr_date as_of,
+                          const gr_sim_options *options, gr_sim_result **out, const char *fn, gr_error *err) {
   for (size_t a = 0; a < n; a++) out[a] = NULL;
   gr_sim_options opt;
   const gr_sim_options *opts = &opt;
-  if (gr__sim_options_read(options, &opt, fn, err) != GR_OK || gr__catalog_ready(cat, fn, err) != GR_OK ||
-      gr__catalog_has(cat, GR_REC_EVENT, ev, fn, err) != GR_OK)
-    return err ? err->code : GR_E_MISUSE;
+  if (gr__sim_options_read(options, &opt, fn, err) != GR_OK) return err ? err->code : GR_E_MISUSE;
   for (size_t a = 0; a < n; a++)
     if (gr__catalog_has(cat, GR_REC_ARRANGEMENT, arrs[a], fn, err) != GR_OK) return err ? err->code : GR_E_MISUSE;
   if (opts->draws == 0) return gr__fail(err, GR_E_ARG, "the number of draws must be positive");
@@ -193,7 +215,7 @@ gr_status gr_simulate(const gr_catalog *cat, const gr_params *ps, const gr_arran
   if (cs == NULL) return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
   gr_status st = GR_OK;
   for (size_t a = 0; a < n && st == GR_OK; a++)
-    st = gr__compile(cat, arrs[a], ev, facts ? facts[a] : NULL, as_of, &cs[a], err);
+    st = gr__compile(cat, arrs[a], sc, ev, facts ? facts[a] : NULL, as_of, &cs[a], err);
   int threads = opts->threads > 0 ? opts->threads : 1;
 #ifdef _OPENMP
   if (opts->threads <= 0) threads = omp_get_max_threads();
@@ -293,7 +315,7 @@ gr_status gr_simulate(const gr_catalog *cat, const gr_params *ps, const gr_arran
   }
   free(flat);
   for (size_t a = 0; st == GR_OK && a < n; a++) {
-    out[a] = make_result(&cs[a], &tot[a], ev, opts, ps->hash, threads, partial);
+    out[a] = make_result(&cs[a], &tot[a], opts, ps->hash, threads, partial);
     if (out[a] == NULL) st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
   }
   if (st != GR_OK)

@@ -42,19 +42,44 @@ static int by_total(const void *a, const void *b, void *ctx) {
   return x > y ? -1 : x < y;
 }
 
+static gr_status sensitivity(const gr_catalog *cat, const gr_params *ps, const gr_arrangement *arr,
+                             const gr_scenario *sc, const gr_event *ev, const gr_facts *facts, gr_date as_of,
+                             uint64_t base_samples, const gr_sim_options *options, gr_sensitivity **out,
+                             const char *fn, gr_error *err);
+
 gr_status gr_sensitivity_new(const gr_catalog *cat, const gr_params *ps, const gr_arrangement *arr,
                              const gr_event *ev, const gr_facts *facts, gr_date as_of, uint64_t base_samples,
                              const gr_sim_options *options, gr_sensitivity **out, gr_error *err) {
   static const char fn[] = "gr_sensitivity_new";
   if (ps == NULL || out == NULL) return gr__fail(err, GR_E_ARG, "%s: NULL argument", fn);
   *out = NULL;
+  if (gr__catalog_ready(cat, fn, err) != GR_OK || gr__catalog_has(cat, GR_REC_EVENT, ev, fn, err) != GR_OK)
+    return err ? err->code : GR_E_MISUSE;
+  return sensitivity(cat, ps, arr, NULL, ev, facts, as_of, base_samples, options, out, fn, err);
+}
+
+gr_status gr_sensitivity_scenario_new(const gr_catalog *cat, const gr_params *ps, const gr_arrangement *arr,
+                                      const gr_scenario *sc, const gr_facts *facts, gr_date as_of,
+                                      uint64_t base_samples, const gr_sim_options *options, gr_sensitivity **out,
+                                      gr_error *err) {
+  static const char fn[] = "gr_sensitivity_scenario_new";
+  if (ps == NULL || out == NULL) return gr__fail(err, GR_E_ARG, "%s: NULL argument", fn);
+  *out = NULL;
+  if (gr__catalog_ready(cat, fn, err) != GR_OK || gr__catalog_has(cat, GR_REC_SCENARIO, sc, fn, err) != GR_OK)
+    return err ? err->code : GR_E_MISUSE;
+  return sensitivity(cat, ps, arr, sc, NULL, facts, as_of, base_samples, options, out, fn, err);
+}
+
+static gr_status sensitivity(const gr_catalog *cat, const gr_params *ps, const gr_arrangement *arr,
+                             const gr_scenario *sc, const gr_event *ev, const gr_facts *facts, gr_date as_of,
+                             uint64_t base_samples, const gr_sim_options *options, gr_sensitivity **out,
+                             const char *fn, gr_error *err) {
   gr_sim_options opts;
-  if (gr__sim_options_read(options, &opts, fn, err) != GR_OK || gr__catalog_ready(cat, fn, err) != GR_OK ||
-      gr__catalog_has(cat, GR_REC_ARRANGEMENT, arr, fn, err) != GR_OK ||
-      gr__catalog_has(cat, GR_REC_EVENT, ev, fn, err) != GR_OK)
+  if (gr__sim_options_read(options, &opts, fn, err) != GR_OK ||
+      gr__catalog_has(cat, GR_REC_ARRANGEMENT, arr, fn, err) != GR_OK)
     return err ? err->code : GR_E_MISUSE;
   gr__carr c;
-  gr_status st = gr__compile(cat, arr, ev, facts, as_of, &c, err);
+  gr_status st = gr__compile(cat, arr, sc, ev, facts, as_of, &c, err);
   if (st != GR_OK) return st;
   /* The uncertain parameters the decision reads for this arrangement and
    * event: the rest (delays, drawn after the decision; shifts of legal
