@@ -23,9 +23,7 @@ static const char *const TEST_YAML =
     "     sources: [{assumption: test}]}\n"
     "  - {id: t-attack-kyiv-undated, title: T, kind: armed_attack, aggressor: RUS, target: UKR,\n"
     "     locations: [{region: UA-32, side: government}], scale: limited, sources: [{assumption: test}]}\n"
-    "  - {id: t-attack-poland, title: T, kind: armed_attack, aggressor: RUS, target: POL,\n"
-    "     locations: [{region: PL-06, side: government}], scale: major, sources: [{assumption: test}]}\n"
-    "regions:\n"
+"regions:\n"
     "  - {id: PL-06, name: Lublin, state: POL, type: oblast,\n"
     "     control: [{date: 2022-01-01, status: government, occupied_share: 0, source: {assumption: t}}]}\n"
     "arrangement:\n"
@@ -81,7 +79,30 @@ static const char *const TEST_YAML =
     "       duration_years: 2, renewal: automatic, sources: [{assumption: t}]}\n"
     /* 16: revoked by a breach of neutrality (when the fact is false) */
     "    - {guarantor: CAN, kind: sanctions, triggers: [armed_attack], activation: automatic,\n"
-    "       revocation: [breach_of_neutrality], sources: [{assumption: t}]}\n";
+    "       revocation: [breach_of_neutrality], sources: [{assumption: t}]}\n"
+    /* 17: void if the protected state strikes cities or attacks first */
+    "    - {guarantor: DEU, kind: sanctions, triggers: [armed_attack], activation: automatic,\n"
+    "       revocation: [protected_state_strikes_cities], sources: [{assumption: t}]}\n";
+
+/* The protected state's own acts and scenarios of them, in a second file
+ * (one string literal stays within what C compilers must accept). */
+static const char *const SCENARIO_YAML =
+    "events:\n"
+    "  - {id: t-ukr-strike, title: T, kind: strike, aggressor: UKR, target: RUS, targets: [cities], scale: minor,\n"
+    "     sources: [{assumption: test}]}\n"
+    "  - {id: t-ukr-stray, title: T, kind: strike, aggressor: UKR, target: RUS, targets: [cities], scale: minor,\n"
+    "     intent: accidental, sources: [{assumption: test}]}\n"
+    "  - {id: t-ukr-nato, title: T, kind: joins_alliance, aggressor: UKR, organisation: NATO, sources: [{assumption: test}]}\n"
+    "  - {id: t-attack-poland, title: T, kind: armed_attack, aggressor: RUS, target: POL,\n"
+    "     locations: [{region: PL-06, side: government}], scale: major, sources: [{assumption: test}]}\n"
+    "scenarios:\n"
+    "  - {id: t-first-strike, title: T, events: [t-ukr-strike, {event: t-attack-kyiv-undated, day: 2}],\n"
+    "     facts: [{fact: ceasefire_in_force, value: true, source: {assumption: test}}], sources: [{assumption: test}]}\n"
+    "  - {id: t-stray, title: T, events: [t-ukr-stray, {event: t-attack-kyiv-undated, day: 2}],\n"
+    "     sources: [{assumption: test}]}\n"
+    "  - {id: t-nato-only, title: T, date: 2025-07-01, events: [t-ukr-nato], sources: [{assumption: test}]}\n"
+    "  - {id: t-nato-then, title: T, events: [t-ukr-nato, {event: t-attack-kyiv-undated, day: 30}],\n"
+    "     sources: [{assumption: test}]}\n";
 
 static gr_catalog *cat;
 
@@ -91,6 +112,11 @@ static int setup(void **state) {
   cat = gr_catalog_new();
   if (gr_catalog_load_builtin(cat, &err) != GR_OK) return -1;
   if (gr_catalog_load_buffer(cat, "t.yaml", TEST_YAML, strlen(TEST_YAML), &err) != GR_OK) {
+    fprintf(stderr, "%s:%d:%d: %s\n", err.file ? err.file : "", err.line, err.column, err.message);
+    gr_error_clear(&err);
+    return -1;
+  }
+  if (gr_catalog_load_buffer(cat, "s.yaml", SCENARIO_YAML, strlen(SCENARIO_YAML), &err) != GR_OK) {
     fprintf(stderr, "%s:%d:%d: %s\n", err.file ? err.file : "", err.line, err.column, err.message);
     gr_error_clear(&err);
     return -1;
@@ -147,7 +173,8 @@ static void test_every_outcome(void **state) {
   (void)state;
   gr_timeline *tl = run("t-arr", "t-attack-kyiv-oblast", NULL, 0);
   assert_int_equal(tl->as_of, 20260101); /* The event's day 0. */
-  assert_int_equal(tl->n, 17);
+  assert_int_equal(tl->n, 18);
+  expect(tl, 17, GR_OUT_ACTIVATES, "automatic", NULL); /* No act of the protected state voids it. */
   expect(tl, 0, GR_OUT_ACTIVATES, "automatic", "on day 0");
   assert_int_equal(entry(tl, 0)->day_from, 0);
   assert_int_equal(entry(tl, 0)->day_to, 0);
@@ -212,6 +239,65 @@ static void test_as_of_moves_the_term(void **state) {
                    GR_E_ARG);
   assert_null(tl);
   assert_string_equal(err.message, "event 't-attack-kyiv-oblast' is dated 2026-01-01; as of 2021-06-01 contradicts it");
+  gr_error_clear(&err);
+}
+
+/* Scenarios: the protected state's deliberate acts before the attack void
+ * what their revocation terms name; an accident voids nothing; help counts
+ * from the day of the attack; a scenario with no attack triggers nothing. */
+static gr_timeline *run_scenario(const char *sc) {
+  gr_error err = GR_ERROR_INIT;
+  gr_timeline *tl = NULL;
+  assert_int_equal(gr_timeline_scenario_new(cat, gr_catalog_arrangement(cat, "t-arr"),
+                                            gr_catalog_find(cat, GR_REC_SCENARIO, sc), NULL, 0, &tl, &err),
+                   GR_OK);
+  gr_error_clear(&err);
+  return tl;
+}
+
+static void test_scenarios(void **state) {
+  (void)state;
+  gr_timeline *tl = run_scenario("t-first-strike");
+  assert_int_equal(tl->trigger_day, 2);
+  assert_string_equal(tl->event->id, "t-attack-kyiv-undated");
+  assert_int_equal(tl->steps[0].role, GR_STEP_CONDUCT);
+  assert_int_equal(tl->steps[1].role, GR_STEP_TRIGGER);
+  assert_int_equal(entry(tl, 17)->outcome, GR_OUT_LAPSED);
+  assert_string_equal(entry(tl, 17)->rule, "revocation");
+  assert_non_null(strstr(entry(tl, 17)->reason, "protected_state_strikes_cities"));
+  assert_int_equal(entry(tl, 16)->outcome, GR_OUT_ACTIVATES); /* Neutrality is untouched. */
+  assert_int_equal(entry(tl, 16)->day_from, 2);
+  assert_int_equal(gr_facts_origin(tl->facts, GR_FACT_CEASEFIRE_IN_FORCE), GR_FACT_SCENARIO);
+  assert_true(gr_facts_value(tl->facts, GR_FACT_CEASEFIRE_IN_FORCE));
+  gr_timeline_free(tl);
+  tl = run_scenario("t-stray");
+  assert_int_equal(entry(tl, 17)->outcome, GR_OUT_ACTIVATES);
+  assert_false(gr_facts_value(tl->facts, GR_FACT_CEASEFIRE_IN_FORCE));
+  gr_timeline_free(tl);
+  tl = run_scenario("t-nato-then");
+  assert_int_equal(entry(tl, 16)->outcome, GR_OUT_LAPSED); /* Joining breaks neutrality. */
+  assert_int_equal(entry(tl, 17)->outcome, GR_OUT_ACTIVATES);
+  assert_int_equal(entry(tl, 17)->day_from, 30);
+  gr_timeline_free(tl);
+  tl = run_scenario("t-nato-only");
+  assert_null(tl->event);
+  assert_int_equal(tl->as_of, 20250701);
+  assert_string_equal(tl->date_from, "the scenario's date");
+  for (size_t i = 0; i < tl->n; i++) assert_int_equal(tl->items[i].outcome, GR_OUT_NOT_TRIGGERED);
+  gr_timeline_free(tl);
+  /* A dated scenario refuses another date. */
+  gr_error err = GR_ERROR_INIT;
+  tl = NULL;
+  assert_int_equal(gr_timeline_scenario_new(cat, gr_catalog_arrangement(cat, "t-arr"),
+                                            gr_catalog_find(cat, GR_REC_SCENARIO, "t-nato-only"), NULL, 20250702, &tl,
+                                            &err),
+                   GR_E_ARG);
+  assert_null(tl);
+  gr_error_clear(&err);
+  /* No scenario at all is refused, not dereferenced. */
+  assert_int_not_equal(gr_timeline_scenario_new(cat, gr_catalog_arrangement(cat, "t-arr"), NULL, NULL, 0, &tl, &err),
+                       GR_OK);
+  assert_null(tl);
   gr_error_clear(&err);
 }
 
@@ -482,6 +568,7 @@ int main(void) {
       cmocka_unit_test(test_every_outcome),
       cmocka_unit_test(test_facts_change_outcomes),
       cmocka_unit_test(test_as_of_moves_the_term),
+      cmocka_unit_test(test_scenarios),
       cmocka_unit_test(test_event_on_another_state),
       cmocka_unit_test(test_facts_defaults_and_parse),
       cmocka_unit_test(test_region_control_at),
