@@ -192,7 +192,7 @@ static void test_coalition(void **state) {
   gr_assessment *as = run("coalition-2025", 0, NULL, NULL);
   const gr_actor_assessment *rus = actor(as, "RUS");
   assert_int_equal(rus->verdict, GR_VERDICT_VETOES);
-  const gr_rule_result *troops = rule(rus, "rus-2025-western-troops");
+  const gr_rule_result *troops = rule(rus, "rus-2025-no-foreign-intervention");
   assert_non_null(troops);
   assert_int_equal(troops->state, GR_RULE_VIOLATED);
   const gr_actor_assessment *usa = actor(as, "USA");

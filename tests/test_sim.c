@@ -366,7 +366,13 @@ static gr_sim_result *sim1(const char *arr, const char *ev, uint64_t draws, int 
   gr_sim_options o = options(draws, 99, threads);
   gr_sim_result *r = NULL;
   gr_error err = GR_ERROR_INIT;
-  assert_int_equal(gr_simulate(cat, params, &a, 1, gr_catalog_event(cat, ev), NULL, 0, &o, &r, &err), GR_OK);
+  /* A case: an event, or else a scenario. */
+  const gr_event *e = gr_catalog_event(cat, ev);
+  const gr_scenario *sc = e ? NULL : gr_catalog_find(cat, GR_REC_SCENARIO, ev);
+  assert_true(e != NULL || sc != NULL);
+  assert_int_equal(sc ? gr_simulate_scenario(cat, params, &a, 1, sc, NULL, 0, &o, &r, &err)
+                      : gr_simulate(cat, params, &a, 1, e, NULL, 0, &o, &r, &err),
+                   GR_OK);
   gr_error_clear(&err);
   return r;
 }
@@ -386,9 +392,9 @@ static void assert_same(const gr_sim_result *x, const gr_sim_result *y) {
 
 static void test_same_result_any_thread_count(void **state) {
   (void)state;
-  gr_sim_result *one = sim1("coalition-2025", "offensive-zaporizhzhia", 200000, 1);
+  gr_sim_result *one = sim1("coalition-2025", "after-ceasefire-offensive-zaporizhzhia", 200000, 1);
   for (int t = 2; t <= 4; t++) {
-    gr_sim_result *many = sim1("coalition-2025", "offensive-zaporizhzhia", 200000, t);
+    gr_sim_result *many = sim1("coalition-2025", "after-ceasefire-offensive-zaporizhzhia", 200000, t);
     assert_int_equal(many->threads, t);
     assert_same(one, many);
     gr_sim_result_free(many);
@@ -420,7 +426,8 @@ static void test_common_random_numbers(void **state) {
 
 static void test_outputs_are_consistent(void **state) {
   (void)state;
-  gr_sim_result *r = sim1("coalition-2025", "attack-reassurance-force", 100000, 2);
+  /* The coalition enters into force with a ceasefire: after one. */
+  gr_sim_result *r = sim1("coalition-2025", "after-ceasefire-attack-reassurance-force", 100000, 2);
   assert_int_equal(r->deterred.n, 100000);
   assert_int_equal(r->holds.n, r->draws - r->deterred.k);
   assert_true(r->deterred.lo <= r->deterred.estimate && r->deterred.estimate <= r->deterred.hi);
@@ -538,8 +545,9 @@ static void test_sensitivity_runs(void **state) {
   gr_sim_options so = options(1, 3, 2);
   gr_sensitivity *s = NULL;
   gr_error err = GR_ERROR_INIT;
-  assert_int_equal(gr_sensitivity_new(cat, params, gr_catalog_arrangement(cat, "coalition-2025"),
-                                      gr_catalog_event(cat, "offensive-zaporizhzhia"), NULL, 0, 2048, &so, &s, &err),
+  assert_int_equal(gr_sensitivity_scenario_new(cat, params, gr_catalog_arrangement(cat, "coalition-2025"),
+                                               gr_catalog_find(cat, GR_REC_SCENARIO, "after-ceasefire-offensive-zaporizhzhia"),
+                                               NULL, 0, 2048, &so, &s, &err),
                    GR_OK);
   assert_true(s->n > 20);
   double first_sum = 0;

@@ -66,7 +66,7 @@ const void *cli_find(const gr_catalog *cat, gr_record_kind kind, const char *id)
 int cli_find_case(const gr_catalog *cat, const char *id, const gr_scenario **sc, const gr_event **ev);
 
 /* The case simulate, compare and report run when none is named. */
-#define CLI_DEFAULT_CASE "offensive-zaporizhzhia"
+#define CLI_DEFAULT_CASE "after-ceasefire-offensive-zaporizhzhia"
 
 /* The facts for `arr`: defaults, then each "--facts" text in order (the
  * derived facts follow them). NULL, having printed a usage error, when a

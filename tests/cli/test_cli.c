@@ -85,7 +85,7 @@ static void test_show_lists_catalog(void **state) {
   static const char *const want[] = {"Arrangements (10)", "budapest-1994", "us-deterrence-2021",
                                      "istanbul-2022", "guarantees-2023", "coalition-2025",
                                      "nato-lite-2025", "russia-p5-2025", "us-ambiguity-2025",
-                                     "eu-membership", "nato-membership", "Events (8)",
+                                     "eu-membership", "nato-membership", "Events (12)",
                                      "offensive-zaporizhzhia", "Regions (27)", "Actors ("};
   for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
     if (strstr(r.out, want[i]) == NULL) fprintf(stderr, "missing: %s\n", want[i]);
@@ -380,13 +380,13 @@ static void test_assess_json_everywhere(void **state) {
 
 static void test_trigger_and_assess_human(void **state) {
   (void)state;
-  run r = prog("trigger", "coalition-2025", "offensive-zaporizhzhia", NULL);
+  run r = prog("trigger", "coalition-2025", "after-ceasefire-offensive-zaporizhzhia", NULL);
   assert_int_equal(r.status, 0);
   assert_non_null(strstr(r.out, "Timeline:"));
   assert_non_null(strstr(r.out, "ITA   reassurance_force      blocked"));
   assert_non_null(strstr(r.out, "condition un_mandate is false"));
   done(&r);
-  r = prog("trigger", "coalition-2025", "offensive-zaporizhzhia", "--facts", "un_mandate=true", NULL);
+  r = prog("trigger", "coalition-2025", "after-ceasefire-offensive-zaporizhzhia", "--facts", "un_mandate=true", NULL);
   assert_int_equal(r.status, 0);
   assert_null(strstr(r.out, "ITA   reassurance_force      blocked"));
   assert_non_null(strstr(r.out, "un_mandate                     true   given"));

@@ -49,8 +49,42 @@ static void check_clauses(gr_catalog *cat, const gr_scope_clauses *cs, const cha
                       "the protected state");
 }
 
+/* Facts only a scenario (or the user) can make true: nothing in an
+ * arrangement derives them (engine/facts.c). */
+static bool only_stated(int fact) {
+  return fact == GR_FACT_UN_MANDATE || fact == GR_FACT_CEASEFIRE_IN_FORCE || fact == GR_FACT_PARLIAMENT_APPROVAL;
+}
+
+static bool some_scenario_states(const gr_catalog *cat, int fact) {
+  for (size_t i = 0; i < cat->recs[GR_REC_SCENARIO].n; i++) {
+    const gr_scenario *sc = cat->recs[GR_REC_SCENARIO].items[i];
+    for (size_t j = 0; j < sc->facts.n; j++)
+      if (sc->facts.items[j].fact == fact && sc->facts.items[j].value) return true;
+  }
+  return false;
+}
+
+static void check_reachable(gr_catalog *cat, int fact, const gr_pos *pos, const char *what) {
+  if (only_stated(fact) && !some_scenario_states(cat, fact))
+    gr__diag(cat, GR_SEV_WARNING, pos,
+             "%s needs %s, which no scenario in the catalog states and nothing derives: it holds only with --facts",
+             what, gr_table_name(GR_T_FACT, fact));
+}
+
+/* Kinds whose forces fight somewhere: where must be said. */
+static bool combat_kind(int kind) {
+  return kind == GR_OB_NAVAL_PRESENCE || kind == GR_OB_AIR_COVER || kind == GR_OB_REASSURANCE_FORCE ||
+         kind == GR_OB_MILITARY_INTERVENTION;
+}
+
 static void check_arrangement(gr_catalog *cat, const gr_arrangement *a) {
   const gr_actor *prot = a->protects ? gr_catalog_actor(cat, a->protects) : NULL;
+  for (size_t i = 0; i < a->entry_into_force.n; i++)
+    check_reachable(cat, a->entry_into_force.items[i], &a->pos, "its entry into force");
+  for (size_t i = 0; i < a->territory.n; i++)
+    for (size_t j = 0; j < a->territory.items[i].regions.n; j++)
+      check_region_of(cat, a->territory.items[i].regions.items[j], &a->territory.items[i].pos, a->protects,
+                      "the protected state");
   if (prot != NULL && prot->type != GR_ACTOR_STATE)
     gr__diag(cat, GR_SEV_ERROR, &a->pos, "'%s' protects '%s', which is not a state", a->id, a->protects);
   for (size_t i = 0; i < a->obligations.n; i++) {
@@ -67,6 +101,17 @@ static void check_arrangement(gr_catalog *cat, const gr_arrangement *a) {
                "a location is either regions of the protected state or 'based_in' another state, not both");
     check_clauses(cat, &o->scope.include, a->protects);
     check_clauses(cat, &o->scope.exclude, a->protects);
+    char what[160];
+    snprintf(what, sizeof what, "the %s obligation of '%s'", gr_table_name(GR_T_OBLIGATION_KIND, o->kind),
+             o->guarantor ? o->guarantor : "?");
+    for (size_t j = 0; j < o->conditions.n; j++) check_reachable(cat, o->conditions.items[j], &o->pos, what);
+    if (combat_kind(o->kind) && !GR_GIVEN(o, GR_KEY_OBLIGATION_LOCATION))
+      gr__diag(cat, GR_SEV_WARNING, &o->pos,
+               "%s says nothing about where its forces act ('location'): positions on forces in the protected "
+               "state cannot judge it", what);
+    for (size_t j = 0; j < o->revocation.n; j++)
+      if (o->revocation.items[j] == GR_REV_PROTECTED_STATE_EXCEEDS_FORCE_CAP && !GR_GIVEN(a, GR_KEY_ARRANGEMENT_FORCE_CAP))
+        gr__diag(cat, GR_SEV_ERROR, &o->pos, "revocation 'protected_state_exceeds_force_cap' needs the arrangement's 'force_cap'");
   }
   for (size_t i = 0; i < a->legal_forms.n; i++) {
     const gr_guarantor_form *lf = &a->legal_forms.items[i];

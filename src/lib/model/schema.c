@@ -126,9 +126,9 @@ static void check_assumed(gr__sink *sink, const gr_assumedlist *l, const gr__fie
     size_t f = 0;
     while (f < nfields && strcmp(fields[f].key, a->key) != 0) f++;
     if (f == nfields || strcmp(a->key, "assumed") == 0)
-      gr__check_error(sink, &a->pos, "'%s' is not a key of %s that can be assumed", a->key, what);
+      gr__check_error(sink, &a->pos, "'%s' is not a key of this %s that can be marked assumed", a->key, what);
     else if (!((given >> f) & 1u))
-      gr__check_error(sink, &a->pos, "'%s' is marked assumed, but the %s does not give it", a->key, what);
+      gr__check_error(sink, &a->pos, "'%s' is marked assumed, but this %s does not give it", a->key, what);
     for (size_t j = 0; j < i; j++)
       if (l->items[j].key && strcmp(l->items[j].key, a->key) == 0)
         gr__check_error(sink, &a->pos, "'%s' is marked assumed twice", a->key);
@@ -301,7 +301,7 @@ static void check_obligation(gr__sink *sink, void *obj, const gr_pos *pos) {
           gr__check_error(sink, pos, "means '%s' is listed twice", gr_table_name(GR_T_OBLIGATION_KIND, o->means.items[i]));
   } else if (!GR_GIVEN(o, GR_KEY_OBLIGATION_KIND))
     gr__check_error(sink, pos, "an obligation needs 'kind' (or 'means', a menu of kinds)");
-  check_assumed(sink, &o->assumed, obligation_fields, GR_KEY_OBLIGATION__COUNT, o->given, "an obligation");
+  check_assumed(sink, &o->assumed, obligation_fields, GR_KEY_OBLIGATION__COUNT, o->given, "obligation");
   for (size_t i = 0; i < o->triggers.n; i++) {
     const gr_trigger *t = &o->triggers.items[i];
     if (GR_GIVEN(t, GR_KEY_TRIGGER_MIN_SCALE) && t->event >= GR_EV_JOINS_ALLIANCE)
@@ -430,7 +430,7 @@ static const gr__field arrangement_fields[GR_KEY_ARRANGEMENT__COUNT];
 static void check_arrangement(gr__sink *sink, void *obj, const gr_pos *pos) {
   const gr_arrangement *a = obj;
   (void)pos;
-  check_assumed(sink, &a->assumed, arrangement_fields, GR_KEY_ARRANGEMENT__COUNT, a->given, "an arrangement");
+  check_assumed(sink, &a->assumed, arrangement_fields, GR_KEY_ARRANGEMENT__COUNT, a->given, "arrangement");
   for (size_t i = 0; i < a->bodies.n; i++)
     for (size_t j = 0; j < i; j++)
       if (a->bodies.items[i].id && a->bodies.items[j].id && strcmp(a->bodies.items[i].id, a->bodies.items[j].id) == 0)
@@ -554,7 +554,7 @@ static void check_event(gr__sink *sink, void *obj, const gr_pos *pos) {
   gr_event *e = obj;
   const char *k = gr_table_name(GR_T_EVENT_KIND, e->kind);
   if (!GR_GIVEN(e, GR_KEY_EVENT_INTENT)) e->intent = GR_INTENT_DELIBERATE;
-  check_assumed(sink, &e->assumed, event_fields, GR_KEY_EVENT__COUNT, e->given, "an event");
+  check_assumed(sink, &e->assumed, event_fields, GR_KEY_EVENT__COUNT, e->given, "event");
   if (e->aggressor && e->target && strcmp(e->aggressor, e->target) == 0)
     gr__check_error(sink, pos, "an event's aggressor and target must differ");
   if (!GR_GIVEN(e, GR_KEY_EVENT_KIND)) return;
@@ -617,7 +617,7 @@ static const gr__field scenario_fields[GR_KEY_SCENARIO__COUNT];
 static void check_scenario(gr__sink *sink, void *obj, const gr_pos *pos) {
   const gr_scenario *s = obj;
   (void)pos;
-  check_assumed(sink, &s->assumed, scenario_fields, GR_KEY_SCENARIO__COUNT, s->given, "a scenario");
+  check_assumed(sink, &s->assumed, scenario_fields, GR_KEY_SCENARIO__COUNT, s->given, "scenario");
   for (size_t i = 0; i < s->facts.n; i++)
     for (size_t j = 0; j < i; j++)
       if (s->facts.items[i].fact == s->facts.items[j].fact)
