@@ -785,6 +785,74 @@ static void test_report(void **state) {
   done(&r);
 }
 
+/* The report's plain words say what the data says: a side-only exclusion
+ * is that side (not "it excludes ."), a trigger keeps its minimum scale,
+ * intent and duration, and each obligation's paragraph gives its menu,
+ * where it acts, its term (its own or the arrangement's), the entry into
+ * force and what voids it. */
+static void test_report_plain_words(void **state) {
+  (void)state;
+  char yaml[192], out[192];
+  snprintf(yaml, sizeof yaml, "%s/plain.yaml", tmpdir);
+  snprintf(out, sizeof out, "%s/plain.html", tmpdir);
+  write_file(yaml,
+             "arrangement:\n"
+             "  id: plain\n"
+             "  title: Plain words\n"
+             "  protects: UKR\n"
+             "  date: 2026-01-01\n"
+             "  status: proposed\n"
+             "  legal_form: political_declaration\n"
+             "  start: 2026-06-01\n"
+             "  duration_years: 10\n"
+             "  renewal: by_agreement\n"
+             "  entry_into_force: [ceasefire_in_force]\n"
+             "  sources: [{assumption: test}]\n"
+             "  obligations:\n"
+             "    - guarantor: USA\n"
+             "      means: [military_intervention, intelligence_sharing, sanctions]\n"
+             "      location: {based_in: POL}\n"
+             "      triggers: [{event: armed_attack, min_scale: major, intent: deliberate, min_duration_days: 3}]\n"
+             "      activation: automatic\n"
+             "      scope: {exclude: [{sides: [occupied]}]}\n"
+             "      revocation: [protected_state_attacks_first]\n"
+             "      sources: [{assumption: test}]\n"
+             "    - guarantor: GBR\n"
+             "      kind: air_cover\n"
+             "      triggers: [strike]\n"
+             "      activation: automatic\n"
+             "      start: 2027-01-01\n"
+             "      duration_years: 5\n"
+             "      sources: [{assumption: test}]\n");
+  run r = prog("report", "plain", "-f", yaml, "-o", out, "-n", "1000", "--samples", "16", "-q", NULL);
+  if (r.status != 0) fprintf(stderr, "%s", r.err);
+  assert_int_equal(r.status, 0);
+  done(&r);
+  char *html = slurp(out);
+  static const char *const want[] = {
+      /* The fields the page's own sentence reads. */
+      "\"the occupied side\"",
+      "\"armed attack (at least major, deliberate, lasting at least 3 days)\"",
+      /* The whole paragraph, written here. */
+      "\"plain\": \"United States of America (firm) offers any one of military intervention, intelligence sharing or "
+      "sanctions (a menu: one promise, not 3), based in Poland, a neighbouring state. It applies automatically on "
+      "armed attack (at least major, deliberate, lasting at least 3 days); it excludes the occupied side. Its term "
+      "(the arrangement's): from 2026-06-01 for 10 years, renewal by agreement. It enters into force only once "
+      "ceasefire in force holds. It is void if: protected state attacks first.\"",
+      "\"plain\": \"United Kingdom (firm) offers air cover; where it would act is not stated. It applies "
+      "automatically on strike. Its term: from 2027-01-01 for 5 years. It enters into force only once ceasefire in "
+      "force holds.\"",
+  };
+  expect_all(html, want, sizeof want / sizeof want[0]);
+  /* No exclusion is written as an empty string. */
+  for (const char *at = strstr(html, "\"excludes\": ["); at != NULL; at = strstr(at + 1, "\"excludes\": [")) {
+    const char *next = at + strlen("\"excludes\": [");
+    next += strspn(next, " \n");
+    assert_false(strncmp(next, "\"\"", 2) == 0);
+  }
+  free(html);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_version_and_help),
@@ -806,6 +874,7 @@ int main(void) {
       cmocka_unit_test(test_simulate_and_compare),
       cmocka_unit_test(test_simulate_errors),
       cmocka_unit_test(test_report),
+      cmocka_unit_test(test_report_plain_words),
   };
   return cmocka_run_group_tests(tests, cli_setup, cli_teardown);
 }
