@@ -211,9 +211,9 @@ static void say_where(prose *p, const gr_catalog *cat, const gr_obligation *o) {
 
 /* The obligation in one paragraph: who offers what (or which menu), how
  * much, where; how it activates, on which events and thresholds, under
- * which conditions; what its scope includes and excludes; its term (its
- * own or the arrangement's); the arrangement's entry into force; and what
- * voids it. */
+ * which conditions; what its scope includes and excludes; its term (each
+ * part its own, else the arrangement's); the arrangement's entry into
+ * force; and what voids it. */
 static void say_obligation(prose *p, const gr_catalog *cat, const gr_arrangement *a, const gr_obligation *o) {
   const gr_actor *g = gr_catalog_actor(cat, o->guarantor);
   const char *who = g ? g->name : o->guarantor;
@@ -270,15 +270,15 @@ static void say_obligation(prose *p, const gr_catalog *cat, const gr_arrangement
     say(p, "%s", i == 0 ? "; it excludes " : " and ");
     say_clause(p, cat, &o->scope.exclude.items[i]);
   }
-  /* The term: the obligation's own, else the arrangement's. */
-  bool own = o->start || o->duration_years > 0 || GR_GIVEN(o, GR_KEY_OBLIGATION_RENEWAL);
-  gr_date start = own ? o->start : a->start;
-  double years = own ? o->duration_years : a->duration_years;
-  bool renewal_given = own ? GR_GIVEN(o, GR_KEY_OBLIGATION_RENEWAL) : GR_GIVEN(a, GR_KEY_ARRANGEMENT_RENEWAL);
-  int renewal = own ? o->renewal : a->renewal;
+  /* The term: each part the obligation gives, else the arrangement's. */
+  bool own_start = o->start != 0, own_years = o->duration_years > 0, own_renewal = GR_GIVEN(o, GR_KEY_OBLIGATION_RENEWAL);
+  gr_date start = own_start ? o->start : a->start;
+  double years = own_years ? o->duration_years : a->duration_years;
+  bool renewal_given = own_renewal || GR_GIVEN(a, GR_KEY_ARRANGEMENT_RENEWAL);
+  int renewal = own_renewal ? o->renewal : a->renewal;
   if (start || years > 0 || renewal_given) {
     char d[11];
-    say(p, ". Its term%s:", own ? "" : " (the arrangement's)");
+    say(p, ". Its term%s:", own_start || own_years || own_renewal ? "" : " (the arrangement's)");
     if (start) say(p, " from %s", gr_date_format(start, d));
     if (years > 0) say(p, " for %.15g years", years);
     if (renewal_given) {

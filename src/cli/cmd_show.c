@@ -262,7 +262,7 @@ static void show_obligation(FILE *fp, const gr_catalog *cat, const gr_arrangemen
     fputs("      term:       ", fp);
     print_term(fp, o->start, o->duration_years, GR_GIVEN(o, GR_KEY_OBLIGATION_RENEWAL), o->renewal, &o->assumed);
     bool arr_term = a->start || a->duration_years > 0 || GR_GIVEN(a, GR_KEY_ARRANGEMENT_RENEWAL);
-    fprintf(fp, "%s\n", arr_term ? " (its own, not the arrangement's)" : "");
+    fprintf(fp, "%s\n", arr_term ? " (over the arrangement's)" : "");
   }
   if (o->revocation.n) {
     fputs("      void if:    ", fp);
@@ -417,7 +417,8 @@ static void show_bodies(FILE *fp, const gr_arrangement *a) {
     fprintf(fp, "  %s — %s\n      members: ", cli_text(b->id), cli_text(b->title));
     print_strlist(fp, &b->members);
     if (b->chair) fprintf(fp, "; chair: %s", b->chair);
-    fprintf(fp, "; decides by %s\n", tname(GR_T_DECISION_RULE, b->rule));
+    if (b->rule == GR_DECIDE_CHAIR) fputs("; the chair decides\n", fp);
+    else fprintf(fp, "; decides by %s\n", tname(GR_T_DECISION_RULE, b->rule));
     if (b->note) cli_wrap(fp, b->note, 6, 78);
     print_source(fp, &b->source, 6);
   }

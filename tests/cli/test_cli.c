@@ -234,7 +234,7 @@ static void test_show_new_arrangement(void **state) {
       "where:      not stated",
       "triggers:   armed_attack (at least major, deliberate, lasting at least 3 days)",
       "activation: by_body by council (Guarantors' Council: majority)",
-      "term:       from 2026-01-01 for 5 years, renewal automatic (its own, not the arrangement's)",
+      "term:       from 2026-01-01 for 5 years, renewal automatic (over the arrangement's)",
       "void if:    protected_state_attacks_first, protected_state_strikes_cities",
       "EU is an organisation, not a state: read as its member states",
       "assumed: deadline_days — the text says 'promptly'; three days taken",
@@ -788,7 +788,7 @@ static void test_report(void **state) {
 /* The report's plain words say what the data says: a side-only exclusion
  * is that side (not "it excludes ."), a trigger keeps its minimum scale,
  * intent and duration, and each obligation's paragraph gives its menu,
- * where it acts, its term (its own or the arrangement's), the entry into
+ * where it acts, its term (each part its own or the arrangement's), the entry into
  * force and what voids it. */
 static void test_report_plain_words(void **state) {
   (void)state;
@@ -840,7 +840,8 @@ static void test_report_plain_words(void **state) {
       "(the arrangement's): from 2026-06-01 for 10 years, renewal by agreement. It enters into force only once "
       "ceasefire in force holds. It is void if: protected state attacks first.\"",
       "\"plain\": \"United Kingdom (firm) offers air cover; where it would act is not stated. It applies "
-      "automatically on strike. Its term: from 2027-01-01 for 5 years. It enters into force only once ceasefire in "
+      "automatically on strike. Its term: from 2027-01-01 for 5 years, renewal by agreement. It enters into force "
+      "only once ceasefire in "
       "force holds.\"",
   };
   expect_all(html, want, sizeof want / sizeof want[0]);
