@@ -6,6 +6,7 @@
  * template, and renames the result into place once it is complete.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <limits.h>
 #include <math.h>
@@ -95,7 +96,212 @@ static void json_quantity(gr_json *w, const char *key, const gr_quantity *q) {
   gr_json_end_object(w);
 }
 
-static void json_obligation(gr_json *w, const gr_catalog *cat, const gr_obligation *o) {
+/* ---- Obligations in plain words ------------------------------------------ */
+
+/* A sentence being written: text appended up to a fixed size (a longer one
+ * is cut, never overrun). */
+typedef struct prose {
+  char text[4096];
+  size_t len;
+} prose;
+
+static void say(prose *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void say(prose *p, const char *fmt, ...) {
+  if (p->len >= sizeof p->text - 1) return;
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(p->text + p->len, sizeof p->text - p->len, fmt, ap);
+  va_end(ap);
+  if (n > 0) p->len = p->len + (size_t)n < sizeof p->text ? p->len + (size_t)n : sizeof p->text - 1;
+}
+
+/* A term of a vocabulary as words: "armed_attack" as "armed attack". */
+static void say_term(prose *p, gr_table_id t, int v) {
+  size_t from = p->len;
+  say(p, "%s", gr_table_name(t, v));
+  for (size_t i = from; i < p->len; i++)
+    if (p->text[i] == '_') p->text[i] = ' ';
+}
+
+/* A list of terms: "a, b and c" (or "a, b or c"). */
+static void say_terms(prose *p, gr_table_id t, const gr_intlist *l, const char *last) {
+  for (size_t i = 0; i < l->n; i++) {
+    say(p, "%s", i == 0 ? "" : i + 1 == l->n ? last : ", ");
+    say_term(p, t, l->items[i]);
+  }
+}
+
+static void say_regions(prose *p, const gr_catalog *cat, const gr_strlist *l) {
+  for (size_t i = 0; i < l->n; i++) {
+    const gr_region *r = gr_catalog_region(cat, l->items[i]);
+    say(p, "%s%s", i == 0 ? "" : i + 1 == l->n ? " and " : ", ", r ? r->name : l->items[i]);
+  }
+}
+
+/* A trigger with the thresholds the event must reach: "armed attack (at
+ * least major, deliberate, lasting at least 3 days)". */
+static void say_trigger(prose *p, const gr_trigger *t) {
+  say_term(p, GR_T_EVENT_KIND, t->event);
+  const char *sep = " (";
+  if (GR_GIVEN(t, GR_KEY_TRIGGER_MIN_SCALE)) {
+    say(p, "%sat least %s", sep, gr_table_name(GR_T_SCALE, t->min_scale));
+    sep = ", ";
+  }
+  if (GR_GIVEN(t, GR_KEY_TRIGGER_INTENT)) {
+    say(p, "%s%s%s", sep, t->intent == GR_INTENT_DELIBERATE ? "" : "at least ", gr_table_name(GR_T_INTENT, t->intent));
+    sep = ", ";
+  }
+  if (GR_GIVEN(t, GR_KEY_TRIGGER_MIN_DURATION_DAYS)) {
+    say(p, "%slasting at least %d day%s", sep, t->min_duration_days, t->min_duration_days == 1 ? "" : "s");
+    sep = ", ";
+  }
+  if (sep[0] == ',') say(p, ")");
+}
+
+/* A scope clause: which sides of the line, in which regions, the part
+ * occupied at a date, and its note; never empty (a clause that gives only
+ * sides is those sides, one that gives nothing the whole protected state). */
+static void say_clause(prose *p, const gr_catalog *cat, const gr_scope_clause *c) {
+  static const char *const side_words[GR_SIDE__COUNT] = {
+      [GR_SIDE_GOVERNMENT] = "the government-held side", [GR_SIDE_OCCUPIED] = "the occupied side",
+      [GR_SIDE_LINE] = "the line of contact"};
+  for (size_t i = 0; i < c->sides.n; i++) {
+    int s = c->sides.items[i];
+    say(p, "%s%s", i == 0 ? "" : i + 1 == c->sides.n ? " and " : ", ", s >= 0 && s < GR_SIDE__COUNT ? side_words[s] : "?");
+  }
+  if (c->regions.n) {
+    say(p, "%s", c->sides.n ? " in " : "");
+    say_regions(p, cat, &c->regions);
+  } else if (c->sides.n == 0) {
+    say(p, "the whole protected state");
+  }
+  if (c->as_of) {
+    char d[11];
+    say(p, ", the part occupied on %s", gr_date_format(c->as_of, d));
+  }
+  if (c->note) say(p, " (%s)", c->note);
+}
+
+/* Where an obligation's forces act; nothing for a kind that stands
+ * nowhere and says nowhere. */
+static void say_where(prose *p, const gr_catalog *cat, const gr_obligation *o) {
+  const gr_location *l = &o->location;
+  bool given = l->regions.n > 0 || l->based_in != NULL || GR_GIVEN(l, GR_KEY_LOCATION_BASING);
+  if (!given) {
+    bool stands = false;
+    for (size_t i = 0; i <= o->means.n && !stands; i++) {
+      int k = i < o->means.n ? o->means.items[i] : o->kind;
+      stands = k == GR_OB_TRAINING || k == GR_OB_CEASEFIRE_MONITORING || k == GR_OB_PREPOSITIONED_STOCKS ||
+               k == GR_OB_NAVAL_PRESENCE || k == GR_OB_AIR_COVER || k == GR_OB_REASSURANCE_FORCE ||
+               k == GR_OB_MILITARY_INTERVENTION;
+    }
+    if (stands) say(p, "; where it would act is not stated");
+    return;
+  }
+  if (l->basing == GR_BASING_STATIONED) {
+    say(p, ", stationed in ");
+    if (l->regions.n) say_regions(p, cat, &l->regions);
+    else say(p, "the protected state");
+  } else if (l->basing == GR_BASING_NEIGHBOURING) {
+    const gr_actor *b = l->based_in ? gr_catalog_actor(cat, l->based_in) : NULL;
+    say(p, ", based in %s, a neighbouring state", b ? b->name : l->based_in ? l->based_in : "?");
+  } else if (l->basing == GR_BASING_OFFSHORE) {
+    say(p, ", offshore");
+  } else {
+    say(p, ", from the air only");
+  }
+}
+
+/* The obligation in one paragraph: who offers what (or which menu), how
+ * much, where; how it activates, on which events and thresholds, under
+ * which conditions; what its scope includes and excludes; its term (each
+ * part its own, else the arrangement's); the arrangement's entry into
+ * force; and what voids it. */
+static void say_obligation(prose *p, const gr_catalog *cat, const gr_arrangement *a, const gr_obligation *o) {
+  const gr_actor *g = gr_catalog_actor(cat, o->guarantor);
+  const char *who = g ? g->name : o->guarantor;
+  if (o->commitment == GR_COMMIT_DECLINED) {
+    say(p, "%s has declined to offer ", who);
+    say_term(p, GR_T_OBLIGATION_KIND, o->kind);
+    say(p, ".");
+    return;
+  }
+  say(p, "%s (", who);
+  say_term(p, GR_T_COMMITMENT, o->commitment);
+  say(p, ") offers ");
+  if (o->means.n) {
+    say(p, "any one of ");
+    say_terms(p, GR_T_OBLIGATION_KIND, &o->means, " or ");
+    say(p, " (a menu: one promise, not %zu)", o->means.n);
+  } else {
+    say_term(p, GR_T_OBLIGATION_KIND, o->kind);
+  }
+  if (o->troops.given) say(p, " of %.15g troops", o->troops.value);
+  if (o->value.given) say(p, " worth $%.15gM a year", o->value.value);
+  if (o->aircraft.given) say(p, " with %.15g aircraft", o->aircraft.value);
+  say_where(p, cat, o);
+  static const char *const activation[GR_ACT__COUNT] = {
+      [GR_ACT_AUTOMATIC] = "applies automatically",
+      [GR_ACT_AFTER_CONSULTATION] = "applies after consultation",
+      [GR_ACT_DISCRETIONARY] = "is at the guarantor's discretion",
+      [GR_ACT_CONSENSUS] = "needs the consent of every guarantor",
+      [GR_ACT_BY_BODY] = "is decided by a named body"};
+  say(p, ". It %s", o->activation >= 0 && o->activation < GR_ACT__COUNT ? activation[o->activation] : "?");
+  if (o->activation == GR_ACT_AFTER_CONSULTATION && o->deadline_days) say(p, " within %d days", o->deadline_days);
+  if (o->body) {
+    const gr_body *b = NULL;
+    for (size_t i = 0; i < a->bodies.n && b == NULL; i++)
+      if (a->bodies.items[i].id && strcmp(a->bodies.items[i].id, o->body) == 0) b = &a->bodies.items[i];
+    if (b) say(p, " (%s, by %s)", b->title, gr_table_name(GR_T_DECISION_RULE, b->rule));
+    else say(p, " (%s)", o->body);
+  }
+  if (o->triggers.n == 0) say(p, " (no trigger named: a standing promise)");
+  for (size_t i = 0; i < o->triggers.n; i++) {
+    say(p, "%s", i == 0 ? " on " : i + 1 == o->triggers.n ? " or " : ", ");
+    say_trigger(p, &o->triggers.items[i]);
+  }
+  if (o->conditions.n) {
+    say(p, ", only if ");
+    say_terms(p, GR_T_FACT, &o->conditions, " and ");
+    say(p, " %s", o->conditions.n == 1 ? "holds" : "hold");
+  }
+  for (size_t i = 0; i < o->scope.include.n; i++) {
+    say(p, "%s", i == 0 ? "; it covers only " : " and ");
+    say_clause(p, cat, &o->scope.include.items[i]);
+  }
+  for (size_t i = 0; i < o->scope.exclude.n; i++) {
+    say(p, "%s", i == 0 ? "; it excludes " : " and ");
+    say_clause(p, cat, &o->scope.exclude.items[i]);
+  }
+  /* The term: each part the obligation gives, else the arrangement's. */
+  bool own_start = o->start != 0, own_years = o->duration_years > 0, own_renewal = GR_GIVEN(o, GR_KEY_OBLIGATION_RENEWAL);
+  gr_date start = own_start ? o->start : a->start;
+  double years = own_years ? o->duration_years : a->duration_years;
+  bool renewal_given = own_renewal || GR_GIVEN(a, GR_KEY_ARRANGEMENT_RENEWAL);
+  int renewal = own_renewal ? o->renewal : a->renewal;
+  if (start || years > 0 || renewal_given) {
+    char d[11];
+    say(p, ". Its term%s:", own_start || own_years || own_renewal ? "" : " (the arrangement's)");
+    if (start) say(p, " from %s", gr_date_format(start, d));
+    if (years > 0) say(p, " for %.15g years", years);
+    if (renewal_given) {
+      say(p, "%s", start || years > 0 ? ", renewal " : " renewal ");
+      say_term(p, GR_T_RENEWAL, renewal);
+    }
+  }
+  if (a->entry_into_force.n) {
+    say(p, ". It enters into force only once ");
+    say_terms(p, GR_T_FACT, &a->entry_into_force, " and ");
+    say(p, " %s", a->entry_into_force.n == 1 ? "holds" : "hold");
+  }
+  if (o->revocation.n) {
+    say(p, ". It is void if: ");
+    say_terms(p, GR_T_REVOCATION, &o->revocation, " or ");
+  }
+  say(p, ".");
+}
+
+static void json_obligation(gr_json *w, const gr_catalog *cat, const gr_arrangement *a, const gr_obligation *o) {
   const gr_actor *g = gr_catalog_actor(cat, o->guarantor);
   gr_json_begin_object(w);
   gr_json_key(w, "guarantor");
@@ -118,7 +324,11 @@ static void json_obligation(gr_json *w, const gr_catalog *cat, const gr_obligati
   gr_json_string(w, o->body);
   gr_json_key(w, "triggers");
   gr_json_begin_array(w);
-  for (size_t i = 0; i < o->triggers.n; i++) gr_json_string(w, gr_table_name(GR_T_EVENT_KIND, o->triggers.items[i].event));
+  for (size_t i = 0; i < o->triggers.n; i++) {
+    prose t = {.len = 0};
+    say_trigger(&t, &o->triggers.items[i]);
+    gr_json_string(w, t.text);
+  }
   gr_json_end_array(w);
   gr_json_key(w, "conditions");
   gr_json_begin_array(w);
@@ -136,21 +346,17 @@ static void json_obligation(gr_json *w, const gr_catalog *cat, const gr_obligati
   gr_json_key(w, "excludes");
   gr_json_begin_array(w);
   for (size_t i = 0; i < o->scope.exclude.n; i++) {
-    const gr_scope_clause *c = &o->scope.exclude.items[i];
-    char buf[256];
-    size_t k = 0;
-    buf[0] = '\0';
-    for (size_t j = 0; j < c->regions.n && k < sizeof buf; j++) {
-      const gr_region *r = gr_catalog_region(cat, c->regions.items[j]);
-      int n = snprintf(buf + k, sizeof buf - k, "%s%s", j ? ", " : "", r ? r->name : c->regions.items[j]);
-      if (n > 0) k += (size_t)n;
-    }
-    if (c->note && k < sizeof buf) snprintf(buf + k, sizeof buf - k, "%s(%s)", k ? " " : "", c->note);
-    gr_json_string(w, buf);
+    prose c = {.len = 0};
+    say_clause(&c, cat, &o->scope.exclude.items[i]);
+    gr_json_string(w, c.text);
   }
   gr_json_end_array(w);
   gr_json_key(w, "note");
   gr_json_string(w, o->note);
+  prose plain = {.len = 0};
+  say_obligation(&plain, cat, a, o);
+  gr_json_key(w, "plain");
+  gr_json_string(w, plain.text);
   gr_json_key(w, "sources");
   gr_json_sources(w, &o->sources);
   gr_json_end_object(w);
@@ -246,7 +452,7 @@ static gr_status json_arrangement(gr_json *w, report_run *rr, const cli_compare_
     gr_json_sources(w, &a->sources);
     gr_json_key(w, "obligations");
     gr_json_begin_array(w);
-    for (size_t i = 0; i < a->obligations.n; i++) json_obligation(w, rr->cat, &a->obligations.items[i]);
+    for (size_t i = 0; i < a->obligations.n; i++) json_obligation(w, rr->cat, a, &a->obligations.items[i]);
     gr_json_end_array(w);
     gr_json_key(w, "simulation");
     gr_json_sim_result(w, row->res);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "guarantor/facts.h"
 #include "options.h"
 
 typedef struct settings {
@@ -30,9 +31,11 @@ static const cli_spec spec = {
     "guarantor show [ID] [--json] [-f FILE]...\n"
     "       guarantor show --kinds [--json]",
     "Without ID, list everything in the catalog by kind (arrangements,\n"
-    "events, positions, actors, regions, documents, parameters). With ID,\n"
-    "describe that item: an arrangement's guarantors, obligations, legal form,\n"
-    "scope and sources; an actor's memberships and figures with their sources.\n",
+    "events, scenarios, positions, actors, regions, documents, parameters).\n"
+    "With ID, describe that item: an arrangement's parties, bodies, terms,\n"
+    "conditions, guarantors, obligations (means, where, triggers, scope),\n"
+    "sources and every assumption it rests on; a scenario's events in day\n"
+    "order and its facts; an actor's memberships and figures with sources.\n",
     options,
     sizeof options / sizeof options[0],
     0,
@@ -103,33 +106,149 @@ static void print_clauses(FILE *fp, const gr_catalog *cat, const char *what,
 
 /* ---- One item, readably ----------------------------------------------- */
 
-static void show_obligation(FILE *fp, const gr_catalog *cat, size_t i, const gr_obligation *o) {
+/* " (assumed)" when `key` is among the values `l` marks as assumed, else
+ * "": the reason is listed under "Assumptions". */
+static const char *assumed_mark(const gr_assumedlist *l, const char *key) {
+  for (size_t i = 0; i < l->n; i++)
+    if (l->items[i].key && strcmp(l->items[i].key, key) == 0) return " (assumed)";
+  return "";
+}
+
+static void print_assumed(FILE *fp, const gr_assumedlist *l, int indent) {
+  for (size_t i = 0; i < l->n; i++)
+    fprintf(fp, "%*sassumed: %s — %s\n", indent, "", cli_text(l->items[i].key), cli_text(l->items[i].reason));
+}
+
+/* Whether an obligation of this kind puts people or stocks somewhere, so
+ * that where it does so decides what it is (and what a position against
+ * foreign troops says of it): the combat kinds, monitors, trainers and
+ * depots. */
+static bool kind_stands_somewhere(int kind) {
+  switch (kind) {
+  case GR_OB_TRAINING:
+  case GR_OB_CEASEFIRE_MONITORING:
+  case GR_OB_PREPOSITIONED_STOCKS:
+  case GR_OB_NAVAL_PRESENCE:
+  case GR_OB_AIR_COVER:
+  case GR_OB_REASSURANCE_FORCE:
+  case GR_OB_MILITARY_INTERVENTION:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/* Whether an obligation on offer, or any means of its menu, stands
+ * somewhere (a declined one stands nowhere). */
+static bool stands_somewhere(const gr_obligation *o) {
+  if (o->commitment == GR_COMMIT_DECLINED) return false;
+  if (kind_stands_somewhere(o->kind)) return true;
+  for (size_t i = 0; i < o->means.n; i++)
+    if (kind_stands_somewhere(o->means.items[i])) return true;
+  return false;
+}
+
+/* Whether the obligation says where its forces act. */
+static bool location_given(const gr_obligation *o) {
+  return o->location.regions.n > 0 || o->location.based_in != NULL || GR_GIVEN(&o->location, GR_KEY_LOCATION_BASING);
+}
+
+/* Where an obligation's forces act, in words, on the current line. */
+static void print_where(FILE *fp, const gr_catalog *cat, const gr_location *l) {
+  bool basing = l->regions.n > 0 || l->based_in != NULL || GR_GIVEN(l, GR_KEY_LOCATION_BASING);
+  if (!basing) fputs("not stated", fp);
+  else if (l->basing == GR_BASING_STATIONED) {
+    fputs("stationed in ", fp);
+    if (l->regions.n) print_regions(fp, cat, &l->regions);
+    else fputs("the protected state (no region named)", fp);
+  } else if (l->basing == GR_BASING_NEIGHBOURING) {
+    const gr_actor *b = l->based_in ? gr_catalog_actor(cat, l->based_in) : NULL;
+    fprintf(fp, "based in %s (%s), a neighbouring state", l->based_in ? l->based_in : "?", b ? b->name : "?");
+  } else if (l->basing == GR_BASING_OFFSHORE) {
+    fputs("offshore", fp);
+  } else {
+    fputs("from the air only, based outside", fp);
+  }
+  if (l->note) fprintf(fp, " — %s", cli_text(l->note));
+}
+
+/* A trigger: the event kind and the thresholds the event must reach. */
+static void print_trigger(FILE *fp, const gr_trigger *t) {
+  fputs(tname(GR_T_EVENT_KIND, t->event), fp);
+  const char *sep = " (";
+  if (GR_GIVEN(t, GR_KEY_TRIGGER_MIN_SCALE)) {
+    fprintf(fp, "%sat least %s", sep, tname(GR_T_SCALE, t->min_scale));
+    sep = ", ";
+  }
+  if (GR_GIVEN(t, GR_KEY_TRIGGER_INTENT)) {
+    fprintf(fp, "%s%s%s", sep, t->intent == GR_INTENT_DELIBERATE ? "" : "at least ", tname(GR_T_INTENT, t->intent));
+    sep = ", ";
+  }
+  if (GR_GIVEN(t, GR_KEY_TRIGGER_MIN_DURATION_DAYS)) {
+    fprintf(fp, "%slasting at least %d day%s", sep, t->min_duration_days, t->min_duration_days == 1 ? "" : "s");
+    sep = ", ";
+  }
+  if (sep[0] == ',') fputc(')', fp);
+}
+
+/* A term: start, duration, renewal, as given ("from 2026-06-01 for 10
+ * years, renewal by_agreement"), each part marked when `as` marks its key
+ * assumed. */
+static void print_term(FILE *fp, gr_date start, double years, bool renewal_given, int renewal,
+                       const gr_assumedlist *as) {
+  char d[11];
+  if (start) fprintf(fp, "from %s%s", gr_date_format(start, d), assumed_mark(as, "start"));
+  if (years > 0) fprintf(fp, "%sfor %.15g years%s", start ? " " : "", years, assumed_mark(as, "duration_years"));
+  if (renewal_given)
+    fprintf(fp, "%srenewal %s%s", start || years > 0 ? ", " : "", tname(GR_T_RENEWAL, renewal),
+            assumed_mark(as, "renewal"));
+}
+
+static const gr_body *find_body(const gr_arrangement *a, const char *id) {
+  for (size_t i = 0; id != NULL && i < a->bodies.n; i++)
+    if (a->bodies.items[i].id && strcmp(a->bodies.items[i].id, id) == 0) return &a->bodies.items[i];
+  return NULL;
+}
+
+static void show_obligation(FILE *fp, const gr_catalog *cat, const gr_arrangement *a, size_t i,
+                            const gr_obligation *o) {
   const gr_actor *g = gr_catalog_actor(cat, o->guarantor);
-  fprintf(fp, "  %2zu. %s (%s): %s", i + 1, o->guarantor, g ? g->name : "?",
-          tname(GR_T_OBLIGATION_KIND, o->kind));
+  fprintf(fp, "  %2zu. %s (%s): ", i + 1, o->guarantor, g ? g->name : "?");
+  if (o->means.n) fprintf(fp, "a menu of %zu means, up to %s", o->means.n, tname(GR_T_OBLIGATION_KIND, o->kind));
+  else fputs(tname(GR_T_OBLIGATION_KIND, o->kind), fp);
   fprintf(fp, " — %s\n", tname(GR_T_COMMITMENT, o->commitment));
+  if (g != NULL && g->type != GR_ACTOR_STATE)
+    fprintf(fp, "      guarantor:  %s is %s, not a state: read as its member states\n", o->guarantor,
+            g->type == GR_ACTOR_ORGANISATION ? "an organisation" : "a group");
+  if (o->means.n) {
+    fputs("      means:      any one of ", fp);
+    print_enumlist(fp, GR_T_OBLIGATION_KIND, &o->means);
+    fputc('\n', fp);
+  }
   if (o->troops.given) print_quantity(fp, "troops", &o->troops, "");
   if (o->value.given) print_quantity(fp, "value", &o->value, " $M/year");
   if (o->aircraft.given) print_quantity(fp, "aircraft", &o->aircraft, "");
-  if (o->location.regions.n || o->location.based_in) {
-    fputs("      location: ", fp);
-    if (o->location.regions.n) print_regions(fp, cat, &o->location.regions);
-    if (o->location.based_in) fprintf(fp, "based in %s", o->location.based_in);
-    if (o->location.note) fprintf(fp, " — %s", o->location.note);
+  if (location_given(o) || o->location.note || stands_somewhere(o)) {
+    fputs("      where:      ", fp);
+    print_where(fp, cat, &o->location);
     fputc('\n', fp);
+    if (o->location.source.given) print_source(fp, &o->location.source, 8);
   }
-  fputs("      triggers: ", fp);
+  fputs("      triggers:   ", fp);
   if (o->triggers.n == 0) fputs("(none stated)", fp);
   for (size_t j = 0; j < o->triggers.n; j++) {
-    const gr_trigger *t = &o->triggers.items[j];
-    fprintf(fp, "%s%s", j ? ", " : "", tname(GR_T_EVENT_KIND, t->event));
-    if (GR_GIVEN(t, GR_KEY_TRIGGER_MIN_SCALE)) fprintf(fp, " (at least %s)", tname(GR_T_SCALE, t->min_scale));
+    if (j) fputs(", ", fp);
+    print_trigger(fp, &o->triggers.items[j]);
   }
   fprintf(fp, "\n      activation: %s", tname(GR_T_ACTIVATION, o->activation));
   if (o->activation == GR_ACT_AFTER_CONSULTATION && o->deadline_days)
     fprintf(fp, " (within %d days)", o->deadline_days);
-  if (o->body) fprintf(fp, " by %s", o->body);
-  if (o->body_rule) fprintf(fp, " (%s)", o->body_rule);
+  if (o->body) {
+    const gr_body *b = find_body(a, o->body);
+    fprintf(fp, " by %s", cli_text(o->body));
+    if (b) fprintf(fp, " (%s: %s)", cli_text(b->title), tname(GR_T_DECISION_RULE, b->rule));
+  }
+  if (o->body_rule) fprintf(fp, " (%s)", cli_text(o->body_rule));
   fputc('\n', fp);
   if (o->conditions.n) {
     fputs("      conditions: ", fp);
@@ -138,35 +257,250 @@ static void show_obligation(FILE *fp, const gr_catalog *cat, size_t i, const gr_
   }
   print_clauses(fp, cat, "includes", &o->scope.include);
   print_clauses(fp, cat, "excludes", &o->scope.exclude);
-  if (o->start || o->duration_years > 0) {
-    char d[11];
-    fputs("      term:", fp);
-    if (o->start) fprintf(fp, " from %s", gr_date_format(o->start, d));
-    if (o->duration_years > 0) fprintf(fp, " for %.15g years", o->duration_years);
-    if (o->renewal) fprintf(fp, ", renewal %s", tname(GR_T_RENEWAL, o->renewal));
-    fputc('\n', fp);
+  bool own_term = o->start || o->duration_years > 0 || GR_GIVEN(o, GR_KEY_OBLIGATION_RENEWAL);
+  if (own_term) {
+    fputs("      term:       ", fp);
+    print_term(fp, o->start, o->duration_years, GR_GIVEN(o, GR_KEY_OBLIGATION_RENEWAL), o->renewal, &o->assumed);
+    bool arr_term = a->start || a->duration_years > 0 || GR_GIVEN(a, GR_KEY_ARRANGEMENT_RENEWAL);
+    fprintf(fp, "%s\n", arr_term ? " (over the arrangement's)" : "");
   }
   if (o->revocation.n) {
-    fputs("      void if: ", fp);
+    fputs("      void if:    ", fp);
     print_enumlist(fp, GR_T_REVOCATION, &o->revocation);
     fputc('\n', fp);
   }
+  print_assumed(fp, &o->assumed, 6);
   if (o->note) cli_wrap(fp, o->note, 6, 78);
   print_sources(fp, &o->sources, 6);
+}
+
+/* ---- What an arrangement's result rests on ------------------------------ */
+
+/* One line of the "Assumptions" list. */
+static void assumption(FILE *fp, int *n, const char *where, const char *what) {
+  fprintf(fp, "  - %s: %s\n", where, cli_text(what));
+  (*n)++;
+}
+
+static void source_assumption(FILE *fp, int *n, const char *where, const gr_source *s) {
+  if (s->assumption) assumption(fp, n, where, s->assumption);
+}
+
+static void sources_assumptions(FILE *fp, int *n, const char *where, const gr_sourcelist *l) {
+  for (size_t i = 0; i < l->n; i++) source_assumption(fp, n, where, &l->items[i]);
+}
+
+static void quantity_assumption(FILE *fp, int *n, const char *where, const char *key, const gr_quantity *q) {
+  char w[256];
+  snprintf(w, sizeof w, "%s, %s %.15g", where, key, q->value);
+  if (q->given) source_assumption(fp, n, w, &q->source);
+}
+
+static void assumed_values(FILE *fp, int *n, const char *where, const gr_assumedlist *l) {
+  char w[256];
+  for (size_t i = 0; i < l->n; i++) {
+    snprintf(w, sizeof w, "%s%s%s (marked assumed)", where, *where ? ", " : "", cli_text(l->items[i].key));
+    assumption(fp, n, w, l->items[i].reason);
+  }
+}
+
+/* The facts an arrangement reads (entry into force, then the obligations'
+ * conditions, each once), with the value each has when no scenario and no
+ * --facts set it. */
+static void fact_assumptions(FILE *fp, int *n, const gr_catalog *cat, const gr_arrangement *a) {
+  bool seen[GR_FACT__COUNT] = {false};
+  gr_facts *f = NULL;
+  gr_error err = GR_ERROR_INIT;
+  if (gr_facts_new(cat, a, &f, &err) != GR_OK) {
+    gr_error_clear(&err);
+    return;
+  }
+  for (size_t k = 0; k <= a->obligations.n; k++) {
+    const gr_intlist *l = k == 0 ? &a->entry_into_force : &a->obligations.items[k - 1].conditions;
+    for (size_t i = 0; i < l->n; i++) {
+      int fact = l->items[i];
+      if (fact < 0 || fact >= GR_FACT__COUNT || seen[fact]) continue;
+      seen[fact] = true;
+      char where[128], what[768];
+      if (k == 0) snprintf(where, sizeof where, "fact %s (entry into force)", tname(GR_T_FACT, fact));
+      else snprintf(where, sizeof where, "fact %s (a condition of obligation %zu)", tname(GR_T_FACT, fact), k);
+      snprintf(what, sizeof what, "%s unless a scenario or --facts says otherwise (%s: %s)",
+               gr_facts_value(f, (gr_fact)fact) ? "true" : "false",
+               gr_fact_origin_name(gr_facts_origin(f, (gr_fact)fact)), gr_facts_why(f, (gr_fact)fact));
+      assumption(fp, n, where, what);
+    }
+  }
+  gr_facts_free(f);
+  gr_error_clear(&err);
+}
+
+/* Every value the arrangement's result rests on that is assumed rather than
+ * sourced: sources that are assumptions, values marked `assumed`, an
+ * inferred date, obligations that do not say where their forces stand,
+ * menus (the model reads them at their cheapest means), and the facts it
+ * reads at their defaults. Never a claim that everything is sourced. */
+static void show_assumptions(FILE *fp, const gr_catalog *cat, const gr_arrangement *a) {
+  int n = 0;
+  char where[256];
+  fputs("\nAssumptions it rests on:\n", fp);
+  if (a->date_inferred) assumption(fp, &n, "date", "inferred from the content, not stated in it");
+  sources_assumptions(fp, &n, "the arrangement", &a->sources);
+  assumed_values(fp, &n, "", &a->assumed);
+  for (size_t i = 0; i < a->parties.n; i++) {
+    const gr_party *p = &a->parties.items[i];
+    snprintf(where, sizeof where, "party %s (%s)", p->actor, tname(GR_T_PARTY_ROLE, p->role));
+    source_assumption(fp, &n, where, &p->source);
+  }
+  for (size_t i = 0; i < a->bodies.n; i++) {
+    snprintf(where, sizeof where, "body %s", cli_text(a->bodies.items[i].id));
+    source_assumption(fp, &n, where, &a->bodies.items[i].source);
+  }
+  if (a->force_cap.given) source_assumption(fp, &n, "force cap", &a->force_cap.source);
+  if (a->alliance_bar.given) source_assumption(fp, &n, "alliance bar", &a->alliance_bar.source);
+  if (a->troop_bar.given) source_assumption(fp, &n, "troop bar", &a->troop_bar.source);
+  for (size_t i = 0; i < a->territory.n; i++) {
+    snprintf(where, sizeof where, "territorial term %zu (%s)", i + 1,
+             tname(GR_T_TERRITORY_STATUS, a->territory.items[i].status));
+    source_assumption(fp, &n, where, &a->territory.items[i].source);
+  }
+  for (size_t i = 0; i < a->clauses.n; i++) {
+    snprintf(where, sizeof where, "clause %zu (%s)", i + 1, tname(GR_T_CLAUSE_KIND, a->clauses.items[i].kind));
+    source_assumption(fp, &n, where, &a->clauses.items[i].source);
+  }
+  for (size_t i = 0; i < a->obligations.n; i++) {
+    const gr_obligation *o = &a->obligations.items[i];
+    char ob[160], w[256];
+    snprintf(ob, sizeof ob, "obligation %zu (%s %s)", i + 1, o->guarantor,
+             o->means.n ? "menu" : tname(GR_T_OBLIGATION_KIND, o->kind));
+    sources_assumptions(fp, &n, ob, &o->sources);
+    quantity_assumption(fp, &n, ob, "troops", &o->troops);
+    quantity_assumption(fp, &n, ob, "value", &o->value);
+    quantity_assumption(fp, &n, ob, "aircraft", &o->aircraft);
+    snprintf(w, sizeof w, "%s, where", ob);
+    if (o->location.source.given) source_assumption(fp, &n, w, &o->location.source);
+    if (!location_given(o) && stands_somewhere(o))
+      assumption(fp, &n, w, "not stated, so read as unknown (there is no default place)");
+    assumed_values(fp, &n, ob, &o->assumed);
+    if (o->means.n)
+      assumption(fp, &n, ob,
+                 "a menu of means: one promise, which the model counts as honoured at its cheapest means");
+  }
+  fact_assumptions(fp, &n, cat, a);
+  if (n == 0)
+    cli_wrap(fp,
+             "none marked in its encoding: no source is an assumption and no value is marked assumed (the "
+             "model's own assumptions are in docs/model.md).",
+             2, 78);
+}
+
+/* The sections an arrangement may add to its head: who took part, which
+ * bodies decide, territorial terms and recorded clauses. */
+static void show_parties(FILE *fp, const gr_catalog *cat, const gr_arrangement *a) {
+  if (a->parties.n == 0) return;
+  fprintf(fp, "\nParties (%zu):\n", a->parties.n);
+  for (size_t i = 0; i < a->parties.n; i++) {
+    const gr_party *p = &a->parties.items[i];
+    const gr_actor *x = gr_catalog_actor(cat, p->actor);
+    char d[11];
+    fprintf(fp, "  %-9s %s (%s)", tname(GR_T_PARTY_ROLE, p->role), p->actor, x ? x->name : "?");
+    if (p->date) fprintf(fp, ", %s", gr_date_format(p->date, d));
+    fputc('\n', fp);
+    print_source(fp, &p->source, 4);
+  }
+}
+
+static void show_bodies(FILE *fp, const gr_arrangement *a) {
+  if (a->bodies.n == 0) return;
+  fprintf(fp, "\nBodies (%zu):\n", a->bodies.n);
+  for (size_t i = 0; i < a->bodies.n; i++) {
+    const gr_body *b = &a->bodies.items[i];
+    fprintf(fp, "  %s — %s\n      members: ", cli_text(b->id), cli_text(b->title));
+    print_strlist(fp, &b->members);
+    if (b->chair) fprintf(fp, "; chair: %s", b->chair);
+    if (b->rule == GR_DECIDE_CHAIR) fputs("; the chair decides\n", fp);
+    else fprintf(fp, "; decides by %s\n", tname(GR_T_DECISION_RULE, b->rule));
+    if (b->note) cli_wrap(fp, b->note, 6, 78);
+    print_source(fp, &b->source, 6);
+  }
+}
+
+static void show_territory(FILE *fp, const gr_catalog *cat, const gr_arrangement *a) {
+  if (a->territory.n == 0) return;
+  fprintf(fp, "\nTerritorial terms (%zu):\n", a->territory.n);
+  for (size_t i = 0; i < a->territory.n; i++) {
+    const gr_territory *t = &a->territory.items[i];
+    fprintf(fp, "  %s: ", tname(GR_T_TERRITORY_STATUS, t->status));
+    print_regions(fp, cat, &t->regions);
+    if (t->note) fprintf(fp, " — %s", cli_text(t->note));
+    fputc('\n', fp);
+    print_source(fp, &t->source, 6);
+  }
+}
+
+static void show_clauses(FILE *fp, const gr_arrangement *a) {
+  if (a->clauses.n == 0) return;
+  fprintf(fp, "\nClauses (%zu):\n", a->clauses.n);
+  for (size_t i = 0; i < a->clauses.n; i++) {
+    const gr_clause *c = &a->clauses.items[i];
+    fprintf(fp, "  %s:\n", tname(GR_T_CLAUSE_KIND, c->kind));
+    cli_wrap(fp, c->text, 6, 78);
+    print_source(fp, &c->source, 6);
+  }
+}
+
+/* The terms and the conditions on the protected state, in the head. */
+static void show_terms(FILE *fp, const gr_catalog *cat, const gr_arrangement *a) {
+  const gr_assumedlist *as = &a->assumed;
+  if (a->start || a->duration_years > 0 || GR_GIVEN(a, GR_KEY_ARRANGEMENT_RENEWAL)) {
+    fputs("  term:        ", fp);
+    print_term(fp, a->start, a->duration_years, GR_GIVEN(a, GR_KEY_ARRANGEMENT_RENEWAL), a->renewal, as);
+    fputc('\n', fp);
+  }
+  if (a->entry_into_force.n) {
+    fputs("  in force if: ", fp);
+    print_enumlist(fp, GR_T_FACT, &a->entry_into_force);
+    fprintf(fp, "%s (all must hold; until then \"not yet in force\")\n", assumed_mark(as, "entry_into_force"));
+  }
+  const gr_actor *p = gr_catalog_actor(cat, a->protects);
+  const char *pn = p ? p->name : a->protects;
+  if (a->force_cap.given) {
+    fprintf(fp, "  force cap:   %s's armed forces at most %.15g%s\n", pn, a->force_cap.value,
+            assumed_mark(as, "force_cap"));
+    if (a->force_cap.source.given) print_source(fp, &a->force_cap.source, 15);
+  }
+  if (a->alliance_bar.given) {
+    fprintf(fp, "  alliance:    %s may not join %s%s%s\n", pn, a->alliance_bar.organisation,
+            a->alliance_bar.by_consensus ? " except by consensus of its members" : "",
+            assumed_mark(as, "alliance_bar"));
+    print_source(fp, &a->alliance_bar.source, 15);
+  }
+  if (a->troop_bar.given) {
+    fputs("  troop bar:   no foreign troops", fp);
+    if (a->troop_bar.from) fprintf(fp, " of %s members", a->troop_bar.from);
+    fprintf(fp, " in %s%s%s\n", pn, a->troop_bar.peacetime_only ? " in peacetime" : "",
+            assumed_mark(as, "troop_bar"));
+    print_source(fp, &a->troop_bar.source, 15);
+  }
 }
 
 static void show_arrangement(FILE *fp, const gr_catalog *cat, const gr_arrangement *a) {
   char d[11];
   const gr_actor *p = gr_catalog_actor(cat, a->protects);
+  const gr_assumedlist *as = &a->assumed;
   fprintf(fp, "%s — %s\n\n", a->id, a->title);
   fprintf(fp, "  protects:    %s (%s)\n", a->protects, p ? p->name : "?");
   fprintf(fp, "  date:        %s%s\n", gr_date_format(a->date, d), a->date_inferred ? " (inferred)" : "");
   fprintf(fp, "  status:      %s\n", tname(GR_T_ARRANGEMENT_STATUS, a->status));
-  fprintf(fp, "  legal form:  %s", tname(GR_T_LEGAL_FORM, a->legal_form));
+  fprintf(fp, "  legal form:  %s%s", tname(GR_T_LEGAL_FORM, a->legal_form), assumed_mark(as, "legal_form"));
+  if (GR_GIVEN(a, GR_KEY_ARRANGEMENT_PROMISED_FORM)) fputs(" (of the instrument)", fp);
   for (size_t i = 0; i < a->legal_forms.n; i++)
     fprintf(fp, "%s%s: %s", i ? ", " : "; ", a->legal_forms.items[i].guarantor,
             tname(GR_T_LEGAL_FORM, a->legal_forms.items[i].legal_form));
   fputc('\n', fp);
+  if (GR_GIVEN(a, GR_KEY_ARRANGEMENT_PROMISED_FORM))
+    fprintf(fp, "  promises:    %s%s (the form of the guarantee it promises)\n",
+            tname(GR_T_LEGAL_FORM, a->promised_form), assumed_mark(as, "promised_form"));
+  show_terms(fp, cat, a);
   if (a->accession) fprintf(fp, "  accession:   %s\n", a->accession);
   if (a->command.lead || a->command.note) {
     fprintf(fp, "  command:     %s", a->command.lead ? a->command.lead : "");
@@ -189,10 +523,15 @@ static void show_arrangement(FILE *fp, const gr_catalog *cat, const gr_arrangeme
     fputc('\n', fp);
     cli_wrap(fp, a->summary, 2, 78);
   }
+  show_parties(fp, cat, a);
+  show_bodies(fp, a);
+  show_territory(fp, cat, a);
+  show_clauses(fp, a);
   fprintf(fp, "\nObligations (%zu):\n", a->obligations.n);
-  for (size_t i = 0; i < a->obligations.n; i++) show_obligation(fp, cat, i, &a->obligations.items[i]);
+  for (size_t i = 0; i < a->obligations.n; i++) show_obligation(fp, cat, a, i, &a->obligations.items[i]);
   fputs("\nSources:\n", fp);
   print_sources(fp, &a->sources, 2);
+  show_assumptions(fp, cat, a);
 }
 
 static void show_actor(FILE *fp, const gr_catalog *cat, const gr_actor *a) {
@@ -261,6 +600,16 @@ static void show_position(FILE *fp, const gr_position *p) {
   if (GR_GIVEN(m, GR_KEY_MATCH_LEGAL_FORM_MIN)) fprintf(fp, " legal form >= %s;", tname(GR_T_LEGAL_FORM, m->legal_form_min));
   if (GR_GIVEN(m, GR_KEY_MATCH_LEGAL_FORM_MAX)) fprintf(fp, " legal form <= %s;", tname(GR_T_LEGAL_FORM, m->legal_form_max));
   if (m->accession) fprintf(fp, " accession to %s;", m->accession);
+  if (m->arrangements.n) {
+    fputs(" arrangements ", fp);
+    print_strlist(fp, &m->arrangements);
+    fputc(';', fp);
+  }
+  if (GR_GIVEN(m, GR_KEY_MATCH_PROMISED_FORM_MIN))
+    fprintf(fp, " promised form >= %s;", tname(GR_T_LEGAL_FORM, m->promised_form_min));
+  if (GR_GIVEN(m, GR_KEY_MATCH_PROMISED_FORM_MAX))
+    fprintf(fp, " promised form <= %s;", tname(GR_T_LEGAL_FORM, m->promised_form_max));
+  if (GR_GIVEN(m, GR_KEY_MATCH_FORCE_CAP_BELOW)) fprintf(fp, " force cap below %.15g;", m->force_cap_below);
   if (m->protected_conditions.n) {
     fputs(" conditions ", fp);
     print_enumlist(fp, GR_T_PROTECTED_CONDITION, &m->protected_conditions);
@@ -278,8 +627,25 @@ static void show_position(FILE *fp, const gr_position *p) {
 
 static void show_event(FILE *fp, const gr_catalog *cat, const gr_event *e) {
   fprintf(fp, "%s — %s\n", e->id, e->title);
-  fprintf(fp, "    kind:      %s (%s)\n", tname(GR_T_EVENT_KIND, e->kind), tname(GR_T_SCALE, e->scale));
-  fprintf(fp, "    aggressor: %s, target: %s\n", e->aggressor, e->target);
+  fprintf(fp, "    kind:      %s", tname(GR_T_EVENT_KIND, e->kind));
+  if (GR_GIVEN(e, GR_KEY_EVENT_SCALE)) fprintf(fp, " (%s)", tname(GR_T_SCALE, e->scale));
+  fputc('\n', fp);
+  if (e->target) fprintf(fp, "    aggressor: %s, target: %s\n", e->aggressor, e->target);
+  else fprintf(fp, "    actor:     %s\n", e->aggressor);
+  if (e->organisation) fprintf(fp, "    joins:     %s\n", e->organisation);
+  if (e->troops.given) {
+    fprintf(fp, "    troops:    %.15g (the size its forces reach)\n", e->troops.value);
+    if (e->troops.source.given) print_source(fp, &e->troops.source, 15);
+  }
+  if (GR_GIVEN(e, GR_KEY_EVENT_INTENT)) fprintf(fp, "    intent:    %s\n", tname(GR_T_INTENT, e->intent));
+  else if (e->kind < GR_EV_JOINS_ALLIANCE) fputs("    intent:    deliberate (not stated: taken as deliberate)\n", fp);
+  if (GR_GIVEN(e, GR_KEY_EVENT_DURATION_DAYS))
+    fprintf(fp, "    lasts:     %d day%s\n", e->duration_days, e->duration_days == 1 ? "" : "s");
+  if (e->targets.n) {
+    fputs("    strikes:   ", fp);
+    print_enumlist(fp, GR_T_TARGET_CLASS, &e->targets);
+    fputc('\n', fp);
+  }
   for (size_t i = 0; i < e->locations.n; i++)
     fprintf(fp, "    where:     %s %s (%s side)\n", e->locations.items[i].region,
             region_name(cat, e->locations.items[i].region), tname(GR_T_SIDE, e->locations.items[i].side));
@@ -287,9 +653,78 @@ static void show_event(FILE *fp, const gr_catalog *cat, const gr_event *e) {
     char d[11];
     fprintf(fp, "    day 0:     %s\n", gr_date_format(e->day0, d));
   }
+  print_assumed(fp, &e->assumed, 4);
   if (e->summary) cli_wrap(fp, e->summary, 4, 78);
   fputs("Sources:\n", fp);
   print_sources(fp, &e->sources, 2);
+}
+
+/* `date` plus `days`, through days since 1970-01-01 (H. Hinnant's
+ * days_from_civil and civil_from_days, proleptic Gregorian). */
+static gr_date date_plus(gr_date date, int days) {
+  long y = date / 10000, m = date / 100 % 100, d = date % 100;
+  y -= m <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
+  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  long z = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy + days;
+  era = (z >= 0 ? z : z - 146096) / 146097;
+  long doe = z - era * 146097;
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  d = doy - (153 * mp + 2) / 5 + 1;
+  m = mp < 10 ? mp + 3 : mp - 9;
+  y = yoe + era * 400 + (m <= 2);
+  return (gr_date)(y * 10000 + m * 100 + d);
+}
+
+static void show_scenario(FILE *fp, const gr_catalog *cat, const gr_scenario *s) {
+  char d[11];
+  fprintf(fp, "%s — %s\n", s->id, cli_text(s->title));
+  if (s->date) fprintf(fp, "    date:      %s (day 0)%s\n", gr_date_format(s->date, d), assumed_mark(&s->assumed, "date"));
+  else fputs("    date:      none (positions and control are read at --as-of, else the arrangement's date)\n", fp);
+  if (s->summary) cli_wrap(fp, s->summary, 4, 78);
+  fprintf(fp, "Events (%zu), in day order:\n", s->events.n);
+  /* The loader refuses events out of day order; print them stably sorted
+   * all the same, so that the listing never contradicts its heading. */
+  for (int printed = 0, last = -1; printed < (int)s->events.n;) {
+    int next = -1;
+    for (size_t i = 0; i < s->events.n; i++)
+      if (s->events.items[i].day > last && (next < 0 || s->events.items[i].day < next)) next = s->events.items[i].day;
+    if (next < 0) break;
+    for (size_t i = 0; i < s->events.n; i++) {
+      const gr_scenario_event *se = &s->events.items[i];
+      if (se->day != next) continue;
+      const gr_event *e = gr_catalog_event(cat, se->event);
+      fprintf(fp, "  day %-4d ", se->day);
+      if (s->date) fprintf(fp, "%s  ", gr_date_format(date_plus(s->date, se->day), d));
+      if (e == NULL) {
+        fprintf(fp, "%s (unknown event)\n", cli_text(se->event));
+      } else {
+        fprintf(fp, "%s %s", e->aggressor, tname(GR_T_EVENT_KIND, e->kind));
+        if (e->target) fprintf(fp, " against %s", e->target);
+        if (e->organisation) fprintf(fp, " %s", e->organisation);
+        if (e->troops.given) fprintf(fp, " to %.15g troops", e->troops.value);
+        if (GR_GIVEN(e, GR_KEY_EVENT_SCALE)) fprintf(fp, " (%s)", tname(GR_T_SCALE, e->scale));
+        fprintf(fp, ": %s — %s\n", e->id, e->title);
+      }
+      printed++;
+    }
+    last = next;
+  }
+  if (s->facts.n) {
+    fprintf(fp, "Facts (%zu), over the defaults; --facts overrides them:\n", s->facts.n);
+    for (size_t i = 0; i < s->facts.n; i++) {
+      const gr_scenario_fact *f = &s->facts.items[i];
+      fprintf(fp, "  %s = %s\n", tname(GR_T_FACT, f->fact), f->value ? "true" : "false");
+      print_source(fp, &f->source, 4);
+    }
+  } else {
+    fputs("Facts: none stated (each fact keeps its default)\n", fp);
+  }
+  print_assumed(fp, &s->assumed, 2);
+  fputs("Sources:\n", fp);
+  print_sources(fp, &s->sources, 2);
 }
 
 static void show_document(FILE *fp, const gr_document *d) {
@@ -325,21 +760,24 @@ static void show_one(FILE *fp, const gr_catalog *cat, gr_record_kind kind, const
   case GR_REC_POSITION: show_position(fp, rec); break;
   case GR_REC_EVENT: show_event(fp, cat, rec); break;
   case GR_REC_DOCUMENT: show_document(fp, rec); break;
-  default: show_parameter(fp, rec); break;
+  case GR_REC_SCENARIO: show_scenario(fp, cat, rec); break;
+  case GR_REC_PARAMETER: show_parameter(fp, rec); break;
+  default: break;
   }
 }
 
 /* ---- The listing ------------------------------------------------------ */
 
 static const gr_record_kind list_order[] = {
-    GR_REC_ARRANGEMENT, GR_REC_EVENT, GR_REC_POSITION, GR_REC_ACTOR,
-    GR_REC_REGION,      GR_REC_DOCUMENT, GR_REC_PARAMETER,
+    GR_REC_ARRANGEMENT, GR_REC_EVENT,    GR_REC_SCENARIO,  GR_REC_POSITION,
+    GR_REC_ACTOR,       GR_REC_REGION,   GR_REC_DOCUMENT, GR_REC_PARAMETER,
 };
+_Static_assert(sizeof list_order / sizeof list_order[0] == GR_REC__COUNT, "the listing shows every kind");
 static const char *const list_titles[GR_REC__COUNT] = {
     [GR_REC_DOCUMENT] = "Documents",     [GR_REC_ACTOR] = "Actors",
     [GR_REC_REGION] = "Regions",         [GR_REC_ARRANGEMENT] = "Arrangements",
     [GR_REC_POSITION] = "Positions",     [GR_REC_EVENT] = "Events",
-    [GR_REC_PARAMETER] = "Parameters",
+    [GR_REC_PARAMETER] = "Parameters",   [GR_REC_SCENARIO] = "Scenarios",
 };
 
 static void list_line(FILE *fp, gr_record_kind kind, const void *rec) {
@@ -383,11 +821,19 @@ static void list_line(FILE *fp, gr_record_kind kind, const void *rec) {
             x->title ? x->title : "");
     break;
   }
-  default: {
+  case GR_REC_SCENARIO: {
+    const gr_scenario *s = rec;
+    fprintf(fp, "  %-24s %s  %2zu event%s  %s\n", s->id, s->date ? gr_date_format(s->date, d) : "undated   ",
+            s->events.n, s->events.n == 1 ? " " : "s", s->title);
+    break;
+  }
+  case GR_REC_PARAMETER: {
     const gr_parameter *p = rec;
     fprintf(fp, "  %-28s %s\n", p->id, p->title);
     break;
   }
+  default:
+    break;
   }
 }
 

@@ -190,6 +190,179 @@ static void test_show_json_round_trips(void **state) {
   done(&all);
 }
 
+/* Every string of `want` is in `text`; the missing ones are named. */
+static void expect_all(const char *text, const char *const *want, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    if (strstr(text, want[i]) == NULL) fprintf(stderr, "missing: %s\n", want[i]);
+    assert_non_null(strstr(text, want[i]));
+  }
+}
+
+static const char *example_path(void) {
+  static char path[512];
+  snprintf(path, sizeof path, "%s/docs/examples/new-plan.yaml", GR_SOURCE_DIR);
+  return path;
+}
+
+/* `show` of an arrangement prints what issue 10 added to the format:
+ * parties, bodies, terms, the promised form, the conditions on the
+ * protected state, territorial terms, clauses, menus, where each obligation
+ * acts, the thresholds of triggers, and every assumption it rests on. */
+static void test_show_new_arrangement(void **state) {
+  (void)state;
+  run r = prog("show", "new-plan", "-f", example_path(), NULL);
+  assert_int_equal(r.status, 0);
+  assert_string_equal(r.err, "");
+  static const char *const want[] = {
+      "legal form:  political_declaration (of the instrument)",
+      "promises:    treaty_ratified (the form of the guarantee it promises)",
+      "term:        from 2026-06-01 (assumed) for 10 years, renewal by_agreement",
+      "in force if: ceasefire_in_force (all must hold; until then \"not yet in force\")",
+      "force cap:   Ukraine's armed forces at most 800000",
+      "alliance:    Ukraine may not join NATO except by consensus of its members",
+      "troop bar:   no foreign troops of EUROPE members in Ukraine in peacetime",
+      "Parties (5):", "proposer  USA (United States of America), 2026-02-10", "endorser  DEU (Germany)\n",
+      "Bodies (2):", "jmc — Joint Monitoring Commission", "members: USA, UKR, RUS; chair: USA; decides by consensus",
+      "Territorial terms (2):", "held_de_facto: UA-43 Autonomous Republic of Crimea, UA-40 Sevastopol",
+      "Clauses (3):", "sanctions_snap_back:",
+      "USA (United States of America): a menu of 5 means, up to military_intervention — firm",
+      "means:      any one of military_intervention, intelligence_sharing, logistics, sanctions, consultation",
+      "where:      from the air only, based outside",
+      "where:      based in POL (Poland), a neighbouring state",
+      "where:      offshore — Black Sea",
+      "where:      stationed in UA-23 Zaporizhzhia Oblast, UA-14 Donetsk Oblast",
+      "where:      not stated",
+      "triggers:   armed_attack (at least major, deliberate, lasting at least 3 days)",
+      "activation: by_body by council (Guarantors' Council: majority)",
+      "term:       from 2026-01-01 for 5 years, renewal automatic (over the arrangement's)",
+      "void if:    protected_state_attacks_first, protected_state_strikes_cities",
+      "EU is an organisation, not a state: read as its member states",
+      "assumed: deadline_days — the text says 'promptly'; three days taken",
+      "Assumptions it rests on:",
+      "  - start (marked assumed): the text says 'on entry into force'",
+      "  - party DEU (endorser): Germany welcomed the text",
+      "  - obligation 1 (USA menu), where: the text names no place",
+      "  - obligation 1 (USA menu): a menu of means",
+      "  - obligation 2 (FRA air_cover), aircraft 40: the text says 'European fighter jets'",
+      "  - obligation 2 (FRA air_cover), deadline_days (marked assumed): ",
+      "  - obligation 6 (EU force_financing), value 5000: ",
+      "  - obligation 7 (GBR training), where: not stated, so read as unknown",
+      "  - fact ceasefire_in_force (entry into force): ",
+      "  - fact parliament_approval (a condition of obligation 5): ",
+  };
+  expect_all(r.out, want, sizeof want / sizeof want[0]);
+  assert_null(strstr(r.out, "sourced"));
+  done(&r);
+  /* An arrangement that marks nothing says so, and claims nothing more. */
+  r = prog("show", "budapest-1994", NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, "Assumptions it rests on:\n  none marked in its encoding"));
+  assert_null(strstr(r.out, "sourced"));
+  done(&r);
+  /* The catalog's assumed troop shares and unstated places are listed. */
+  r = prog("show", "coalition-2025", NULL);
+  assert_int_equal(r.status, 0);
+  static const char *const coalition[] = {
+      "  - obligation 1 (FRA reassurance_force), troops 10000: France's share",
+      "  - obligation 7 (USA air_cover), where: not stated",
+      "  - fact un_mandate (a condition of obligation 4): false",
+  };
+  expect_all(r.out, coalition, sizeof coalition / sizeof coalition[0]);
+  assert_null(strstr(r.out, "obligation 5 (POL reassurance_force), where")); /* Declined: it stands nowhere. */
+  done(&r);
+}
+
+/* `show SCENARIO` lists its events in day order with their dates, actors,
+ * kinds and targets, and its facts with their sources; scenarios have their
+ * place in the listing; `show EVENT` prints the keys events gained. */
+static void test_show_scenario_and_event(void **state) {
+  (void)state;
+  run r = prog("show", "np-strike-first", "-f", example_path(), NULL);
+  assert_int_equal(r.status, 0);
+  static const char *const want[] = {
+      "np-strike-first — Ukraine strikes first, then Russia attacks\n",
+      "    date:      2027-06-01 (day 0)\n",
+      "Events (2), in day order:\n"
+      "  day 0    2027-06-01  UKR strike against RUS (limited): np-strike-belgorod — ",
+      "  day 12   2027-06-13  RUS armed_attack against UKR (major): np-offensive — ",
+      "  ceasefire_in_force = true\n    - assumption: the scenario is set after the ceasefire\n",
+  };
+  expect_all(r.out, want, sizeof want / sizeof want[0]);
+  done(&r);
+  r = prog("show", "np-grey-zone", "-f", example_path(), NULL);
+  assert_int_equal(r.status, 0);
+  static const char *const grey[] = {
+      "    date:      none", "  day 0    RUS strike against UKR (minor): np-stray-drone",
+      "  day 90   UKR force_buildup to 900000 troops: np-buildup", "  parliament_approval = false",
+      "  assumed: facts — whether the Bundestag would vote is not known",
+  };
+  expect_all(r.out, grey, sizeof grey / sizeof grey[0]);
+  done(&r);
+  r = prog("show", "-f", example_path(), NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, "\nScenarios (3)\n  np-after-ceasefire       2027-06-01   1 event   "));
+  done(&r);
+  r = prog("show", "np-buildup", "-f", example_path(), NULL);
+  assert_int_equal(r.status, 0);
+  static const char *const buildup[] = {"    kind:      force_buildup\n", "    actor:     UKR\n",
+                                        "    troops:    900000 (the size its forces reach)\n"};
+  expect_all(r.out, buildup, sizeof buildup / sizeof buildup[0]);
+  assert_null(strstr(r.out, "target"));
+  assert_null(strstr(r.out, "intent"));
+  done(&r);
+  r = prog("show", "np-stray-drone", "-f", example_path(), NULL);
+  assert_int_equal(r.status, 0);
+  static const char *const drone[] = {"    kind:      strike (minor)\n", "    intent:    unclear\n",
+                                      "    lasts:     1 day\n", "    strikes:   infrastructure\n",
+                                      "    assumed: intent — nobody has claimed it"};
+  expect_all(r.out, drone, sizeof drone / sizeof drone[0]);
+  done(&r);
+  r = prog("show", "offensive-zaporizhzhia", NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, "    intent:    deliberate (not stated: taken as deliberate)\n"));
+  done(&r);
+}
+
+/* `show ID --json` round-trips the keys of issue 10: an arrangement, its
+ * events and scenarios dumped, checked and loaded again print the same. */
+static void test_show_json_round_trips_new_keys(void **state) {
+  (void)state;
+  static const char *const ids[] = {"new-plan", "np-strike-belgorod", "np-offensive", "np-stray-drone",
+                                    "np-buildup", "np-after-ceasefire", "np-strike-first", "np-grey-zone"};
+  enum { N = sizeof ids / sizeof ids[0] };
+  char paths[N][160];
+  char *json[N];
+  for (size_t i = 0; i < N; i++) {
+    run r = prog("show", ids[i], "--json", "-f", example_path(), NULL);
+    assert_int_equal(r.status, 0);
+    assert_true(parses_as_json(r.out));
+    snprintf(paths[i], sizeof paths[i], "%s/rt-%s.json", tmpdir, ids[i]);
+    write_file(paths[i], r.out);
+    json[i] = r.out;
+    free(r.err);
+  }
+  static const char *const keys[] = {"\"promised_form\"", "\"parties\"", "\"bodies\"", "\"entry_into_force\"",
+                                     "\"force_cap\"", "\"alliance_bar\"", "\"troop_bar\"", "\"territory\"",
+                                     "\"clauses\"", "\"means\"", "\"basing\"", "\"min_duration_days\"",
+                                     "\"assumed\""};
+  expect_all(json[0], keys, sizeof keys / sizeof keys[0]);
+  assert_non_null(strstr(json[3], "\"intent\": \"unclear\""));
+  assert_non_null(strstr(json[7], "\"facts\""));
+  run c = prog("check", paths[0], paths[1], paths[2], paths[3], paths[4], paths[5], paths[6], paths[7], NULL);
+  if (c.status != 0) fprintf(stderr, "%s", c.err);
+  assert_int_equal(c.status, 0);
+  assert_string_equal(c.err, "");
+  done(&c);
+  for (size_t i = 0; i < N; i++) {
+    run again = prog("show", ids[i], "--json", "-f", paths[0], "-f", paths[1], "-f", paths[2], "-f", paths[3], "-f",
+                     paths[4], "-f", paths[5], "-f", paths[6], "-f", paths[7], NULL);
+    assert_int_equal(again.status, 0);
+    assert_string_equal(again.out, json[i]);
+    done(&again);
+    free(json[i]);
+  }
+}
+
 static void test_check_reports_every_error(void **state) {
   (void)state;
   char path[128];
@@ -612,6 +785,75 @@ static void test_report(void **state) {
   done(&r);
 }
 
+/* The report's plain words say what the data says: a side-only exclusion
+ * is that side (not "it excludes ."), a trigger keeps its minimum scale,
+ * intent and duration, and each obligation's paragraph gives its menu,
+ * where it acts, its term (each part its own or the arrangement's), the entry into
+ * force and what voids it. */
+static void test_report_plain_words(void **state) {
+  (void)state;
+  char yaml[192], out[192];
+  snprintf(yaml, sizeof yaml, "%s/plain.yaml", tmpdir);
+  snprintf(out, sizeof out, "%s/plain.html", tmpdir);
+  write_file(yaml,
+             "arrangement:\n"
+             "  id: plain\n"
+             "  title: Plain words\n"
+             "  protects: UKR\n"
+             "  date: 2026-01-01\n"
+             "  status: proposed\n"
+             "  legal_form: political_declaration\n"
+             "  start: 2026-06-01\n"
+             "  duration_years: 10\n"
+             "  renewal: by_agreement\n"
+             "  entry_into_force: [ceasefire_in_force]\n"
+             "  sources: [{assumption: test}]\n"
+             "  obligations:\n"
+             "    - guarantor: USA\n"
+             "      means: [military_intervention, intelligence_sharing, sanctions]\n"
+             "      location: {based_in: POL}\n"
+             "      triggers: [{event: armed_attack, min_scale: major, intent: deliberate, min_duration_days: 3}]\n"
+             "      activation: automatic\n"
+             "      scope: {exclude: [{sides: [occupied]}]}\n"
+             "      revocation: [protected_state_attacks_first]\n"
+             "      sources: [{assumption: test}]\n"
+             "    - guarantor: GBR\n"
+             "      kind: air_cover\n"
+             "      triggers: [strike]\n"
+             "      activation: automatic\n"
+             "      start: 2027-01-01\n"
+             "      duration_years: 5\n"
+             "      sources: [{assumption: test}]\n");
+  run r = prog("report", "plain", "-f", yaml, "-o", out, "-n", "1000", "--samples", "16", "-q", NULL);
+  if (r.status != 0) fprintf(stderr, "%s", r.err);
+  assert_int_equal(r.status, 0);
+  done(&r);
+  char *html = slurp(out);
+  static const char *const want[] = {
+      /* The fields the page's own sentence reads. */
+      "\"the occupied side\"",
+      "\"armed attack (at least major, deliberate, lasting at least 3 days)\"",
+      /* The whole paragraph, written here. */
+      "\"plain\": \"United States of America (firm) offers any one of military intervention, intelligence sharing or "
+      "sanctions (a menu: one promise, not 3), based in Poland, a neighbouring state. It applies automatically on "
+      "armed attack (at least major, deliberate, lasting at least 3 days); it excludes the occupied side. Its term "
+      "(the arrangement's): from 2026-06-01 for 10 years, renewal by agreement. It enters into force only once "
+      "ceasefire in force holds. It is void if: protected state attacks first.\"",
+      "\"plain\": \"United Kingdom (firm) offers air cover; where it would act is not stated. It applies "
+      "automatically on strike. Its term: from 2027-01-01 for 5 years, renewal by agreement. It enters into force "
+      "only once ceasefire in "
+      "force holds.\"",
+  };
+  expect_all(html, want, sizeof want / sizeof want[0]);
+  /* No exclusion is written as an empty string. */
+  for (const char *at = strstr(html, "\"excludes\": ["); at != NULL; at = strstr(at + 1, "\"excludes\": [")) {
+    const char *next = at + strlen("\"excludes\": [");
+    next += strspn(next, " \n");
+    assert_false(strncmp(next, "\"\"", 2) == 0);
+  }
+  free(html);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_version_and_help),
@@ -621,6 +863,9 @@ int main(void) {
       cmocka_unit_test(test_show_unknown_suggests),
       cmocka_unit_test(test_kinds),
       cmocka_unit_test(test_show_json_round_trips),
+      cmocka_unit_test(test_show_new_arrangement),
+      cmocka_unit_test(test_show_scenario_and_event),
+      cmocka_unit_test(test_show_json_round_trips_new_keys),
       cmocka_unit_test(test_check_reports_every_error),
       cmocka_unit_test(test_check_clean_and_verbose),
       cmocka_unit_test(test_trigger_json_everywhere),
@@ -630,6 +875,7 @@ int main(void) {
       cmocka_unit_test(test_simulate_and_compare),
       cmocka_unit_test(test_simulate_errors),
       cmocka_unit_test(test_report),
+      cmocka_unit_test(test_report_plain_words),
   };
   return cmocka_run_group_tests(tests, cli_setup, cli_teardown);
 }
