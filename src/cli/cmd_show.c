@@ -823,7 +823,7 @@ static void list_line(FILE *fp, gr_record_kind kind, const void *rec) {
   }
   case GR_REC_SCENARIO: {
     const gr_scenario *s = rec;
-    fprintf(fp, "  %-24s %s  %2zu event%s  %s\n", s->id, s->date ? gr_date_format(s->date, d) : "undated   ",
+    fprintf(fp, "  %-38s %s  %2zu event%s  %s\n", s->id, s->date ? gr_date_format(s->date, d) : "undated   ",
             s->events.n, s->events.n == 1 ? " " : "s", s->title);
     break;
   }
