@@ -65,6 +65,19 @@ const void *cli_find(const gr_catalog *cat, gr_record_kind kind, const char *id)
  * the closest ids was printed (or the id is both, and ambiguous). */
 int cli_find_case(const gr_catalog *cat, const char *id, const gr_scenario **sc, const gr_event **ev);
 
+/* Whether obligation `o` is on offer and, it or a means of its menu, puts
+ * people or stocks somewhere (combat kinds, monitors, trainers, depots). */
+bool cli_stands_somewhere(const gr_obligation *o);
+/* Whether the obligation says where its forces act. */
+bool cli_location_given(const gr_obligation *o);
+
+/* Receives one assumption: where it sits, and what is assumed (raw text:
+ * escape it before printing). */
+typedef void (*cli_assumption_fn)(void *ctx, const char *where, const char *what);
+/* Call `emit` for every value `a`'s results rest on that is assumed rather
+ * than sourced; returns how many. Never a claim that all is sourced. */
+size_t cli_assumptions(const gr_catalog *cat, const gr_arrangement *a, cli_assumption_fn emit, void *ctx);
+
 /* The case simulate, compare and report run when none is named. */
 #define CLI_DEFAULT_CASE "after-ceasefire-offensive-zaporizhzhia"
 

@@ -362,6 +362,18 @@ static void json_obligation(gr_json *w, const gr_catalog *cat, const gr_arrangem
   gr_json_end_object(w);
 }
 
+/* One assumption of the "Assumptions it rests on" list (assumptions.c),
+ * as {"where", "what"}. */
+static void json_assumption(void *ctx, const char *where, const char *what) {
+  gr_json *w = ctx;
+  gr_json_begin_object(w);
+  gr_json_key(w, "where");
+  gr_json_string(w, where);
+  gr_json_key(w, "what");
+  gr_json_string(w, what);
+  gr_json_end_object(w);
+}
+
 static void json_sensitivity(gr_json *w, const gr_sensitivity *s) {
   gr_json_begin_array(w);
   for (size_t i = 0; s && i < s->n; i++) {
@@ -453,6 +465,10 @@ static gr_status json_arrangement(gr_json *w, report_run *rr, const cli_compare_
     gr_json_key(w, "obligations");
     gr_json_begin_array(w);
     for (size_t i = 0; i < a->obligations.n; i++) json_obligation(w, rr->cat, a, &a->obligations.items[i]);
+    gr_json_end_array(w);
+    gr_json_key(w, "assumptions");
+    gr_json_begin_array(w);
+    cli_assumptions(rr->cat, a, json_assumption, w);
     gr_json_end_array(w);
     gr_json_key(w, "simulation");
     gr_json_sim_result(w, row->res);

@@ -89,6 +89,13 @@ try {
   check(await page.evaluate(() => window.__pwned === undefined), "no injected script ran");
   check(await page.locator("#arr-coalition-2025 h2").count() === 1, "each arrangement has its section");
   check(text.includes("What this model cannot tell"), "the model's limits are shown");
+  // The assumptions come from the program's own list (guarantor show has
+  // the same), and no section claims that everything is sourced.
+  check(text.includes("obligation 1 (FRA reassurance_force), troops 10000: France's share"),
+        "the coalition's assumed troop share is listed");
+  check(text.includes("fact ceasefire_in_force (entry into force)"), "the facts it rests on are listed");
+  check(!text.includes("every value is sourced"), "no section claims every value is sourced");
+  check(text.includes("stationed in Kyiv Oblast and Odesa Oblast"), "plain words say where forces stand");
 
   await page.screenshot({ path: screenshot, fullPage: true });
   console.log(`screenshot: ${screenshot}`);
