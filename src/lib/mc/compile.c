@@ -24,9 +24,105 @@ static uint32_t fnv32(const char *s, uint32_t h) {
   return h;
 }
 
-static double personnel_of(const gr_catalog *cat, const char *id) {
+/* ---- What the model weighs (docs/model.md, section 2.3, "Sizes") ------ */
+
+/* The active personnel of the aggressor or the protected state (`role`
+ * says which, for the message): both must be states whose personnel is
+ * given. An organisation or a group is refused rather than expanded: an
+ * attack or a defence is a state's, and the model has no rule for how a
+ * group's members would share it. */
+static gr_status gr__state_personnel(const gr_catalog *cat, const char *id, const char *role, double *out,
+                                     gr_error *err) {
   const gr_actor *a = gr_catalog_actor(cat, id);
-  return a && a->personnel.given ? a->personnel.value : 0;
+  *out = 0;
+  if (a != NULL && a->type != GR_ACTOR_STATE)
+    return gr__fail(err, GR_E_INVALID, "the model cannot weigh the %s '%s': %s, not a state", role, id,
+                    a->type == GR_ACTOR_GROUP ? "a group" : "an organisation");
+  if (a == NULL || !a->personnel.given || !(a->personnel.value > 0))
+    return gr__fail(err, GR_E_INVALID, "the model needs the personnel of the %s '%s'; give it in an actors file",
+                    role, id);
+  *out = a->personnel.value;
+  return GR_OK;
+}
+
+/* The personnel behind a guarantor, the basis of its weight w_g and of an
+ * unsized intervention (docs/model.md, section 2.3): a state's own; for an
+ * organisation or a group (NATO, the EU, "the coalition"), the sum over its
+ * member states, found through nested groups and each counted once, of
+ * those whose personnel is given, the aggressor and the protected state
+ * left out (neither punishes the aggressor nor adds to the defence beyond
+ * D0). `members` gets how many states were summed (0 for a state's own).
+ * GR_E_INVALID, naming the guarantor, when nothing can be weighed: the old
+ * code gave such a guarantor a weight of 0 without a word. */
+static gr_status gr__guarantor_personnel(const gr_catalog *cat, const char *id, const char *aggressor,
+                                         const char *protects, double *out, int *members, gr_error *err) {
+  const gr_actor *g = gr_catalog_actor(cat, id);
+  *out = 0;
+  *members = 0;
+  if (g == NULL) return gr__fail(err, GR_E_INVALID, "the model cannot weigh guarantor '%s': no such actor", id);
+  if (g->type == GR_ACTOR_STATE) {
+    if (g->personnel.given && g->personnel.value > 0) {
+      *out = g->personnel.value;
+      return GR_OK;
+    }
+    return gr__fail(err, GR_E_INVALID,
+                    "the model cannot weigh guarantor '%s': a state whose personnel is not given; give it in an "
+                    "actors file",
+                    id);
+  }
+  size_t n = gr_catalog_count(cat, GR_REC_ACTOR);
+  for (size_t i = 0; i < n; i++) {
+    const gr_actor *m = gr_catalog_at(cat, GR_REC_ACTOR, i);
+    if (m == g || m->type != GR_ACTOR_STATE || !m->personnel.given || !(m->personnel.value > 0) ||
+        !strcmp(m->id, aggressor) || !strcmp(m->id, protects) || !gr_catalog_actor_in(cat, m->id, id))
+      continue;
+    *out += m->personnel.value;
+    ++*members;
+  }
+  if (*members == 0)
+    return gr__fail(err, GR_E_INVALID,
+                    "the model cannot weigh guarantor '%s': %s with no member whose personnel is known; name its "
+                    "members as guarantors",
+                    id, g->type == GR_ACTOR_GROUP ? "a group" : "an organisation");
+  return GR_OK;
+}
+
+/* The protected state's defending personnel: its own, or the arrangement's
+ * force_cap when that is lower (issue 10, point 3: a capped force is what
+ * defends; docs/model.md, section 2.3, D0). */
+static double gr__capped(const gr_arrangement *arr, double personnel) {
+  if (GR_GIVEN(arr, GR_KEY_ARRANGEMENT_FORCE_CAP) && arr->force_cap.value < personnel) return arr->force_cap.value;
+  return personnel;
+}
+
+/* Each obligation's guarantor personnel N_g and weight w_g = min(1,
+ * N_g / N_A) (docs/model.md, section 2.5), computed once per guarantor. */
+static gr_status gr__weights(const gr_catalog *cat, const char *aggressor, const char *protects, gr__carr *c,
+                             gr_error *err) {
+  for (size_t g = 0; g < c->ng; g++) {
+    double personnel;
+    int members;
+    gr_status st = gr__guarantor_personnel(cat, c->g[g], aggressor, protects, &personnel, &members, err);
+    if (st != GR_OK) return st;
+    for (size_t i = 0; i < c->nobs; i++) {
+      gr__cob *b = &c->obs[i];
+      if (b->g != (int)g) continue;
+      b->g_personnel = personnel;
+      b->members = members;
+      b->weight = b->g_personnel / c->aggressor < 1 ? b->g_personnel / c->aggressor : 1;
+    }
+  }
+  return GR_OK;
+}
+
+/* The two sides' personnel into c: the aggressor's, and the protected
+ * state's capped by the arrangement's force_cap. */
+static gr_status gr__forces(const gr_catalog *cat, const gr_arrangement *arr, const char *aggressor, gr__carr *c,
+                            gr_error *err) {
+  gr_status st = gr__state_personnel(cat, aggressor, "aggressor", &c->aggressor, err);
+  if (st == GR_OK) st = gr__state_personnel(cat, arr->protects, "protected state", &c->protected_, err);
+  if (st == GR_OK) c->protected_ = gr__capped(arr, c->protected_);
+  return st;
 }
 
 static int by_index(const void *a, const void *b, void *ctx) {
@@ -39,10 +135,8 @@ gr_status gr__compile(const gr_catalog *cat, const gr_arrangement *arr, const gr
                          gr_date as_of, gr__carr *c, gr_error *err) {
   memset(c, 0, sizeof *c);
   c->arr = arr;
-  c->aggressor = personnel_of(cat, ev->aggressor);
-  c->protected_ = personnel_of(cat, arr->protects);
-  if (c->aggressor <= 0 || c->protected_ <= 0)
-    return gr__fail(err, GR_E_INVALID, "the model needs the personnel of '%s' and '%s'", ev->aggressor, arr->protects);
+  gr_status forces = gr__forces(cat, arr, ev->aggressor, c, err);
+  if (forces != GR_OK) return forces;
   c->share = gr__scale_share[ev->scale];
   gr_timeline *tl = NULL;
   gr_status st = gr_timeline_new(cat, arr, ev, facts, as_of, &tl, err);
@@ -97,8 +191,6 @@ gr_status gr__compile(const gr_catalog *cat, const gr_arrangement *arr, const gr
         b->own = as->actors[k].verdict == GR_VERDICT_VETOES ? 2 : as->actors[k].verdict == GR_VERDICT_OBJECTS ? 1 : 0;
     b->troops = o->troops.given ? o->troops.value : 0;
     b->value = o->value.given ? o->value.value : -1;
-    b->g_personnel = personnel_of(cat, o->guarantor);
-    b->weight = b->g_personnel / c->aggressor < 1 ? b->g_personnel / c->aggressor : 1;
     b->deadline = o->activation == GR_ACT_AFTER_CONSULTATION ? o->deadline_days : 0;
     b->slot = gr__kinds[o->kind].factor >= 0 ? factor_slot(gr__kinds[o->kind].factor) : -1;
     /* The obligation's random stream: the same guarantor and kind get the
@@ -115,7 +207,9 @@ gr_status gr__compile(const gr_catalog *cat, const gr_arrangement *arr, const gr
   gr__sort(c->obs, c->nobs, sizeof *c->obs, by_index, NULL);
   gr_assessment_free(as);
   gr_timeline_free(tl);
-  return GR_OK;
+  st = gr__weights(cat, ev->aggressor, arr->protects, c, err);
+  if (st != GR_OK) gr__carr_free(c);
+  return st;
 }
 
 void gr__carr_free(gr__carr *c) {
