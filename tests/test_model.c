@@ -486,12 +486,92 @@ static void test_lower_cap_never_deters_more(void **state) {
   for (size_t k = 0; k < NCAPS; k++) gr__carr_free(&c[k]);
 }
 
+/* Point 9 (section 2.2, "Menus"): a menu is read at its cheapest means,
+ * exactly as an obligation of that kind (the record's kind, which the
+ * loader sets to the strongest, is not what the model reads). */
+static void test_menu_cheapest_means(void **state) {
+  (void)state;
+  const gr_arrangement *m = gr_catalog_arrangement(cat, "menu");
+  assert_int_equal(m->obligations.items[0].kind, GR_OB_MILITARY_INTERVENTION);
+  assert_int_equal(m->obligations.items[1].kind, GR_OB_PREPOSITIONED_STOCKS);
+  gr__carr menu, plain;
+  compile_ok("menu", &menu);
+  compile_ok("menu-cheapest", &plain);
+  assert_int_equal(menu.obs[0].kind, GR_OB_ARMS_SUPPLY);
+  assert_int_equal(menu.obs[1].kind, GR_OB_FORCE_FINANCING);
+  /* Not a combat kind: no nuclear or approval shift, no factor. */
+  assert_false(menu.obs[0].nuclear || menu.obs[0].approval);
+  assert_int_equal(menu.obs[0].slot, -1);
+  double th[GR__P_COUNT];
+  theta(th);
+  gr__work wm, wp;
+  assert_int_equal(gr__work_init(&wm, 2, 2), 0);
+  assert_int_equal(gr__work_init(&wp, 2, 2), 0);
+  gr__weighing a, b;
+  gr__weigh(&menu, th, &wm, &a);
+  gr__weigh(&plain, th, &wp, &b);
+  for (size_t i = 0; i < 2; i++) near(wm.logit[i], wp.logit[i]);
+  near(a.defence, b.defence);
+  near(a.punishment, b.punishment);
+  near(a.margin, b.margin);
+  /* By hand: arms supply costs cost_supply_shift and adds arms; both
+   * punish in the support class, the largest per guarantor. */
+  double b0 = logit(0.62) + 0.21;
+  near(wm.logit[0], b0 + 0.09 - 0.33);
+  near(wm.logit[1], b0 + 0.17 - 0.33);
+  double p0 = sigma(wm.logit[0] + 0.23), p1 = sigma(wm.logit[1] + 0.23);
+  near(a.punishment, (p0 + p1) * 0.07);
+  near(a.defence, personnel("UKR") * 0.12 + p0 * (th[GR__P_ARMS_DEFAULT_MUSD] / 1000.0 * 1.5 * 2500));
+  gr__work_free(&wm);
+  gr__work_free(&wp);
+  gr__carr_free(&menu);
+  gr__carr_free(&plain);
+}
+
+/* Point 9, the appended kinds (section 2.9): every kind has a full row of
+ * the model's table, and the appended ones the rows docs/model.md states. */
+static void test_kind_rows(void **state) {
+  (void)state;
+  static const int costs[] = {GR__P_COST_COMBAT, GR__P_COST_PRESENCE, GR__P_COST_SUPPLY, GR__P_COST_OTHER,
+                              GR__P_COST_CONSULTATION};
+  static const int delays[] = {GR__P_DELAY_FAST, GR__P_DELAY_SANCTIONS, GR__P_DELAY_SUPPLY,
+                               GR__P_DELAY_INTERVENTION};
+  for (int k = 0; k < GR_OB__COUNT; k++) {
+    const gr__kind_row *r = &gr__kinds[k];
+    bool cost = false, delay = false, factor = r->factor == -1;
+    for (size_t i = 0; i < sizeof costs / sizeof costs[0]; i++) cost |= r->cost == costs[i];
+    for (size_t i = 0; i < sizeof delays / sizeof delays[0]; i++) delay |= r->delay == delays[i];
+    for (int i = 0; i < GR__NFACTORS; i++) factor |= r->factor == gr__factor_params[i];
+    assert_true(cost && delay && factor);
+    assert_true(r->punish >= GR__PUN_NONE && r->punish < GR__PUN_COUNT);
+    assert_int_equal(r->combat, k == GR_OB_NAVAL_PRESENCE || k == GR_OB_AIR_COVER || k == GR_OB_REASSURANCE_FORCE ||
+                                    k == GR_OB_MILITARY_INTERVENTION);
+  }
+  static const gr__kind_row want[] = {
+      [GR_OB_CEASEFIRE_MONITORING] = {GR__P_COST_CONSULTATION, -1, GR__PUN_NONE, GR__P_DELAY_FAST, false},
+      [GR_OB_LOGISTICS] = {GR__P_COST_SUPPLY, -1, GR__PUN_SUPPORT, GR__P_DELAY_SUPPLY, false},
+      [GR_OB_PREPOSITIONED_STOCKS] = {GR__P_COST_SUPPLY, -1, GR__PUN_SUPPORT, GR__P_DELAY_FAST, false},
+      [GR_OB_FORTIFICATION_SUPPORT] = {GR__P_COST_OTHER, -1, GR__PUN_SUPPORT, GR__P_DELAY_SUPPLY, false},
+      [GR_OB_FORCE_FINANCING] = {GR__P_COST_OTHER, -1, GR__PUN_SUPPORT, GR__P_DELAY_SUPPLY, false},
+  };
+  double th[GR__P_COUNT];
+  theta(th);
+  for (int k = GR_OB_CEASEFIRE_MONITORING; k < GR_OB__COUNT; k++) {
+    const gr__kind_row *r = &gr__kinds[k];
+    assert_true(r->cost == want[k].cost && r->factor == want[k].factor && r->punish == want[k].punish &&
+                r->delay == want[k].delay && r->combat == want[k].combat);
+    gr__cob b = {.kind = k, .troops = 1000, .value = 500, .g_personnel = 1e5};
+    near(gr__addition(&b, th), 0); /* They add no troop-equivalents. */
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_honour_log_odds),   cmocka_unit_test(test_compiled_covariates),
       cmocka_unit_test(test_decision_by_hand),  cmocka_unit_test(test_success_probability),
       cmocka_unit_test(test_quantile_ranks),    cmocka_unit_test(test_group_guarantors),
       cmocka_unit_test(test_force_cap),         cmocka_unit_test(test_lower_cap_never_deters_more),
+      cmocka_unit_test(test_menu_cheapest_means), cmocka_unit_test(test_kind_rows),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -616,6 +616,62 @@ static void test_force_cap_lowers_deterrence(void **state) {
   gr_error_clear(&err);
 }
 
+/* Issue 10, point 9 (docs/model.md, section 2.9): the appended kinds
+ * simulate and have their sensitivity analysed; ceasefire monitors are
+ * honoured but, like consultation, are not help. */
+static void test_appended_kinds(void **state) {
+  (void)state;
+  static const char *const yaml =
+      "arrangements:\n"
+      "  - id: monitors\n    title: t\n    protects: UKR\n    date: 2025-06-01\n    status: proposed\n"
+      "    legal_form: treaty_signed\n    sources: [{assumption: t}]\n    obligations:\n"
+      "      - {guarantor: FRA, kind: ceasefire_monitoring, triggers: [armed_attack], activation: automatic,\n"
+      "         sources: [{assumption: t}]}\n"
+      "  - id: new-kinds\n    title: t\n    protects: UKR\n    date: 2025-06-01\n    status: proposed\n"
+      "    legal_form: treaty_signed\n    sources: [{assumption: t}]\n    obligations:\n"
+      "      - {guarantor: DEU, kind: logistics, triggers: [armed_attack], activation: automatic,\n"
+      "         sources: [{assumption: t}]}\n"
+      "      - {guarantor: NLD, kind: prepositioned_stocks, triggers: [armed_attack], activation: automatic,\n"
+      "         sources: [{assumption: t}]}\n"
+      "      - {guarantor: POL, kind: fortification_support, triggers: [armed_attack], activation: automatic,\n"
+      "         sources: [{assumption: t}]}\n"
+      "      - {guarantor: CAN, kind: force_financing, triggers: [armed_attack], activation: automatic,\n"
+      "         sources: [{assumption: t}]}\n";
+  gr_catalog *c = catalog_with(yaml);
+  gr_params *ps = NULL;
+  gr_error err = GR_ERROR_INIT;
+  assert_int_equal(gr_params_new(c, &ps, &err), GR_OK);
+  const gr_event *ev = gr_catalog_event(c, "offensive-zaporizhzhia");
+  const gr_arrangement *arrs[3] = {gr_catalog_arrangement(c, "budapest-1994"), gr_catalog_arrangement(c, "monitors"),
+                                   gr_catalog_arrangement(c, "new-kinds")};
+  gr_sim_options o = options(20000, 5, 2);
+  gr_sim_result *r[3];
+  assert_int_equal(gr_simulate(c, ps, arrs, 3, ev, NULL, 0, &o, r, &err), GR_OK);
+  /* Monitors: no punishment, no addition, no factor, so they deter as
+   * little as Budapest's consultations; honoured, yet no help. */
+  assert_int_equal(r[1]->deterred.k, r[0]->deterred.k);
+  assert_true(r[1]->obligations[0].acting && r[1]->obligations[0].honoured.k > 0);
+  assert_int_equal(r[1]->no_help.k, r[1]->holds.n);
+  assert_int_equal(r[1]->guarantors[0].honours_any.k, 0);
+  /* The support kinds punish (support class) and are help. */
+  assert_true(r[2]->deterred.k > r[0]->deterred.k);
+  assert_true(r[2]->no_help.k < r[2]->holds.n);
+  for (int i = 0; i < 3; i++) gr_sim_result_free(r[i]);
+  gr_sensitivity *sens = NULL;
+  assert_int_equal(gr_sensitivity_new(c, ps, arrs[2], ev, NULL, 0, 256, &o, &sens, &err), GR_OK);
+  bool support = false, cost_supply = false, cost_other = false;
+  for (size_t i = 0; i < sens->n; i++) {
+    support |= !strcmp(sens->items[i].parameter->id, "punish_support");
+    cost_supply |= !strcmp(sens->items[i].parameter->id, "cost_supply_shift");
+    cost_other |= !strcmp(sens->items[i].parameter->id, "cost_other_shift");
+  }
+  assert_true(support && cost_supply && cost_other);
+  gr_sensitivity_free(sens);
+  gr_params_free(ps);
+  gr_catalog_free(c);
+  gr_error_clear(&err);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_philox_known_answers),
@@ -634,6 +690,7 @@ int main(void) {
       cmocka_unit_test(test_params_hash),
       cmocka_unit_test(test_sensitivity_runs),
       cmocka_unit_test(test_force_cap_lowers_deterrence),
+      cmocka_unit_test(test_appended_kinds),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

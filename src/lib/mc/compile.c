@@ -125,6 +125,19 @@ static gr_status gr__forces(const gr_catalog *cat, const gr_arrangement *arr, co
   return st;
 }
 
+/* The kind the model reads for an obligation's cost, factor, punishment,
+ * addition and delay: its kind, or for a menu of means the weakest of them
+ * (lowest gr_obligation_kind_rank). Assumption (docs/model.md, section
+ * 2.2, "Menus"): a guarantor free to choose among means chooses the
+ * cheapest, so a menu promises no more than its weakest item. */
+static int gr__model_kind(const gr_obligation *o) {
+  if (!GR_GIVEN(o, GR_KEY_OBLIGATION_MEANS) || o->means.n == 0) return o->kind;
+  int k = o->means.items[0];
+  for (size_t i = 1; i < o->means.n; i++)
+    if (gr_obligation_kind_rank(o->means.items[i]) < gr_obligation_kind_rank(k)) k = o->means.items[i];
+  return k;
+}
+
 static int by_index(const void *a, const void *b, void *ctx) {
   (void)ctx;
   size_t x = ((const gr__cob *)a)->index, y = ((const gr__cob *)b)->index;
@@ -164,7 +177,7 @@ gr_status gr__compile(const gr_catalog *cat, const gr_arrangement *arr, const gr
     const gr_obligation *o = e->obligation;
     gr__cob *b = &c->obs[c->nobs++];
     b->index = e->index;
-    b->kind = o->kind;
+    b->kind = gr__model_kind(o);
     b->activation = o->activation;
     b->commitment = o->commitment;
     b->form = gr_arrangement_legal_form(arr, o->guarantor);
@@ -174,15 +187,15 @@ gr_status gr__compile(const gr_catalog *cat, const gr_arrangement *arr, const gr
     for (size_t k = 0; k < tl->ntripwires; k++)
       if (!strcmp(tl->tripwires[k].guarantor, o->guarantor)) {
         b->tripwire = true;
-        if (o->kind == GR_OB_REASSURANCE_FORCE && gr_catalog_region(cat, tl->tripwires[k].region) &&
+        if (b->kind == GR_OB_REASSURANCE_FORCE && gr_catalog_region(cat, tl->tripwires[k].region) &&
             o->location.regions.n)
           for (size_t r = 0; r < o->location.regions.n; r++)
             if (!strcmp(o->location.regions.items[r], tl->tripwires[k].region)) b->engaged = true;
       }
     const gr_actor *ga = gr_catalog_actor(cat, o->guarantor);
-    b->approval = gr__kinds[o->kind].combat && ga && GR_GIVEN(ga, GR_KEY_ACTOR_DEPLOY_APPROVAL) &&
+    b->approval = gr__kinds[b->kind].combat && ga && GR_GIVEN(ga, GR_KEY_ACTOR_DEPLOY_APPROVAL) &&
                   ga->deploy_approval == GR_APPROVAL_PARLIAMENT_PRIOR && !gr_facts_value(tl->facts, GR_FACT_PARLIAMENT_APPROVAL);
-    b->nuclear = gr__kinds[o->kind].combat && agg && agg->nuclear;
+    b->nuclear = gr__kinds[b->kind].combat && agg && agg->nuclear;
     /* The guarantor's own verdict (the assessment lists actors in catalog
      * order, not in the arrangement's). */
     b->own = 0;
@@ -192,9 +205,11 @@ gr_status gr__compile(const gr_catalog *cat, const gr_arrangement *arr, const gr
     b->troops = o->troops.given ? o->troops.value : 0;
     b->value = o->value.given ? o->value.value : -1;
     b->deadline = o->activation == GR_ACT_AFTER_CONSULTATION ? o->deadline_days : 0;
-    b->slot = gr__kinds[o->kind].factor >= 0 ? factor_slot(gr__kinds[o->kind].factor) : -1;
+    b->slot = gr__kinds[b->kind].factor >= 0 ? factor_slot(gr__kinds[b->kind].factor) : -1;
     /* The obligation's random stream: the same guarantor and kind get the
-     * same numbers in every arrangement (common random numbers). */
+     * same numbers in every arrangement (common random numbers). The kind
+     * is the one written (for a menu, the strongest), not the one the
+     * model reads, so that the stream does not move with the menu rule. */
     int ordinal = 0;
     for (size_t k = 0; k < e->index; k++)
       ordinal += !strcmp(arr->obligations.items[k].guarantor, o->guarantor) && arr->obligations.items[k].kind == o->kind;
