@@ -64,7 +64,10 @@ static const char *const ISSUE10[] = {
     "  - {id: SC, name: C, type: state, memberships: [COAL, NOP], " T_SRC "}\n"
     "events:\n"
     "  - {id: ev-nato, title: t, kind: armed_attack, aggressor: NATO, target: UKR, scale: major,\n"
-    "     locations: [{region: UA-23, side: government}], " T_SRC "}\n",
+    "     locations: [{region: UA-23, side: government}], " T_SRC "}\n"
+    "positions:\n"
+    "  - {id: gbr-2030-test, actor: GBR, topic: test_arms, date: 2030-01-01, rule: forbid, confidence: high,\n"
+    "     summary: t, match: {kinds: [arms_supply], guarantors: [GBR]}, source: {assumption: test}}\n",
     T_ARR("g-coal", "") T_OB("COAL", "kind: military_intervention"),
     T_ARR("g-nato", "") T_OB("NATO", "kind: military_intervention"),
     T_ARR("g-p5", "") T_OB("P5", "kind: military_intervention"),
@@ -109,15 +112,20 @@ static int teardown(void **state) {
 static double personnel(const char *id) { return gr_catalog_actor(cat, id)->personnel.value; }
 
 /* The shift a guarantor's own positions give (section 2.2, "Own
- * positions"), from the assess engine's verdict: 2 veto, 1 objection. */
-static int own_of(const char *guarantor) {
+ * positions"), from the assess engine's verdict at `date`: 2 veto, 1
+ * objection. */
+static int own_at(const char *guarantor, gr_date date) {
   gr_assessment *as = NULL;
   const char *only[1] = {guarantor};
-  assert_int_equal(gr_assessment_new(cat, kat, NULL, 0, only, 1, &as, NULL), GR_OK);
+  assert_int_equal(gr_assessment_new(cat, kat, NULL, date, only, 1, &as, NULL), GR_OK);
   gr_verdict v = as->actors[0].verdict;
   gr_assessment_free(as);
   return v == GR_VERDICT_VETOES ? 2 : v == GR_VERDICT_OBJECTS ? 1 : 0;
 }
+
+/* The same at the date the model reads positions without --as-of: the
+ * trigger engine's, here the arrangement's own (the event has no day 0). */
+static int own_of(const char *guarantor) { return own_at(guarantor, kat->date); }
 static double logit(double p) { return log(p / (1 - p)); }
 static double sigma(double x) { return 1 / (1 + exp(-x)); }
 
@@ -219,11 +227,13 @@ static void test_compiled_covariates(void **state) {
     assert_int_equal(c.obs[i].form, GR_LF_TREATY_SIGNED);
     assert_int_equal(c.obs[i].own, own_of(c.g[c.obs[i].g]));
   }
-  /* In the built-in positions: the USA vetoes (no US troops), France and
-   * Germany object, the United Kingdom accepts. */
+  /* In the built-in positions in force on the arrangement's date
+   * (2025-06-01): the USA vetoes (no US troops), the United Kingdom
+   * accepts; France and Germany stated theirs on 2025-08-22, later, so they
+   * are not read (test_positions_date has them). */
   assert_int_equal(usa_int->own, 2);
-  assert_int_equal(deu->own, 1);
-  assert_int_equal(fra->own, 1);
+  assert_int_equal(deu->own, 0);
+  assert_int_equal(fra->own, 0);
   assert_int_equal(gbr->own, 0);
   /* The USA: combat kinds against a nuclear aggressor; executive approval;
    * as large as Russia or larger, so full weight. */
@@ -565,6 +575,35 @@ static void test_kind_rows(void **state) {
   }
 }
 
+/* Point 13 (section 2.2, "Own positions"): without --as-of the positions
+ * are read at the date the trigger engine uses (the event's day 0, else
+ * the arrangement's date), not at their latest; a position dated later
+ * does not move the result. */
+static void test_positions_date(void **state) {
+  (void)state;
+  gr_date sep, later;
+  assert_int_equal(gr_date_parse("2025-09-01", &sep), GR_OK);
+  assert_int_equal(gr_date_parse("2030-06-01", &later), GR_OK);
+  gr__carr c;
+  assert_int_equal(gr__compile(cat, kat, ev, NULL, 0, &c, NULL), GR_OK);
+  for (size_t i = 0; i < c.nobs; i++) assert_int_equal(c.obs[i].own, own_at(c.g[c.obs[i].g], kat->date));
+  assert_int_equal(c.obs[2].own, 0); /* Germany: nothing stated by 2025-06-01. */
+  assert_int_equal(c.obs[3].own, 0); /* France: likewise. */
+  assert_int_equal(c.obs[4].own, 0); /* The United Kingdom: its 2030 veto not yet. */
+  gr__carr_free(&c);
+  /* On 2025-09-01 France and Germany have stated theirs: they object. */
+  assert_int_equal(gr__compile(cat, kat, ev, NULL, sep, &c, NULL), GR_OK);
+  assert_int_equal(c.obs[0].own, 2);
+  assert_int_equal(c.obs[2].own, 1);
+  assert_int_equal(c.obs[3].own, 1);
+  assert_int_equal(c.obs[4].own, 0);
+  gr__carr_free(&c);
+  /* In 2030 the United Kingdom's own position vetoes its arms supply. */
+  assert_int_equal(gr__compile(cat, kat, ev, NULL, later, &c, NULL), GR_OK);
+  assert_int_equal(c.obs[4].own, 2);
+  gr__carr_free(&c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_honour_log_odds),   cmocka_unit_test(test_compiled_covariates),
@@ -572,6 +611,7 @@ int main(void) {
       cmocka_unit_test(test_quantile_ranks),    cmocka_unit_test(test_group_guarantors),
       cmocka_unit_test(test_force_cap),         cmocka_unit_test(test_lower_cap_never_deters_more),
       cmocka_unit_test(test_menu_cheapest_means), cmocka_unit_test(test_kind_rows),
+      cmocka_unit_test(test_positions_date),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -138,6 +138,14 @@ static int gr__model_kind(const gr_obligation *o) {
   return k;
 }
 
+/* The date at which the guarantors' own positions are read: the one the
+ * trigger engine resolved for scope and terms (--as-of, else the event's
+ * day 0, else the arrangement's date), so that simulate reads positions at
+ * the same date as trigger and assess (issue 10, point 13). Before, the
+ * assess engine got the raw --as-of, 0 without it: every position's latest
+ * version, so a 1994 arrangement was judged by positions of 2025. */
+static gr_date gr__positions_date(const gr_timeline *tl) { return tl->as_of; }
+
 static int by_index(const void *a, const void *b, void *ctx) {
   (void)ctx;
   size_t x = ((const gr__cob *)a)->index, y = ((const gr__cob *)b)->index;
@@ -165,7 +173,7 @@ gr_status gr__compile(const gr_catalog *cat, const gr_arrangement *arr, const gr
   }
   gr_arrangement_guarantors(arr, false, c->g, c->ng);
   gr_assessment *as = NULL;
-  st = gr_assessment_new(cat, arr, facts, as_of, c->g, c->ng, &as, err);
+  st = gr_assessment_new(cat, arr, facts, gr__positions_date(tl), c->g, c->ng, &as, err);
   if (st != GR_OK) {
     gr_timeline_free(tl);
     gr__carr_free(c);
