@@ -512,6 +512,8 @@ static void test_menu_cheapest_means(void **state) {
   /* Not a combat kind: no nuclear or approval shift, no factor. */
   assert_false(menu.obs[0].nuclear || menu.obs[0].approval);
   assert_int_equal(menu.obs[0].slot, -1);
+  /* The same random streams: honoured in the same draws. */
+  for (size_t i = 0; i < 2; i++) assert_int_equal(menu.obs[i].stream, plain.obs[i].stream);
   double th[GR__P_COUNT];
   theta(th);
   gr__work wm, wp;

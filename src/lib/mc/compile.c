@@ -216,13 +216,14 @@ gr_status gr__compile(const gr_catalog *cat, const gr_arrangement *arr, const gr
     b->slot = gr__kinds[b->kind].factor >= 0 ? factor_slot(gr__kinds[b->kind].factor) : -1;
     /* The obligation's random stream: the same guarantor and kind get the
      * same numbers in every arrangement (common random numbers). The kind
-     * is the one written (for a menu, the strongest), not the one the
-     * model reads, so that the stream does not move with the menu rule. */
+     * is the one the model reads, so that a menu draws as its cheapest
+     * means would, draw for draw. */
     int ordinal = 0;
     for (size_t k = 0; k < e->index; k++)
-      ordinal += !strcmp(arr->obligations.items[k].guarantor, o->guarantor) && arr->obligations.items[k].kind == o->kind;
+      ordinal += !strcmp(arr->obligations.items[k].guarantor, o->guarantor) &&
+                 gr__model_kind(&arr->obligations.items[k]) == b->kind;
     uint32_t h = fnv32(o->guarantor, 2166136261u);
-    h = (h ^ (uint32_t)o->kind) * 16777619u;
+    h = (h ^ (uint32_t)b->kind) * 16777619u;
     h = (h ^ (uint32_t)ordinal) * 16777619u;
     b->stream = h & 0x7ffffffeu;
   }
