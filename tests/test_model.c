@@ -28,7 +28,7 @@
  * armed_attack, major, UA-23 government side). */
 static const char *const KAT =
     "arrangement:\n"
-    "  id: kat\n  title: Known answers\n  protects: UKR\n  date: 2025-09-01\n  status: proposed\n"
+    "  id: kat\n  title: Known answers\n  protects: UKR\n  date: 2025-06-01\n  status: proposed\n"
     "  legal_form: treaty_signed\n  sources: [{assumption: test}]\n"
     "  obligations:\n"
     "    - {guarantor: USA, kind: military_intervention, triggers: [armed_attack], activation: automatic,\n"
@@ -43,6 +43,46 @@ static const char *const KAT =
     "    - {guarantor: GBR, kind: arms_supply, value: 1000, triggers: [armed_attack], activation: automatic,\n"
     "       sources: [{assumption: test}]}\n";
 
+/* Issue 10's cases (docs/model.md, sections 2.2, 2.3 and 2.5): groups as
+ * guarantors, a force cap, a menu of means, the appended kinds, and a
+ * position dated after the arrangement, each a file of its own. Groups:
+ * COAL holds SA directly and through NRD, SB through NRD, and SC, whose
+ * personnel is not given; NOP holds only SC; EMPTY holds nobody. */
+#define T_SRC "sources: [{assumption: test}]"
+#define T_ARR(id, extra)                                                                                           \
+  "arrangement:\n  id: " id "\n  title: t\n  protects: UKR\n  date: 2025-06-01\n  status: proposed\n"             \
+  "  legal_form: treaty_signed\n  " T_SRC "\n" extra "  obligations:\n"
+#define T_OB(g, what) "    - {guarantor: " g ", " what ", triggers: [armed_attack], activation: automatic, " T_SRC "}\n"
+static const char *const ISSUE10[] = {
+    "actors:\n"
+    "  - {id: NRD, name: N, type: group, memberships: [COAL], " T_SRC "}\n"
+    "  - {id: COAL, name: C, type: group, " T_SRC "}\n"
+    "  - {id: NOP, name: P, type: organisation, " T_SRC "}\n"
+    "  - {id: EMPTY, name: E, type: group, " T_SRC "}\n"
+    "  - {id: SA, name: A, type: state, personnel: 10000, memberships: [NRD, COAL], " T_SRC "}\n"
+    "  - {id: SB, name: B, type: state, personnel: 20000, memberships: [NRD], " T_SRC "}\n"
+    "  - {id: SC, name: C, type: state, memberships: [COAL, NOP], " T_SRC "}\n"
+    "events:\n"
+    "  - {id: ev-nato, title: t, kind: armed_attack, aggressor: NATO, target: UKR, scale: major,\n"
+    "     locations: [{region: UA-23, side: government}], " T_SRC "}\n"
+    "positions:\n"
+    "  - {id: gbr-2030-test, actor: GBR, topic: test_arms, date: 2030-01-01, rule: forbid, confidence: high,\n"
+    "     summary: t, match: {kinds: [arms_supply], guarantors: [GBR]}, source: {assumption: test}}\n",
+    T_ARR("g-coal", "") T_OB("COAL", "kind: military_intervention"),
+    T_ARR("g-nato", "") T_OB("NATO", "kind: military_intervention"),
+    T_ARR("g-p5", "") T_OB("P5", "kind: military_intervention"),
+    T_ARR("g-empty", "") T_OB("EMPTY", "kind: sanctions"),
+    T_ARR("g-nop", "") T_OB("NOP", "kind: sanctions"),
+    T_ARR("g-sc", "") T_OB("SC", "kind: sanctions"),
+    T_ARR("cap-600", "  force_cap: 600000\n") T_OB("USA", "kind: consultation"),
+    T_ARR("cap-900", "  force_cap: 900000\n") T_OB("USA", "kind: consultation"),
+    T_ARR("cap-none", "") T_OB("USA", "kind: consultation"),
+    T_ARR("cap-0", "  force_cap: 0\n") T_OB("USA", "kind: consultation"),
+    T_ARR("menu", "") T_OB("CAN", "means: [military_intervention, air_cover, arms_supply]")
+        T_OB("NLD", "means: [logistics, force_financing, prepositioned_stocks]"),
+    T_ARR("menu-cheapest", "") T_OB("CAN", "kind: arms_supply") T_OB("NLD", "kind: force_financing"),
+};
+
 static gr_catalog *cat;
 static const gr_arrangement *kat;
 static const gr_event *ev;
@@ -51,9 +91,11 @@ static int setup(void **state) {
   (void)state;
   gr_error err = GR_ERROR_INIT;
   cat = gr_catalog_new();
-  int ok = gr_catalog_load_builtin(cat, &err) == GR_OK &&
-           gr_catalog_load_buffer(cat, "kat.yaml", KAT, strlen(KAT), &err) == GR_OK &&
-           gr_catalog_validate(cat, &err) == GR_OK;
+  int ok = gr_catalog_load_builtin(cat, &err) == GR_OK;
+  for (size_t i = 0; ok && i < sizeof ISSUE10 / sizeof ISSUE10[0]; i++)
+    ok = gr_catalog_load_buffer(cat, "issue10.yaml", ISSUE10[i], strlen(ISSUE10[i]), &err) == GR_OK;
+  ok = ok && gr_catalog_load_buffer(cat, "kat.yaml", KAT, strlen(KAT), &err) == GR_OK &&
+       gr_catalog_validate(cat, &err) == GR_OK;
   if (!ok) fprintf(stderr, "%s\n", err.message);
   gr_error_clear(&err);
   kat = gr_catalog_arrangement(cat, "kat");
@@ -70,15 +112,20 @@ static int teardown(void **state) {
 static double personnel(const char *id) { return gr_catalog_actor(cat, id)->personnel.value; }
 
 /* The shift a guarantor's own positions give (section 2.2, "Own
- * positions"), from the assess engine's verdict: 2 veto, 1 objection. */
-static int own_of(const char *guarantor) {
+ * positions"), from the assess engine's verdict at `date`: 2 veto, 1
+ * objection. */
+static int own_at(const char *guarantor, gr_date date) {
   gr_assessment *as = NULL;
   const char *only[1] = {guarantor};
-  assert_int_equal(gr_assessment_new(cat, kat, NULL, kat->date, only, 1, &as, NULL), GR_OK);
+  assert_int_equal(gr_assessment_new(cat, kat, NULL, date, only, 1, &as, NULL), GR_OK);
   gr_verdict v = as->actors[0].verdict;
   gr_assessment_free(as);
   return v == GR_VERDICT_VETOES ? 2 : v == GR_VERDICT_OBJECTS ? 1 : 0;
 }
+
+/* The same at the date the model reads positions without --as-of: the
+ * trigger engine's, here the arrangement's own (the event has no day 0). */
+static int own_of(const char *guarantor) { return own_at(guarantor, kat->date); }
 static double logit(double p) { return log(p / (1 - p)); }
 static double sigma(double x) { return 1 / (1 + exp(-x)); }
 
@@ -180,11 +227,13 @@ static void test_compiled_covariates(void **state) {
     assert_int_equal(c.obs[i].form, GR_LF_TREATY_SIGNED);
     assert_int_equal(c.obs[i].own, own_of(c.g[c.obs[i].g]));
   }
-  /* In the built-in positions: the USA vetoes (no US troops), France and
-   * Germany object, the United Kingdom accepts. */
+  /* In the built-in positions in force on the arrangement's date
+   * (2025-06-01): the USA vetoes (no US troops), the United Kingdom
+   * accepts; France and Germany stated theirs on 2025-08-22, later, so they
+   * are not read (test_positions_date has them). */
   assert_int_equal(usa_int->own, 2);
-  assert_int_equal(deu->own, 1);
-  assert_int_equal(fra->own, 1);
+  assert_int_equal(deu->own, 0);
+  assert_int_equal(fra->own, 0);
   assert_int_equal(gbr->own, 0);
   /* The USA: combat kinds against a nuclear aggressor; executive approval;
    * as large as Russia or larger, so full weight. */
@@ -317,11 +366,254 @@ static void test_quantile_ranks(void **state) {
   assert_true(isnan(q.value) && isnan(q.lo) && isnan(q.hi));
 }
 
+/* ---- Issue 10 ------------------------------------------------------------ */
+
+static void compile_ok(const char *id, gr__carr *c) {
+  gr_error err = GR_ERROR_INIT;
+  gr_status st = gr__compile(cat, gr_catalog_arrangement(cat, id), NULL, ev, NULL, 0, c, &err);
+  if (st != GR_OK) fprintf(stderr, "%s: %s\n", id, err.message);
+  assert_int_equal(st, GR_OK);
+  gr_error_clear(&err);
+}
+
+static void compile_refused(const char *id, const gr_event *e, const char *message) {
+  gr__carr c;
+  gr_error err = GR_ERROR_INIT;
+  assert_int_equal(gr__compile(cat, gr_catalog_arrangement(cat, id), NULL, e, NULL, 0, &c, &err), GR_E_INVALID);
+  assert_string_equal(err.message, message);
+  gr_error_clear(&err);
+}
+
+/* Point 11 (section 2.3, "Sizes"): an organisation or group is weighed by
+ * its member states, each once, the aggressor left out; or refused with a
+ * message naming it. Before, each of these had N_g = 0 and w_g = 0. */
+static void test_group_guarantors(void **state) {
+  (void)state;
+  double th[GR__P_COUNT];
+  theta(th);
+  gr__carr c;
+  /* COAL: SA (directly and through NRD, counted once) and SB (through
+   * NRD); SC, whose personnel is not given, is left out. */
+  compile_ok("g-coal", &c);
+  near(c.obs[0].g_personnel, 10000 + 20000);
+  assert_int_equal(c.obs[0].members, 2);
+  near(c.obs[0].weight, 30000 / personnel("RUS"));
+  near(gr__addition(&c.obs[0], th), 30000 * 0.04 * 1.4); /* N_g · ι · q, unsized. */
+  gr__carr_free(&c);
+  /* NATO: its nine member states of the catalog; together larger than
+   * Russia, so full weight. */
+  compile_ok("g-nato", &c);
+  double nato = personnel("USA") + personnel("GBR") + personnel("FRA") + personnel("DEU") + personnel("ITA") +
+                personnel("POL") + personnel("CAN") + personnel("NLD") + personnel("TUR");
+  near(c.obs[0].g_personnel, nato);
+  assert_int_equal(c.obs[0].members, 9);
+  near(c.obs[0].weight, 1);
+  gr__carr_free(&c);
+  /* The P5 against Russia: Russia does not punish itself. */
+  compile_ok("g-p5", &c);
+  near(c.obs[0].g_personnel, personnel("CHN") + personnel("FRA") + personnel("GBR") + personnel("USA"));
+  assert_int_equal(c.obs[0].members, 4);
+  gr__carr_free(&c);
+  /* A state keeps its own personnel. */
+  compile_ok("menu", &c);
+  near(c.obs[0].g_personnel, personnel("CAN"));
+  assert_int_equal(c.obs[0].members, 0);
+  gr__carr_free(&c);
+  /* Nothing to weigh: refused, never a silent zero. */
+  compile_refused("g-empty", ev,
+                  "the model cannot weigh guarantor 'EMPTY': a group with no member whose personnel is known; name "
+                  "its members as guarantors");
+  compile_refused("g-nop", ev,
+                  "the model cannot weigh guarantor 'NOP': an organisation with no member whose personnel is known; "
+                  "name its members as guarantors");
+  compile_refused("g-sc", ev,
+                  "the model cannot weigh guarantor 'SC': a state whose personnel is not given; give it in an "
+                  "actors file");
+  /* The aggressor is a state, not expanded. */
+  compile_refused("kat", gr_catalog_event(cat, "ev-nato"),
+                  "the model cannot weigh the aggressor 'NATO': an organisation, not a state");
+}
+
+/* Point 3 (section 2.3, D0): the protected state defends with at most
+ * force_cap. */
+static void test_force_cap(void **state) {
+  (void)state;
+  gr__carr c;
+  compile_ok("cap-900", &c); /* Above Ukraine's 800,000: no effect. */
+  near(c.protected_, personnel("UKR"));
+  gr__carr_free(&c);
+  compile_ok("cap-none", &c);
+  near(c.protected_, personnel("UKR"));
+  gr__carr_free(&c);
+  compile_ok("cap-600", &c);
+  near(c.protected_, 600000);
+  /* Known answer: a consultation adds nothing, so D̃ = 600,000 · δ. */
+  double th[GR__P_COUNT];
+  theta(th);
+  gr__work work;
+  assert_int_equal(gr__work_init(&work, c.nobs, c.ng), 0);
+  gr__weighing w;
+  gr__weigh(&c, th, &work, &w);
+  double defence = 600000 * 0.12, attack = personnel("RUS") * 0.35 * 1.3;
+  near(w.defence, defence);
+  near(w.success, 1 / (1 + pow(2.7 * defence / attack, 2.2)));
+  near(w.margin, w.success - 0.05);
+  gr__work_free(&work);
+  gr__carr_free(&c);
+}
+
+/* Point 3, as a property: on the draws of the built-in priors, wherever
+ * the aggressor attacks at one cap it attacks at every lower cap, so
+ * lowering the cap never raises P(deterred). */
+static void test_lower_cap_never_deters_more(void **state) {
+  (void)state;
+  static const char *const caps[] = {"cap-none", "cap-900", "cap-600", "cap-0"}; /* Highest first. */
+  enum { NCAPS = sizeof caps / sizeof caps[0] };
+  gr__carr c[NCAPS];
+  for (size_t k = 0; k < NCAPS; k++) compile_ok(caps[k], &c[k]);
+  gr_params *ps = NULL;
+  assert_int_equal(gr_params_new(cat, &ps, NULL), GR_OK);
+  gr__work work;
+  assert_int_equal(gr__work_init(&work, 1, 1), 0);
+  int attacks[NCAPS] = {0};
+  for (uint64_t d = 0; d < 20000; d++) {
+    double th[GR__P_COUNT];
+    gr__sample_theta(ps, 7, d, th);
+    bool before = false;
+    for (size_t k = 0; k < NCAPS; k++) {
+      bool attacks_here = gr__decide(&c[k], th, &work);
+      assert_true(attacks_here || !before);
+      attacks[k] += attacks_here;
+      before = attacks_here;
+    }
+  }
+  /* The cap bites: fewer deterred at 600,000 than uncapped, none at 0. */
+  assert_int_equal(attacks[0], attacks[1]);
+  assert_true(attacks[2] > attacks[1]);
+  assert_int_equal(attacks[3], 20000);
+  gr__work_free(&work);
+  gr_params_free(ps);
+  for (size_t k = 0; k < NCAPS; k++) gr__carr_free(&c[k]);
+}
+
+/* Point 9 (section 2.2, "Menus"): a menu is read at its cheapest means,
+ * exactly as an obligation of that kind (the record's kind, which the
+ * loader sets to the strongest, is not what the model reads). */
+static void test_menu_cheapest_means(void **state) {
+  (void)state;
+  const gr_arrangement *m = gr_catalog_arrangement(cat, "menu");
+  assert_int_equal(m->obligations.items[0].kind, GR_OB_MILITARY_INTERVENTION);
+  assert_int_equal(m->obligations.items[1].kind, GR_OB_PREPOSITIONED_STOCKS);
+  gr__carr menu, plain;
+  compile_ok("menu", &menu);
+  compile_ok("menu-cheapest", &plain);
+  assert_int_equal(menu.obs[0].kind, GR_OB_ARMS_SUPPLY);
+  assert_int_equal(menu.obs[1].kind, GR_OB_FORCE_FINANCING);
+  /* Not a combat kind: no nuclear or approval shift, no factor. */
+  assert_false(menu.obs[0].nuclear || menu.obs[0].approval);
+  assert_int_equal(menu.obs[0].slot, -1);
+  /* The same random streams: honoured in the same draws. */
+  for (size_t i = 0; i < 2; i++) assert_int_equal(menu.obs[i].stream, plain.obs[i].stream);
+  double th[GR__P_COUNT];
+  theta(th);
+  gr__work wm, wp;
+  assert_int_equal(gr__work_init(&wm, 2, 2), 0);
+  assert_int_equal(gr__work_init(&wp, 2, 2), 0);
+  gr__weighing a, b;
+  gr__weigh(&menu, th, &wm, &a);
+  gr__weigh(&plain, th, &wp, &b);
+  for (size_t i = 0; i < 2; i++) near(wm.logit[i], wp.logit[i]);
+  near(a.defence, b.defence);
+  near(a.punishment, b.punishment);
+  near(a.margin, b.margin);
+  /* By hand: arms supply costs cost_supply_shift and adds arms; both
+   * punish in the support class, the largest per guarantor. */
+  double b0 = logit(0.62) + 0.21;
+  near(wm.logit[0], b0 + 0.09 - 0.33);
+  near(wm.logit[1], b0 + 0.17 - 0.33);
+  double p0 = sigma(wm.logit[0] + 0.23), p1 = sigma(wm.logit[1] + 0.23);
+  near(a.punishment, (p0 + p1) * 0.07);
+  near(a.defence, personnel("UKR") * 0.12 + p0 * (th[GR__P_ARMS_DEFAULT_MUSD] / 1000.0 * 1.5 * 2500));
+  gr__work_free(&wm);
+  gr__work_free(&wp);
+  gr__carr_free(&menu);
+  gr__carr_free(&plain);
+}
+
+/* Point 9, the appended kinds (section 2.9): every kind has a full row of
+ * the model's table, and the appended ones the rows docs/model.md states. */
+static void test_kind_rows(void **state) {
+  (void)state;
+  static const int costs[] = {GR__P_COST_COMBAT, GR__P_COST_PRESENCE, GR__P_COST_SUPPLY, GR__P_COST_OTHER,
+                              GR__P_COST_CONSULTATION};
+  static const int delays[] = {GR__P_DELAY_FAST, GR__P_DELAY_SANCTIONS, GR__P_DELAY_SUPPLY,
+                               GR__P_DELAY_INTERVENTION};
+  for (int k = 0; k < GR_OB__COUNT; k++) {
+    const gr__kind_row *r = &gr__kinds[k];
+    bool cost = false, delay = false, factor = r->factor == -1;
+    for (size_t i = 0; i < sizeof costs / sizeof costs[0]; i++) cost |= r->cost == costs[i];
+    for (size_t i = 0; i < sizeof delays / sizeof delays[0]; i++) delay |= r->delay == delays[i];
+    for (int i = 0; i < GR__NFACTORS; i++) factor |= r->factor == gr__factor_params[i];
+    assert_true(cost && delay && factor);
+    assert_true(r->punish >= GR__PUN_NONE && r->punish < GR__PUN_COUNT);
+    assert_int_equal(r->combat, k == GR_OB_NAVAL_PRESENCE || k == GR_OB_AIR_COVER || k == GR_OB_REASSURANCE_FORCE ||
+                                    k == GR_OB_MILITARY_INTERVENTION);
+  }
+  static const gr__kind_row want[] = {
+      [GR_OB_CEASEFIRE_MONITORING] = {GR__P_COST_CONSULTATION, -1, GR__PUN_NONE, GR__P_DELAY_FAST, false},
+      [GR_OB_LOGISTICS] = {GR__P_COST_SUPPLY, -1, GR__PUN_SUPPORT, GR__P_DELAY_SUPPLY, false},
+      [GR_OB_PREPOSITIONED_STOCKS] = {GR__P_COST_SUPPLY, -1, GR__PUN_SUPPORT, GR__P_DELAY_FAST, false},
+      [GR_OB_FORTIFICATION_SUPPORT] = {GR__P_COST_OTHER, -1, GR__PUN_SUPPORT, GR__P_DELAY_SUPPLY, false},
+      [GR_OB_FORCE_FINANCING] = {GR__P_COST_OTHER, -1, GR__PUN_SUPPORT, GR__P_DELAY_SUPPLY, false},
+  };
+  double th[GR__P_COUNT];
+  theta(th);
+  for (int k = GR_OB_CEASEFIRE_MONITORING; k < GR_OB__COUNT; k++) {
+    const gr__kind_row *r = &gr__kinds[k];
+    assert_true(r->cost == want[k].cost && r->factor == want[k].factor && r->punish == want[k].punish &&
+                r->delay == want[k].delay && r->combat == want[k].combat);
+    gr__cob b = {.kind = k, .troops = 1000, .value = 500, .g_personnel = 1e5};
+    near(gr__addition(&b, th), 0); /* They add no troop-equivalents. */
+  }
+}
+
+/* Point 13 (section 2.2, "Own positions"): without --as-of the positions
+ * are read at the date the trigger engine uses (the event's day 0, else
+ * the arrangement's date), not at their latest; a position dated later
+ * does not move the result. */
+static void test_positions_date(void **state) {
+  (void)state;
+  gr_date sep, later;
+  assert_int_equal(gr_date_parse("2025-09-01", &sep), GR_OK);
+  assert_int_equal(gr_date_parse("2030-06-01", &later), GR_OK);
+  gr__carr c;
+  assert_int_equal(gr__compile(cat, kat, NULL, ev, NULL, 0, &c, NULL), GR_OK);
+  for (size_t i = 0; i < c.nobs; i++) assert_int_equal(c.obs[i].own, own_at(c.g[c.obs[i].g], kat->date));
+  assert_int_equal(c.obs[2].own, 0); /* Germany: nothing stated by 2025-06-01. */
+  assert_int_equal(c.obs[3].own, 0); /* France: likewise. */
+  assert_int_equal(c.obs[4].own, 0); /* The United Kingdom: its 2030 veto not yet. */
+  gr__carr_free(&c);
+  /* On 2025-09-01 France and Germany have stated theirs: they object. */
+  assert_int_equal(gr__compile(cat, kat, NULL, ev, NULL, sep, &c, NULL), GR_OK);
+  assert_int_equal(c.obs[0].own, 2);
+  assert_int_equal(c.obs[2].own, 1);
+  assert_int_equal(c.obs[3].own, 1);
+  assert_int_equal(c.obs[4].own, 0);
+  gr__carr_free(&c);
+  /* In 2030 the United Kingdom's own position vetoes its arms supply. */
+  assert_int_equal(gr__compile(cat, kat, NULL, ev, NULL, later, &c, NULL), GR_OK);
+  assert_int_equal(c.obs[4].own, 2);
+  gr__carr_free(&c);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_honour_log_odds),   cmocka_unit_test(test_compiled_covariates),
       cmocka_unit_test(test_decision_by_hand),  cmocka_unit_test(test_success_probability),
-      cmocka_unit_test(test_quantile_ranks),
+      cmocka_unit_test(test_quantile_ranks),    cmocka_unit_test(test_group_guarantors),
+      cmocka_unit_test(test_force_cap),         cmocka_unit_test(test_lower_cap_never_deters_more),
+      cmocka_unit_test(test_menu_cheapest_means), cmocka_unit_test(test_kind_rows),
+      cmocka_unit_test(test_positions_date),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

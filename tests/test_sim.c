@@ -566,6 +566,120 @@ static void test_sensitivity_runs(void **state) {
   gr_error_clear(&err);
 }
 
+/* A catalog of the built-in records and `yaml`, validated. */
+static gr_catalog *catalog_with(const char *yaml) {
+  gr_error err = GR_ERROR_INIT;
+  gr_catalog *c = gr_catalog_new();
+  assert_int_equal(gr_catalog_load_builtin(c, &err), GR_OK);
+  if (gr_catalog_load_buffer(c, "issue10.yaml", yaml, strlen(yaml), &err) != GR_OK)
+    fprintf(stderr, "%s\n", err.message);
+  if (gr_catalog_validate(c, &err) != GR_OK) fprintf(stderr, "%s\n", err.message);
+  assert_true(gr_catalog_is_valid(c));
+  gr_error_clear(&err);
+  return c;
+}
+
+/* Issue 10, point 3 (docs/model.md, section 2.3): on common random
+ * numbers, lowering the protected state's force cap never raises
+ * P(deterred), and a cap below its personnel lowers it. */
+static void test_force_cap_lowers_deterrence(void **state) {
+  (void)state;
+  static const char *const caps[] = {"", "    force_cap: 800000\n", "    force_cap: 600000\n",
+                                     "    force_cap: 400000\n", "    force_cap: 100000\n"};
+  enum { NCAPS = sizeof caps / sizeof caps[0] };
+  char yaml[8192];
+  size_t k = (size_t)snprintf(yaml, sizeof yaml, "arrangements:\n");
+  for (size_t i = 0; i < NCAPS; i++)
+    k += (size_t)snprintf(yaml + k, sizeof yaml - k,
+                          "  - id: cap%zu\n    title: t\n    protects: UKR\n    date: 2025-06-01\n"
+                          "    status: proposed\n"
+                          "    legal_form: treaty_signed\n    sources: [{assumption: t}]\n%s    obligations:\n"
+                          "      - {guarantor: USA, kind: military_intervention, triggers: [armed_attack],\n"
+                          "         activation: automatic, sources: [{assumption: t}]}\n"
+                          "      - {guarantor: GBR, kind: sanctions, triggers: [armed_attack], activation: automatic,\n"
+                          "         sources: [{assumption: t}]}\n",
+                          i, caps[i]);
+  assert_true(k < sizeof yaml);
+  gr_catalog *c = catalog_with(yaml);
+  gr_params *ps = NULL;
+  gr_error err = GR_ERROR_INIT;
+  assert_int_equal(gr_params_new(c, &ps, &err), GR_OK);
+  const gr_arrangement *arrs[NCAPS];
+  char id[16];
+  for (size_t i = 0; i < NCAPS; i++) {
+    snprintf(id, sizeof id, "cap%zu", i);
+    arrs[i] = gr_catalog_arrangement(c, id);
+  }
+  gr_sim_options o = options(50000, 11, 2);
+  gr_sim_result *r[NCAPS];
+  assert_int_equal(gr_simulate(c, ps, arrs, NCAPS, gr_catalog_event(c, "offensive-zaporizhzhia"), NULL, 0, &o, r, &err),
+                   GR_OK);
+  /* A cap equal to Ukraine's 800,000 changes nothing, draw for draw. */
+  assert_same(r[0], r[1]);
+  for (size_t i = 1; i < NCAPS; i++) assert_true(r[i]->deterred.k <= r[i - 1]->deterred.k);
+  assert_true(r[2]->deterred.hi < r[0]->deterred.lo); /* 600,000 lowers it beyond sampling error. */
+  for (size_t i = 0; i < NCAPS; i++) gr_sim_result_free(r[i]);
+  gr_params_free(ps);
+  gr_catalog_free(c);
+  gr_error_clear(&err);
+}
+
+/* Issue 10, point 9 (docs/model.md, section 2.9): the appended kinds
+ * simulate and have their sensitivity analysed; ceasefire monitors are
+ * honoured but, like consultation, are not help. */
+static void test_appended_kinds(void **state) {
+  (void)state;
+  static const char *const yaml =
+      "arrangements:\n"
+      "  - id: monitors\n    title: t\n    protects: UKR\n    date: 2025-06-01\n    status: proposed\n"
+      "    legal_form: treaty_signed\n    sources: [{assumption: t}]\n    obligations:\n"
+      "      - {guarantor: FRA, kind: ceasefire_monitoring, triggers: [armed_attack], activation: automatic,\n"
+      "         sources: [{assumption: t}]}\n"
+      "  - id: new-kinds\n    title: t\n    protects: UKR\n    date: 2025-06-01\n    status: proposed\n"
+      "    legal_form: treaty_signed\n    sources: [{assumption: t}]\n    obligations:\n"
+      "      - {guarantor: DEU, kind: logistics, triggers: [armed_attack], activation: automatic,\n"
+      "         sources: [{assumption: t}]}\n"
+      "      - {guarantor: NLD, kind: prepositioned_stocks, triggers: [armed_attack], activation: automatic,\n"
+      "         sources: [{assumption: t}]}\n"
+      "      - {guarantor: POL, kind: fortification_support, triggers: [armed_attack], activation: automatic,\n"
+      "         sources: [{assumption: t}]}\n"
+      "      - {guarantor: CAN, kind: force_financing, triggers: [armed_attack], activation: automatic,\n"
+      "         sources: [{assumption: t}]}\n";
+  gr_catalog *c = catalog_with(yaml);
+  gr_params *ps = NULL;
+  gr_error err = GR_ERROR_INIT;
+  assert_int_equal(gr_params_new(c, &ps, &err), GR_OK);
+  const gr_event *ev = gr_catalog_event(c, "offensive-zaporizhzhia");
+  const gr_arrangement *arrs[3] = {gr_catalog_arrangement(c, "budapest-1994"), gr_catalog_arrangement(c, "monitors"),
+                                   gr_catalog_arrangement(c, "new-kinds")};
+  gr_sim_options o = options(20000, 5, 2);
+  gr_sim_result *r[3];
+  assert_int_equal(gr_simulate(c, ps, arrs, 3, ev, NULL, 0, &o, r, &err), GR_OK);
+  /* Monitors: no punishment, no addition, no factor, so they deter as
+   * little as Budapest's consultations; honoured, yet no help. */
+  assert_int_equal(r[1]->deterred.k, r[0]->deterred.k);
+  assert_true(r[1]->obligations[0].acting && r[1]->obligations[0].honoured.k > 0);
+  assert_int_equal(r[1]->no_help.k, r[1]->holds.n);
+  assert_int_equal(r[1]->guarantors[0].honours_any.k, 0);
+  /* The support kinds punish (support class) and are help. */
+  assert_true(r[2]->deterred.k > r[0]->deterred.k);
+  assert_true(r[2]->no_help.k < r[2]->holds.n);
+  for (int i = 0; i < 3; i++) gr_sim_result_free(r[i]);
+  gr_sensitivity *sens = NULL;
+  assert_int_equal(gr_sensitivity_new(c, ps, arrs[2], ev, NULL, 0, 256, &o, &sens, &err), GR_OK);
+  bool support = false, cost_supply = false, cost_other = false;
+  for (size_t i = 0; i < sens->n; i++) {
+    support |= !strcmp(sens->items[i].parameter->id, "punish_support");
+    cost_supply |= !strcmp(sens->items[i].parameter->id, "cost_supply_shift");
+    cost_other |= !strcmp(sens->items[i].parameter->id, "cost_other_shift");
+  }
+  assert_true(support && cost_supply && cost_other);
+  gr_sensitivity_free(sens);
+  gr_params_free(ps);
+  gr_catalog_free(c);
+  gr_error_clear(&err);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_philox_known_answers),
@@ -583,6 +697,8 @@ int main(void) {
       cmocka_unit_test(test_large_arrangement),
       cmocka_unit_test(test_params_hash),
       cmocka_unit_test(test_sensitivity_runs),
+      cmocka_unit_test(test_force_cap_lowers_deterrence),
+      cmocka_unit_test(test_appended_kinds),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -24,9 +24,118 @@ static uint32_t fnv32(const char *s, uint32_t h) {
   return h;
 }
 
-static double personnel_of(const gr_catalog *cat, const char *id) {
+/* ---- What the model weighs (docs/model.md, section 2.3, "Sizes") ------ */
+
+/* The active personnel of the aggressor or the protected state (`role`
+ * says which, for the message): both must be states whose personnel is
+ * given. An organisation or a group is refused rather than expanded: an
+ * attack or a defence is a state's, and the model has no rule for how a
+ * group's members would share it. */
+static gr_status state_personnel(const gr_catalog *cat, const char *id, const char *role, double *out,
+                                     gr_error *err) {
   const gr_actor *a = gr_catalog_actor(cat, id);
-  return a && a->personnel.given ? a->personnel.value : 0;
+  *out = 0;
+  if (a != NULL && a->type != GR_ACTOR_STATE)
+    return gr__fail(err, GR_E_INVALID, "the model cannot weigh the %s '%s': %s, not a state", role, id,
+                    a->type == GR_ACTOR_GROUP ? "a group" : "an organisation");
+  if (a == NULL || !a->personnel.given || !(a->personnel.value > 0))
+    return gr__fail(err, GR_E_INVALID, "the model needs the personnel of the %s '%s'; give it in an actors file",
+                    role, id);
+  *out = a->personnel.value;
+  return GR_OK;
+}
+
+/* The personnel behind a guarantor, the basis of its weight w_g and of an
+ * unsized intervention (docs/model.md, section 2.3): a state's own; for an
+ * organisation or a group (NATO, the EU, "the coalition"), the sum over its
+ * member states, found through nested groups and each counted once, of
+ * those whose personnel is given, the aggressor and the protected state
+ * left out (neither punishes the aggressor nor adds to the defence beyond
+ * D0). `members` gets how many states were summed (0 for a state's own).
+ * GR_E_INVALID, naming the guarantor, when nothing can be weighed: the old
+ * code gave such a guarantor a weight of 0 without a word. */
+static gr_status guarantor_personnel(const gr_catalog *cat, const char *id, const char *aggressor,
+                                         const char *protects, double *out, int *members, gr_error *err) {
+  const gr_actor *g = gr_catalog_actor(cat, id);
+  *out = 0;
+  *members = 0;
+  if (g == NULL) return gr__fail(err, GR_E_INVALID, "the model cannot weigh guarantor '%s': no such actor", id);
+  if (g->type == GR_ACTOR_STATE) {
+    if (g->personnel.given && g->personnel.value > 0) {
+      *out = g->personnel.value;
+      return GR_OK;
+    }
+    return gr__fail(err, GR_E_INVALID,
+                    "the model cannot weigh guarantor '%s': a state whose personnel is not given; give it in an "
+                    "actors file",
+                    id);
+  }
+  size_t n = gr_catalog_count(cat, GR_REC_ACTOR);
+  for (size_t i = 0; i < n; i++) {
+    const gr_actor *m = gr_catalog_at(cat, GR_REC_ACTOR, i);
+    if (m == g || m->type != GR_ACTOR_STATE || !m->personnel.given || !(m->personnel.value > 0) ||
+        !strcmp(m->id, aggressor) || !strcmp(m->id, protects) || !gr_catalog_actor_in(cat, m->id, id))
+      continue;
+    *out += m->personnel.value;
+    ++*members;
+  }
+  if (*members == 0)
+    return gr__fail(err, GR_E_INVALID,
+                    "the model cannot weigh guarantor '%s': %s with no member whose personnel is known; name its "
+                    "members as guarantors",
+                    id, g->type == GR_ACTOR_GROUP ? "a group" : "an organisation");
+  return GR_OK;
+}
+
+/* The protected state's defending personnel: its own, or the arrangement's
+ * force_cap when that is lower (issue 10, point 3: a capped force is what
+ * defends; docs/model.md, section 2.3, D0). */
+static double capped(const gr_arrangement *arr, double personnel) {
+  if (GR_GIVEN(arr, GR_KEY_ARRANGEMENT_FORCE_CAP) && arr->force_cap.value < personnel) return arr->force_cap.value;
+  return personnel;
+}
+
+/* Each obligation's guarantor personnel N_g and weight w_g = min(1,
+ * N_g / N_A) (docs/model.md, section 2.5), computed once per guarantor. */
+static gr_status weights(const gr_catalog *cat, const char *aggressor, const char *protects, gr__carr *c,
+                             gr_error *err) {
+  for (size_t g = 0; g < c->ng; g++) {
+    double personnel;
+    int members;
+    gr_status st = guarantor_personnel(cat, c->g[g], aggressor, protects, &personnel, &members, err);
+    if (st != GR_OK) return st;
+    for (size_t i = 0; i < c->nobs; i++) {
+      gr__cob *b = &c->obs[i];
+      if (b->g != (int)g) continue;
+      b->g_personnel = personnel;
+      b->members = members;
+      b->weight = b->g_personnel / c->aggressor < 1 ? b->g_personnel / c->aggressor : 1;
+    }
+  }
+  return GR_OK;
+}
+
+/* The two sides' personnel into c: the aggressor's, and the protected
+ * state's capped by the arrangement's force_cap. */
+static gr_status forces(const gr_catalog *cat, const gr_arrangement *arr, const char *aggressor, gr__carr *c,
+                            gr_error *err) {
+  gr_status st = state_personnel(cat, aggressor, "aggressor", &c->aggressor, err);
+  if (st == GR_OK) st = state_personnel(cat, arr->protects, "protected state", &c->protected_, err);
+  if (st == GR_OK) c->protected_ = capped(arr, c->protected_);
+  return st;
+}
+
+/* The kind the model reads for an obligation's cost, factor, punishment,
+ * addition and delay: its kind, or for a menu of means the weakest of them
+ * (lowest gr_obligation_kind_rank). Assumption (docs/model.md, section
+ * 2.2, "Menus"): a guarantor free to choose among means chooses the
+ * cheapest, so a menu promises no more than its weakest item. */
+static int model_kind(const gr_obligation *o) {
+  if (!GR_GIVEN(o, GR_KEY_OBLIGATION_MEANS) || o->means.n == 0) return o->kind;
+  int k = o->means.items[0];
+  for (size_t i = 1; i < o->means.n; i++)
+    if (gr_obligation_kind_rank(o->means.items[i]) < gr_obligation_kind_rank(k)) k = o->means.items[i];
+  return k;
 }
 
 static int by_index(const void *a, const void *b, void *ctx) {
@@ -53,11 +162,10 @@ gr_status gr__compile(const gr_catalog *cat, const gr_arrangement *arr, const gr
     return gr__fail(err, GR_E_INVALID, "%s '%s' has no attack on %s, the state that '%s' protects: there is nothing to deter",
                     sc ? "scenario" : "event", sc ? sc->id : ev ? ev->id : "?", arr->protects, arr->id);
   }
-  c->aggressor = personnel_of(cat, ev->aggressor);
-  c->protected_ = personnel_of(cat, arr->protects);
-  if (c->aggressor <= 0 || c->protected_ <= 0) {
+  st = forces(cat, arr, ev->aggressor, c, err);
+  if (st != GR_OK) {
     gr_timeline_free(tl);
-    return gr__fail(err, GR_E_INVALID, "the model needs the personnel of '%s' and '%s'", ev->aggressor, arr->protects);
+    return st;
   }
   c->share = gr__scale_share[ev->scale];
   /* Guarantors, and what their own positions say of the arrangement. */
@@ -71,8 +179,9 @@ gr_status gr__compile(const gr_catalog *cat, const gr_arrangement *arr, const gr
   }
   gr_arrangement_guarantors(arr, false, c->g, c->ng);
   gr_assessment *as = NULL;
-  /* The guarantors' positions at the date the timeline read the case at,
-   * under the same facts (the scenario's included). */
+  /* The guarantors' positions at the date the timeline read the case at
+   * (--as-of, else the case's date, else the arrangement's: issue 10,
+   * point 13), under the same facts, the scenario's included. */
   st = gr_assessment_new(cat, arr, tl->facts, tl->as_of, c->g, c->ng, &as, err);
   if (st != GR_OK) {
     gr_timeline_free(tl);
@@ -85,7 +194,7 @@ gr_status gr__compile(const gr_catalog *cat, const gr_arrangement *arr, const gr
     const gr_obligation *o = e->obligation;
     gr__cob *b = &c->obs[c->nobs++];
     b->index = e->index;
-    b->kind = o->kind;
+    b->kind = model_kind(o);
     b->activation = o->activation;
     b->commitment = o->commitment;
     b->form = gr_arrangement_legal_form(arr, o->guarantor);
@@ -95,15 +204,15 @@ gr_status gr__compile(const gr_catalog *cat, const gr_arrangement *arr, const gr
     for (size_t k = 0; k < tl->ntripwires; k++)
       if (!strcmp(tl->tripwires[k].guarantor, o->guarantor)) {
         b->tripwire = true;
-        if (o->kind == GR_OB_REASSURANCE_FORCE && gr_catalog_region(cat, tl->tripwires[k].region) &&
+        if (b->kind == GR_OB_REASSURANCE_FORCE && gr_catalog_region(cat, tl->tripwires[k].region) &&
             o->location.regions.n)
           for (size_t r = 0; r < o->location.regions.n; r++)
             if (!strcmp(o->location.regions.items[r], tl->tripwires[k].region)) b->engaged = true;
       }
     const gr_actor *ga = gr_catalog_actor(cat, o->guarantor);
-    b->approval = gr__kinds[o->kind].combat && ga && GR_GIVEN(ga, GR_KEY_ACTOR_DEPLOY_APPROVAL) &&
+    b->approval = gr__kinds[b->kind].combat && ga && GR_GIVEN(ga, GR_KEY_ACTOR_DEPLOY_APPROVAL) &&
                   ga->deploy_approval == GR_APPROVAL_PARLIAMENT_PRIOR && !gr_facts_value(tl->facts, GR_FACT_PARLIAMENT_APPROVAL);
-    b->nuclear = gr__kinds[o->kind].combat && agg && agg->nuclear;
+    b->nuclear = gr__kinds[b->kind].combat && agg && agg->nuclear;
     /* The guarantor's own verdict (the assessment lists actors in catalog
      * order, not in the arrangement's). */
     b->own = 0;
@@ -112,17 +221,18 @@ gr_status gr__compile(const gr_catalog *cat, const gr_arrangement *arr, const gr
         b->own = as->actors[k].verdict == GR_VERDICT_VETOES ? 2 : as->actors[k].verdict == GR_VERDICT_OBJECTS ? 1 : 0;
     b->troops = o->troops.given ? o->troops.value : 0;
     b->value = o->value.given ? o->value.value : -1;
-    b->g_personnel = personnel_of(cat, o->guarantor);
-    b->weight = b->g_personnel / c->aggressor < 1 ? b->g_personnel / c->aggressor : 1;
     b->deadline = o->activation == GR_ACT_AFTER_CONSULTATION ? o->deadline_days : 0;
-    b->slot = gr__kinds[o->kind].factor >= 0 ? factor_slot(gr__kinds[o->kind].factor) : -1;
+    b->slot = gr__kinds[b->kind].factor >= 0 ? factor_slot(gr__kinds[b->kind].factor) : -1;
     /* The obligation's random stream: the same guarantor and kind get the
-     * same numbers in every arrangement (common random numbers). */
+     * same numbers in every arrangement (common random numbers). The kind
+     * is the one the model reads, so that a menu draws as its cheapest
+     * means would, draw for draw. */
     int ordinal = 0;
     for (size_t k = 0; k < e->index; k++)
-      ordinal += !strcmp(arr->obligations.items[k].guarantor, o->guarantor) && arr->obligations.items[k].kind == o->kind;
+      ordinal += !strcmp(arr->obligations.items[k].guarantor, o->guarantor) &&
+                 model_kind(&arr->obligations.items[k]) == b->kind;
     uint32_t h = fnv32(o->guarantor, 2166136261u);
-    h = (h ^ (uint32_t)o->kind) * 16777619u;
+    h = (h ^ (uint32_t)b->kind) * 16777619u;
     h = (h ^ (uint32_t)ordinal) * 16777619u;
     b->stream = h & 0x7ffffffeu;
   }
@@ -130,7 +240,9 @@ gr_status gr__compile(const gr_catalog *cat, const gr_arrangement *arr, const gr
   gr__sort(c->obs, c->nobs, sizeof *c->obs, by_index, NULL);
   gr_assessment_free(as);
   gr_timeline_free(tl);
-  return GR_OK;
+  st = weights(cat, ev->aggressor, arr->protects, c, err);
+  if (st != GR_OK) gr__carr_free(c);
+  return st;
 }
 
 void gr__carr_free(gr__carr *c) {

@@ -58,12 +58,17 @@ gr_status gr__sim_options_read(const gr_sim_options *opts, gr_sim_options *o, co
 
 /* ---- Compiled arrangements (compile.c) ----------------------------------- */
 
+/* One obligation as the model reads it. `kind` is the kind the model
+ * reads (for a menu of means, its cheapest: docs/model.md, section 2.2);
+ * g_personnel is N_g, the guarantor's personnel or, for an organisation or
+ * group, the sum over the `members` states it was expanded to (0 members:
+ * its own; docs/model.md, section 2.3). */
 typedef struct gr__cob {
   size_t index;
   int kind, activation, form, commitment, slot, g, own;
   bool acting, tripwire, approval, nuclear, engaged;
   double troops, value, g_personnel, weight;
-  int deadline;
+  int deadline, members;
   uint32_t stream;
 } gr__cob;
 

@@ -190,7 +190,9 @@ void gr__fight(const gr__carr *c, const gr_params *ps, const double *th, gr__wor
     n->ob[i]++;
     add += gr__addition(b, th);
     if (b->slot >= 0) fac[b->slot] = true;
-    if (b->kind == GR_OB_CONSULTATION) continue; /* Talk is not help. */
+    /* Talk is not help, and neither is watching: monitors report a
+     * violation, they do not fight it (docs/model.md, section 2.9). */
+    if (b->kind == GR_OB_CONSULTATION || b->kind == GR_OB_CEASEFIRE_MONITORING) continue;
     g_honours[b->g] = true;
     double decision = 0;
     switch (b->activation) {
