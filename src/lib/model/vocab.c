@@ -20,11 +20,11 @@ static const gr_term obligation_kinds[] = {
     {"air_cover", "Guarantor aircraft over the protected state: air policing up to a no-fly zone."},
     {"reassurance_force", "Guarantor ground troops stationed in the protected state (size, location)."},
     {"military_intervention", "Armed force to repel an attack and restore territory (Article-5-like)."},
-    {"ceasefire_monitoring", "Monitoring and verification of a ceasefire (standing in peacetime; reports violations, does not fight)."},
-    {"logistics", "Transport, maintenance and supply lines for the protected state's forces."},
-    {"prepositioned_stocks", "Weapons, ammunition and equipment stored in depots in or near the protected state, ready for use."},
-    {"fortification_support", "Help building and financing fortifications and barriers along the line."},
-    {"force_financing", "Financing of the protected state's armed forces and defence budget."},
+    {"ceasefire_monitoring", "Monitors who verify a ceasefire and report violations; they do not fight. Usually standing (no trigger): in place in peacetime."},
+    {"logistics", "Transport, maintenance and supply lines for the protected state's forces; standing, or set off by an attack."},
+    {"prepositioned_stocks", "Weapons, ammunition and equipment kept in depots in or near the protected state: standing in peacetime, released on an attack."},
+    {"fortification_support", "Help building and financing fortifications and barriers along the line; standing (no trigger)."},
+    {"force_financing", "Financing of the protected state's armed forces and defence budget; standing, or increased on an attack."},
 };
 
 /* Strength rank of each kind (GR_OB_ order), weakest 0: the kinds appended
