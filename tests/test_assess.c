@@ -1,7 +1,9 @@
 /*
  * The assess engine: each rule type met and violated, `unless`, groups,
  * locations, troops, legal forms, superseding positions, and the expected
- * results on the catalog stated in issue 3.
+ * results on the catalog stated in issue 3; then issue 10: positions on
+ * named arrangements, locations read and never inferred, promised versus
+ * instrument form, numbered conditions.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -31,7 +33,8 @@ static const char *const TEST_YAML =
     "    protected_conditions: [neutrality]\n"
     "    sources: [{assumption: t}]\n"
     "    obligations:\n"
-    "      - {guarantor: FRA, kind: reassurance_force, troops: 8000, activation: automatic, sources: [{assumption: t}]}\n"
+    "      - {guarantor: FRA, kind: reassurance_force, troops: 8000, activation: automatic,\n"
+    "         location: {regions: [UA-32]}, sources: [{assumption: t}]}\n"
     "      - {guarantor: USA, kind: intelligence_sharing, activation: automatic, sources: [{assumption: t}]}\n"
     "      - {guarantor: USA, kind: air_cover, activation: discretionary, location: {based_in: POL},\n"
     "         sources: [{assumption: t}]}\n"
@@ -62,6 +65,184 @@ static const char *const TEST_YAML =
     "  - {id: xb-forbid-later, actor: XB, topic: a, date: 2025-09-01, rule: forbid, confidence: high, summary: s,\n"
     "     match: {guarantors: [FRA]}, source: {assumption: t}}\n";
 
+/* Issue 10: made-up actors X?.. and arrangements t-... written for one
+ * point each, in files of their own (each literal short enough for C). */
+static const char *const ISSUE10_ACTORS =
+    "actors:\n"
+    "  - {id: XV, name: Onlooker, type: state, sources: [{assumption: t}]}\n"
+    "  - {id: XL, name: No troops here, type: state, sources: [{assumption: t}]}\n"
+    "  - {id: XF, name: Form keeper, type: state, sources: [{assumption: t}]}\n"
+    "  - {id: XC, name: Cap keeper, type: state, sources: [{assumption: t}]}\n";
+
+static const char *const ISSUE10_PLANS =
+    "arrangements:\n"
+    /* Point 2: two plans, one endorsed and one rejected by name. */
+    "  - id: t-plan\n"
+    "    title: A plan\n"
+    "    protects: UKR\n"
+    "    date: 2025-04-12\n"
+    "    status: proposed\n"
+    "    legal_form: political_declaration\n"
+    "    sources: [{assumption: t}]\n"
+    "    obligations:\n"
+    "      - {guarantor: GBR, kind: reassurance_force, troops: 5000, activation: automatic,\n"
+    "         location: {regions: [UA-32]}, sources: [{assumption: t}]}\n"
+    "  - id: t-other\n"
+    "    title: Another plan\n"
+    "    protects: UKR\n"
+    "    date: 2025-04-12\n"
+    "    status: proposed\n"
+    "    legal_form: political_declaration\n"
+    "    sources: [{assumption: t}]\n"
+    "    obligations:\n"
+    "      - {guarantor: GBR, kind: sanctions, activation: automatic, sources: [{assumption: t}]}\n";
+
+/* Point 3: one obligation stationed, one next door, one nowhere said, one
+ * at sea, one with only a note. */
+static const char *const ISSUE10_PLACES =
+    "arrangements:\n"
+    "  - id: t-stationed\n"
+    "    title: Stationed\n"
+    "    protects: UKR\n"
+    "    date: 2025-06-01\n"
+    "    status: proposed\n"
+    "    legal_form: treaty_signed\n"
+    "    sources: [{assumption: t}]\n"
+    "    obligations:\n"
+    "      - {guarantor: FRA, kind: military_intervention, activation: automatic, location: {regions: [UA-32]},\n"
+    "         sources: [{assumption: t}]}\n"
+    "  - id: t-neighbour\n"
+    "    title: Next door\n"
+    "    protects: UKR\n"
+    "    date: 2025-06-01\n"
+    "    status: proposed\n"
+    "    legal_form: treaty_signed\n"
+    "    sources: [{assumption: t}]\n"
+    "    obligations:\n"
+    "      - {guarantor: FRA, kind: military_intervention, activation: automatic, location: {based_in: POL},\n"
+    "         sources: [{assumption: t}]}\n"
+    "  - id: t-nowhere\n"
+    "    title: Nowhere said\n"
+    "    protects: UKR\n"
+    "    date: 2025-06-01\n"
+    "    status: proposed\n"
+    "    legal_form: treaty_signed\n"
+    "    sources: [{assumption: t}]\n"
+    "    obligations:\n"
+    "      - {guarantor: FRA, kind: military_intervention, activation: automatic, sources: [{assumption: t}]}\n"
+    "      - {guarantor: DEU, kind: military_intervention, activation: automatic, location: {note: somewhere},\n"
+    "         sources: [{assumption: t}]}\n"
+    "      - {guarantor: FRA, kind: air_cover, activation: automatic, sources: [{assumption: t}]}\n"
+    "  - id: t-offshore\n"
+    "    title: At sea and in the air\n"
+    "    protects: UKR\n"
+    "    date: 2025-06-01\n"
+    "    status: proposed\n"
+    "    legal_form: treaty_signed\n"
+    "    sources: [{assumption: t}]\n"
+    "    obligations:\n"
+    "      - {guarantor: FRA, kind: military_intervention, activation: automatic, location: {basing: offshore},\n"
+    "         sources: [{assumption: t}]}\n"
+    "      - {guarantor: GBR, kind: air_cover, activation: automatic, location: {basing: air_only},\n"
+    "         sources: [{assumption: t}]}\n";
+
+/* Point 4: a declaration promising a ratified treaty, and a memorandum
+ * promising nothing else. Point 5: caps of 600,000 and 800,000, and the
+ * other conditions said by structured keys only. */
+static const char *const ISSUE10_FORMS_CAPS =
+    "arrangements:\n"
+    "  - id: t-declaration\n"
+    "    title: Declaration of intent\n"
+    "    protects: UKR\n"
+    "    date: 2025-06-01\n"
+    "    status: proposed\n"
+    "    legal_form: political_declaration\n"
+    "    promised_form: treaty_ratified\n"
+    "    sources: [{assumption: t}]\n"
+    "    obligations:\n"
+    "      - {guarantor: GBR, kind: consultation, activation: automatic, sources: [{assumption: t}]}\n"
+    "  - id: t-memo\n"
+    "    title: Memorandum\n"
+    "    protects: UKR\n"
+    "    date: 2025-06-01\n"
+    "    status: proposed\n"
+    "    legal_form: memorandum\n"
+    "    sources: [{assumption: t}]\n"
+    "    obligations:\n"
+    "      - {guarantor: GBR, kind: consultation, activation: automatic, sources: [{assumption: t}]}\n"
+    "  - id: t-cap600\n"
+    "    title: Cap 600000\n"
+    "    protects: UKR\n"
+    "    date: 2025-06-01\n"
+    "    status: proposed\n"
+    "    legal_form: political_declaration\n"
+    "    force_cap: {value: 600000, source: {assumption: t}}\n"
+    "    sources: [{assumption: t}]\n"
+    "    obligations:\n"
+    "      - {guarantor: GBR, kind: consultation, activation: automatic, sources: [{assumption: t}]}\n"
+    "  - id: t-cap800\n"
+    "    title: Cap 800000\n"
+    "    protects: UKR\n"
+    "    date: 2025-06-01\n"
+    "    status: proposed\n"
+    "    legal_form: political_declaration\n"
+    "    force_cap: {value: 800000, source: {assumption: t}}\n"
+    "    sources: [{assumption: t}]\n"
+    "    obligations:\n"
+    "      - {guarantor: GBR, kind: consultation, activation: automatic, sources: [{assumption: t}]}\n"
+    "  - id: t-bars\n"
+    "    title: Bars and territory\n"
+    "    protects: UKR\n"
+    "    date: 2025-06-01\n"
+    "    status: proposed\n"
+    "    legal_form: political_declaration\n"
+    "    alliance_bar: {organisation: NATO, source: {assumption: t}}\n"
+    "    troop_bar: {from: NATO, peacetime_only: true, source: {assumption: t}}\n"
+    "    territory: [{regions: [UA-14], status: held_de_facto, source: {assumption: t}}]\n"
+    "    sources: [{assumption: t}]\n"
+    "    obligations:\n"
+    "      - {guarantor: GBR, kind: consultation, activation: automatic, sources: [{assumption: t}]}\n"
+    "  - id: t-eu-bar\n"
+    "    title: EU bar and a frozen line\n"
+    "    protects: UKR\n"
+    "    date: 2025-06-01\n"
+    "    status: proposed\n"
+    "    legal_form: political_declaration\n"
+    "    alliance_bar: {organisation: EU, source: {assumption: t}}\n"
+    "    territory: [{regions: [UA-14], status: frozen_line, source: {assumption: t}}]\n"
+    "    sources: [{assumption: t}]\n"
+    "    obligations:\n"
+    "      - {guarantor: GBR, kind: consultation, activation: automatic, sources: [{assumption: t}]}\n";
+
+static const char *const ISSUE10_POSITIONS =
+    "positions:\n"
+    /* XV: endorses t-plan by name, rejects t-other's sanctions
+     * by name; a general position on the same topic comes before both. */
+    "  - {id: xv-general, actor: XV, topic: plans, date: 2025-01-01, rule: oppose, confidence: high, summary: s,\n"
+    "     match: {kinds: [sanctions]}, source: {assumption: t}}\n"
+    "  - {id: xv-endorse, actor: XV, topic: plans, date: 2025-05-01, rule: require, confidence: high, summary: s,\n"
+    "     match: {arrangements: [t-plan]}, source: {assumption: t}}\n"
+    "  - {id: xv-reject, actor: XV, topic: other, date: 2025-05-01, rule: forbid, confidence: high, summary: s,\n"
+    "     match: {arrangements: [t-other], kinds: [reassurance_force]}, source: {assumption: t}}\n"
+    /* XL: no troops in Ukraine, and (weaker) none from outside either. */
+    "  - {id: xl-in, actor: XL, topic: in, date: 2025-01-01, rule: forbid, confidence: high, summary: s,\n"
+    "     match: {kinds: [military_intervention, air_cover], location: in_protected_state}, source: {assumption: t}}\n"
+    "  - {id: xl-out, actor: XL, topic: out, date: 2025-01-01, rule: oppose, confidence: high, summary: s,\n"
+    "     match: {kinds: [military_intervention], location: outside_protected_state}, source: {assumption: t}}\n"
+    "  - {id: xl-any, actor: XL, topic: any, date: 2025-01-01, rule: prefer, confidence: high, summary: s,\n"
+    "     match: {kinds: [military_intervention], location: any}, source: {assumption: t}}\n"
+    /* XF wants a ratified treaty promised, and no memorandum as the text. */
+    "  - {id: xf-promised, actor: XF, topic: promised, date: 2025-01-01, rule: require, confidence: high, summary: s,\n"
+    "     match: {promised_form_min: treaty_signed}, source: {assumption: t}}\n"
+    "  - {id: xf-instrument, actor: XF, topic: instrument, date: 2025-01-01, rule: oppose, confidence: high,\n"
+    "     summary: s, match: {legal_form_max: memorandum}, source: {assumption: t}}\n"
+    /* XC accepts a cap of 800,000, not less; and wants the conditions. */
+    "  - {id: xc-cap, actor: XC, topic: cap, date: 2025-01-01, rule: forbid, confidence: high, summary: s,\n"
+    "     match: {force_cap_below: 800000}, source: {assumption: t}}\n"
+    "  - {id: xc-conditions, actor: XC, topic: conditions, date: 2025-01-01, rule: prefer, confidence: high,\n"
+    "     summary: s, match: {protected_conditions: [no_nato_membership, no_foreign_troops, territorial_concession]},\n"
+    "     source: {assumption: t}}\n";
+
 static gr_catalog *cat;
 
 static int setup(void **state) {
@@ -70,6 +251,12 @@ static int setup(void **state) {
   cat = gr_catalog_new();
   if (gr_catalog_load_builtin(cat, &err) != GR_OK) return -1;
   gr_catalog_load_buffer(cat, "t.yaml", TEST_YAML, strlen(TEST_YAML), &err);
+  const char *const issue10[] = {ISSUE10_ACTORS, ISSUE10_PLANS, ISSUE10_PLACES, ISSUE10_FORMS_CAPS, ISSUE10_POSITIONS};
+  for (size_t i = 0; i < sizeof issue10 / sizeof issue10[0]; i++)
+    if (gr_catalog_load_buffer(cat, "issue10.yaml", issue10[i], strlen(issue10[i]), &err) != GR_OK) {
+      fprintf(stderr, "%s:%d:%d: %s\n", err.file, err.line, err.column, err.message);
+      return -1;
+    }
   if (gr_catalog_validate(cat, &err) != GR_OK) {
     fprintf(stderr, "%s:%d:%d: %s\n", err.file, err.line, err.column, err.message);
     return -1;
@@ -105,17 +292,36 @@ static gr_assessment *run(const char *arr, gr_date as_of, const char *only_csv, 
   return as;
 }
 
-static const gr_actor_assessment *actor(const gr_assessment *as, const char *id) {
+static const gr_actor_assessment *find_actor(const gr_assessment *as, const char *id) {
   for (size_t i = 0; i < as->nactors; i++)
     if (!strcmp(as->actors[i].actor->id, id)) return &as->actors[i];
-  fail_msg("actor %s not assessed", id);
   return NULL;
 }
 
+static const gr_actor_assessment *actor(const gr_assessment *as, const char *id) {
+  const gr_actor_assessment *aa = find_actor(as, id);
+  if (aa == NULL) fail_msg("actor %s not assessed", id);
+  return aa;
+}
+
+/* The rule of position `pos`, or NULL. */
 static const gr_rule_result *rule(const gr_actor_assessment *aa, const char *pos) {
   for (size_t i = 0; i < aa->nrules; i++)
-    if (!strcmp(aa->rules[i].position->id, pos)) return &aa->rules[i];
+    if (aa->rules[i].position && !strcmp(aa->rules[i].position->id, pos)) return &aa->rules[i];
   return NULL;
+}
+
+/* The rule of position `pos`, which must be in `state` and, when `reason`
+ * is not NULL, give a reason that contains it. */
+static const gr_rule_result *expect(const gr_actor_assessment *aa, const char *pos, gr_rule_state state,
+                                    const char *reason) {
+  const gr_rule_result *r = rule(aa, pos);
+  if (r == NULL) fail_msg("no rule for %s", pos);
+  if (r->state != state)
+    fail_msg("%s is %s, not %s: %s", pos, gr_rule_state_name(r->state), gr_rule_state_name(state), r->reason);
+  if (reason && strstr(r->reason, reason) == NULL)
+    fail_msg("the reason of %s, '%s', lacks '%s'", pos, r->reason, reason);
+  return r;
 }
 
 static void test_each_rule_violated(void **state) {
@@ -127,7 +333,7 @@ static void test_each_rule_violated(void **state) {
   const gr_rule_result *r = rule(xa, "xa-forbid");
   assert_int_equal(r->state, GR_RULE_VIOLATED);
   assert_string_equal(r->matched->guarantor, "FRA"); /* FRA is in NATO. */
-  assert_non_null(strstr(r->reason, "the arrangement has it (FRA reassurance_force with troops)"));
+  assert_non_null(strstr(r->reason, "the arrangement has it (FRA reassurance_force with troops, stationed)"));
   r = rule(xa, "xa-require");
   assert_int_equal(r->state, GR_RULE_VIOLATED);
   assert_non_null(strstr(r->reason, "its legal form is executive_agreement"));
@@ -281,6 +487,233 @@ static void test_ukraine_no_new_budapest(void **state) {
   gr_assessment_free(as);
 }
 
+
+/* ---- Issue 10 --------------------------------------------------------- */
+
+
+
+/* Point 2: a position that names arrangements applies to those only, and
+ * then its other criteria must hold too; one about another arrangement
+ * neither applies nor supersedes. */
+static void test_named_arrangements(void **state) {
+  (void)state;
+  const gr_arrangement *plan = gr_catalog_arrangement(cat, "t-plan"), *other = gr_catalog_arrangement(cat, "t-other");
+  const gr_position *endorse = gr_catalog_position(cat, "xv-endorse"), *reject = gr_catalog_position(cat, "xv-reject");
+  assert_true(gr_position_matches(cat, endorse, plan, NULL, NULL));
+  assert_false(gr_position_matches(cat, endorse, other, NULL, NULL));
+  /* xv-reject names t-other, but t-other has no reassurance force. */
+  assert_false(gr_position_matches(cat, reject, other, NULL, NULL));
+  assert_false(gr_position_matches(cat, reject, plan, NULL, NULL));
+  gr_assessment *as = run("t-plan", 20250701, "XV", NULL);
+  const gr_actor_assessment *xv = actor(as, "XV");
+  /* The endorsement is met; the rejection of t-other is not read. */
+  assert_int_equal(xv->verdict, GR_VERDICT_ACCEPTS);
+  assert_int_equal(xv->nrules, 1);
+  expect(xv, "xv-endorse", GR_RULE_MET, "require arrangement t-plan: it matches (it is t-plan)");
+  gr_assessment_free(as);
+  /* On t-other the endorsement of t-plan does not apply, so the general
+   * position it superseded on t-plan is in force there: an objection to
+   * t-other's sanctions. xv-reject is met (no force in t-other). */
+  as = run("t-other", 20250701, "XV", NULL);
+  xv = actor(as, "XV");
+  assert_int_equal(xv->nrules, 2);
+  assert_null(rule(xv, "xv-endorse"));
+  expect(xv, "xv-general", GR_RULE_VIOLATED, NULL);
+  expect(xv, "xv-reject", GR_RULE_MET,
+         "forbid reassurance_force, arrangement t-other: the arrangement has none (it is t-other)");
+  assert_int_equal(xv->verdict, GR_VERDICT_OBJECTS);
+  gr_assessment_free(as);
+}
+
+/* Point 3: where an obligation's forces act is read from its location,
+ * never inferred from its kind; an obligation that says nothing about
+ * where matches no in- or outside criterion. */
+static void test_locations(void **state) {
+  (void)state;
+  gr_assessment *as = run("t-stationed", 0, "XL", NULL);
+  const gr_actor_assessment *xl = actor(as, "XL");
+  assert_int_equal(xl->verdict, GR_VERDICT_VETOES);
+  assert_string_equal(rule(xl, "xl-in")->reason,
+                      "forbid military_intervention or air_cover, in the protected state: the arrangement has it "
+                      "(FRA military_intervention, stationed)");
+  expect(xl, "xl-out", GR_RULE_MET, NULL);
+  gr_assessment_free(as);
+
+  as = run("t-neighbour", 0, "XL", NULL);
+  xl = actor(as, "XL");
+  expect(xl, "xl-in", GR_RULE_MET, NULL);
+  expect(xl, "xl-out", GR_RULE_VIOLATED, "(FRA military_intervention, based in POL)");
+  assert_int_equal(xl->verdict, GR_VERDICT_OBJECTS);
+  gr_assessment_free(as);
+
+  as = run("t-offshore", 0, "XL", NULL);
+  xl = actor(as, "XL");
+  expect(xl, "xl-in", GR_RULE_MET, NULL);
+  expect(xl, "xl-out", GR_RULE_VIOLATED, "(FRA military_intervention, offshore)");
+  gr_assessment_free(as);
+
+  /* No location, or a note only: unknown, in neither place; `any` still
+   * matches. */
+  as = run("t-nowhere", 0, "XL", NULL);
+  xl = actor(as, "XL");
+  assert_int_equal(xl->verdict, GR_VERDICT_ACCEPTS);
+  const gr_rule_result *in = rule(xl, "xl-in");
+  assert_int_equal(in->state, GR_RULE_MET);
+  assert_null(in->matched);
+  assert_string_equal(in->reason,
+                      "forbid military_intervention or air_cover, in the protected state: the arrangement has none; "
+                      "FRA's and DEU's obligations say nothing about where: unknown");
+  expect(xl, "xl-out", GR_RULE_MET, "the arrangement has none; FRA's and DEU's obligations say");
+  expect(xl, "xl-any", GR_RULE_MET, NULL);
+  assert_string_equal(rule(xl, "xl-any")->matched->guarantor, "FRA");
+  gr_assessment_free(as);
+}
+
+/* Point 4: promised_form_min/max read the form the arrangement promises
+ * (its own legal form when it promises no other); legal_form_min/max read
+ * the instrument's. */
+static void test_promised_form(void **state) {
+  (void)state;
+  gr_assessment *as = run("t-declaration", 0, "XF", NULL);
+  const gr_actor_assessment *xf = actor(as, "XF");
+  expect(xf, "xf-promised", GR_RULE_MET,
+         "require promised form at least treaty_signed: it matches (the form it promises is treaty_ratified)");
+  expect(xf, "xf-instrument", GR_RULE_VIOLATED,
+         "oppose legal form at most memorandum: it matches (its legal form is political_declaration)");
+  assert_int_equal(xf->verdict, GR_VERDICT_OBJECTS);
+  gr_assessment_free(as);
+  as = run("t-memo", 0, "XF", NULL);
+  xf = actor(as, "XF");
+  expect(xf, "xf-promised", GR_RULE_VIOLATED,
+         "require promised form at least treaty_signed: it does not match (it promises no other form "
+         "than its own legal form, memorandum)");
+  assert_int_equal(xf->verdict, GR_VERDICT_VETOES);
+  gr_assessment_free(as);
+}
+
+/* Point 5: a cap of 600,000 is below 800,000, a cap of 800,000 is not; the
+ * structured keys say the conditions they stand for. */
+static void test_force_cap_and_conditions(void **state) {
+  (void)state;
+  gr_assessment *as = run("t-cap600", 0, "XC", NULL);
+  const gr_actor_assessment *xc = actor(as, "XC");
+  assert_int_equal(xc->verdict, GR_VERDICT_VETOES);
+  expect(xc, "xc-cap", GR_RULE_VIOLATED, "forbid a force cap below 800000: it matches (its force cap is 600000)");
+  gr_assessment_free(as);
+  as = run("t-cap800", 0, "XC", NULL);
+  xc = actor(as, "XC");
+  expect(xc, "xc-cap", GR_RULE_MET, "forbid a force cap below 800000: it does not match (its force cap is 800000)");
+  /* It asks for other conditions too: an objection, not a veto. */
+  assert_int_equal(xc->verdict, GR_VERDICT_OBJECTS);
+  gr_assessment_free(as);
+  as = run("t-bars", 0, "XC", NULL);
+  xc = actor(as, "XC");
+  expect(xc, "xc-cap", GR_RULE_MET, "(it sets no force cap)");
+  expect(xc, "xc-conditions", GR_RULE_MET,
+         "prefer with no_nato_membership and no_foreign_troops and territorial_concession: it matches "
+         "(it asks of the protected state: no_nato_membership (alliance_bar: NATO), no_foreign_troops "
+         "(troop_bar: from NATO, in peacetime), territorial_concession (territory: UA-14 held_de_facto))");
+  assert_int_equal(xc->verdict, GR_VERDICT_ACCEPTS);
+  gr_assessment_free(as);
+  /* A bar on joining the EU is no bar on NATO; a frozen line concedes
+   * nothing. */
+  as = run("t-eu-bar", 0, "XC", NULL);
+  xc = actor(as, "XC");
+  expect(xc, "xc-conditions", GR_RULE_VIOLATED, "(it asks nothing of the protected state)");
+  gr_assessment_free(as);
+  /* A condition said by a structured key only names the key and its
+   * value. */
+  as = run("t-cap600", 0, "XC", NULL);
+  expect(actor(as, "XC"), "xc-conditions", GR_RULE_VIOLATED,
+         "(it asks of the protected state: force_cap (force_cap: 600000))");
+  gr_assessment_free(as);
+}
+
+/* Point 5: a bar on joining an organisation NATO belongs to bars NATO. */
+static void test_bar_on_a_group_with_nato(void **state) {
+  (void)state;
+  static const char yaml[] =
+      "actors:\n"
+      "  - {id: XG, name: A bloc, type: group, sources: [{assumption: t}]}\n"
+      "  - {id: NATO, name: North Atlantic Treaty Organization, type: organisation, memberships: [XG],\n"
+      "     sources: [{assumption: t}]}\n"
+      "  - {id: XC, name: Cap keeper, type: state, sources: [{assumption: t}]}\n"
+      "arrangements:\n"
+      "  - id: t-bloc\n"
+      "    title: No bloc\n"
+      "    protects: UKR\n"
+      "    date: 2025-06-01\n"
+      "    status: proposed\n"
+      "    legal_form: political_declaration\n"
+      "    alliance_bar: {organisation: XG, source: {assumption: t}}\n"
+      "    sources: [{assumption: t}]\n"
+      "    obligations:\n"
+      "      - {guarantor: GBR, kind: consultation, activation: automatic, sources: [{assumption: t}]}\n"
+      "positions:\n"
+      "  - {id: xc-nato, actor: XC, topic: nato, date: 2025-01-01, rule: require, confidence: high, summary: s,\n"
+      "     match: {protected_conditions: [no_nato_membership]}, source: {assumption: t}}\n";
+  gr_error err = GR_ERROR_INIT;
+  gr_catalog *c = gr_catalog_new();
+  assert_int_equal(gr_catalog_load_builtin(c, &err), GR_OK);
+  assert_int_equal(gr_catalog_load_buffer(c, "g.yaml", yaml, strlen(yaml), &err), GR_OK);
+  assert_int_equal(gr_catalog_validate(c, &err), GR_OK);
+  gr_assessment *as = NULL;
+  const char *xc[] = {"XC"};
+  assert_int_equal(gr_assessment_new(c, gr_catalog_arrangement(c, "t-bloc"), NULL, 0, xc, 1, &as, &err), GR_OK);
+  assert_int_equal(as->actors[0].verdict, GR_VERDICT_ACCEPTS);
+  assert_non_null(strstr(as->actors[0].rules[0].reason, "no_nato_membership (alliance_bar: XG)"));
+  gr_assessment_free(as);
+  gr_catalog_free(c);
+  gr_error_clear(&err);
+}
+
+
+
+/* Point 7: an obligation not on offer (declined, or a condition false)
+ * never matches, whatever its location says. */
+static void test_not_on_offer_never_matches(void **state) {
+  (void)state;
+  static const char extra[] =
+      "arrangements:\n"
+      "  - id: t-offer\n"
+      "    title: Not on offer\n"
+      "    protects: UKR\n"
+      "    date: 2025-06-01\n"
+      "    status: proposed\n"
+      "    legal_form: treaty_signed\n"
+      "    sources: [{assumption: t}]\n"
+      "    obligations:\n"
+      "      - {guarantor: FRA, kind: military_intervention, commitment: declined, activation: automatic,\n"
+      "         location: {regions: [UA-32]}, sources: [{assumption: t}]}\n"
+      "      - {guarantor: ITA, kind: military_intervention, conditions: [un_mandate], activation: automatic,\n"
+      "         location: {regions: [UA-32]}, sources: [{assumption: t}]}\n";
+  gr_error err = GR_ERROR_INIT;
+  gr_catalog *c = gr_catalog_new();
+  assert_int_equal(gr_catalog_load_builtin(c, &err), GR_OK);
+  assert_int_equal(gr_catalog_load_buffer(c, "a.yaml", ISSUE10_ACTORS, strlen(ISSUE10_ACTORS), &err), GR_OK);
+  assert_int_equal(gr_catalog_load_buffer(c, "p.yaml", ISSUE10_POSITIONS, strlen(ISSUE10_POSITIONS), &err), GR_OK);
+  assert_int_equal(gr_catalog_load_buffer(c, "b.yaml", ISSUE10_PLANS, strlen(ISSUE10_PLANS), &err), GR_OK);
+  assert_int_equal(gr_catalog_load_buffer(c, "o.yaml", extra, strlen(extra), &err), GR_OK);
+  assert_int_equal(gr_catalog_validate(c, &err), GR_OK);
+  const gr_arrangement *arr = gr_catalog_arrangement(c, "t-offer");
+  const char *xl[] = {"XL"};
+  gr_assessment *as = NULL;
+  assert_int_equal(gr_assessment_new(c, arr, NULL, 0, xl, 1, &as, &err), GR_OK);
+  assert_int_equal(rule(&as->actors[0], "xl-in")->state, GR_RULE_MET);
+  assert_null(rule(&as->actors[0], "xl-any")->matched);
+  gr_assessment_free(as);
+  gr_facts *f = NULL;
+  assert_int_equal(gr_facts_new(c, arr, &f, &err), GR_OK);
+  assert_int_equal(gr_facts_parse(f, "un_mandate=true", &err), GR_OK);
+  assert_int_equal(gr_assessment_new(c, arr, f, 0, xl, 1, &as, &err), GR_OK);
+  assert_int_equal(as->actors[0].verdict, GR_VERDICT_VETOES);
+  assert_string_equal(rule(&as->actors[0], "xl-in")->matched->guarantor, "ITA");
+  gr_assessment_free(as);
+  gr_facts_free(f);
+  gr_catalog_free(c);
+  gr_error_clear(&err);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_each_rule_violated),
@@ -292,6 +725,12 @@ int main(void) {
       cmocka_unit_test(test_italy_conditional_force),
       cmocka_unit_test(test_nato_membership_russia),
       cmocka_unit_test(test_ukraine_no_new_budapest),
+      cmocka_unit_test(test_named_arrangements),
+      cmocka_unit_test(test_locations),
+      cmocka_unit_test(test_promised_form),
+      cmocka_unit_test(test_force_cap_and_conditions),
+      cmocka_unit_test(test_bar_on_a_group_with_nato),
+      cmocka_unit_test(test_not_on_offer_never_matches),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -67,7 +67,8 @@ typedef struct gr_assessment {
  * Assess `arr`, an arrangement of `cat`, which must be valid (else
  * GR_E_MISUSE). `facts` may be NULL for the arrangement's defaults, else
  * facts made for `arr` (copied); `as_of` 0 takes every position (the latest
- * of each topic); `only`/`nonly` restrict the actors (nonly 0: all that
+ * of each topic); a position whose match names arrangements is read only
+ * for those. `only`/`nonly` restrict the actors (nonly 0: all that
  * have positions in force; an unknown id is GR_E_NOT_FOUND with `err`
  * naming it; an actor named there with no position in force has the
  * verdict GR_VERDICT_NO_POSITION). The caller frees *out with
@@ -80,10 +81,12 @@ GR_EXTERN gr_status gr_assessment_new(const gr_catalog *cat, const gr_arrangemen
 /* Free an assessment; accepts NULL. */
 GR_EXTERN void gr_assessment_free(gr_assessment *a);
 
-/* Whether `pos` matches `arr`: some obligation on offer (not declined, its
+/* Whether `pos` matches `arr`: the arrangement is among those its match
+ * names (when it names any), some obligation on offer (not declined, its
  * conditions true under `facts`; NULL facts ignores conditions) meets every
- * obligation criterion, and the arrangement meets the others. When it does
- * and an obligation decided it, *which points to it. */
+ * obligation criterion, and the arrangement meets the others. An obligation
+ * that gives no location meets no `location` criterion but `any`. When it
+ * matches and an obligation decided it, *which points to it. */
 GR_EXTERN bool gr_position_matches(const gr_catalog *cat, const gr_position *pos,
                                    const gr_arrangement *arr, const gr_facts *facts,
                                    const gr_obligation **which);
