@@ -1,9 +1,9 @@
 /*
  * The assess engine: each rule type met and violated, `unless`, groups,
  * locations, troops, legal forms, superseding positions, and the expected
- * results on the catalog stated in issue 3; then issue 10: positions on
- * named arrangements, locations read and never inferred, promised versus
- * instrument form, numbered conditions.
+ * results on the catalog stated in issue 3; then issue 10: parties,
+ * positions on named arrangements, locations read and never inferred,
+ * promised versus instrument form, numbered conditions.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -69,6 +69,10 @@ static const char *const TEST_YAML =
  * point each, in files of their own (each literal short enough for C). */
 static const char *const ISSUE10_ACTORS =
     "actors:\n"
+    "  - {id: XR, name: Proposer, type: state, sources: [{assumption: t}]}\n"
+    "  - {id: XS, name: Signatory, type: state, sources: [{assumption: t}]}\n"
+    "  - {id: XT, name: Endorser, type: state, sources: [{assumption: t}]}\n"
+    "  - {id: XU, name: Late signatory, type: state, sources: [{assumption: t}]}\n"
     "  - {id: XV, name: Onlooker, type: state, sources: [{assumption: t}]}\n"
     "  - {id: XL, name: No troops here, type: state, sources: [{assumption: t}]}\n"
     "  - {id: XF, name: Form keeper, type: state, sources: [{assumption: t}]}\n"
@@ -76,7 +80,8 @@ static const char *const ISSUE10_ACTORS =
 
 static const char *const ISSUE10_PLANS =
     "arrangements:\n"
-    /* Point 2: two plans, one endorsed and one rejected by name. */
+    /* Point 1: a plan with its proposer, a signatory, an endorser and a
+     * signatory that signs only in December. */
     "  - id: t-plan\n"
     "    title: A plan\n"
     "    protects: UKR\n"
@@ -84,6 +89,11 @@ static const char *const ISSUE10_PLANS =
     "    status: proposed\n"
     "    legal_form: political_declaration\n"
     "    sources: [{assumption: t}]\n"
+    "    parties:\n"
+    "      - {actor: XR, role: proposer, date: 2025-04-12, source: {ref: \"the plan, art. 1\"}}\n"
+    "      - {actor: XS, role: signatory, date: 2025-05-01, source: {ref: the signed text}}\n"
+    "      - {actor: XT, role: endorser, source: {assumption: said to endorse it}}\n"
+    "      - {actor: XU, role: signatory, date: 2025-12-01, source: {assumption: t}}\n"
     "    obligations:\n"
     "      - {guarantor: GBR, kind: reassurance_force, troops: 5000, activation: automatic,\n"
     "         location: {regions: [UA-32]}, sources: [{assumption: t}]}\n"
@@ -216,7 +226,21 @@ static const char *const ISSUE10_FORMS_CAPS =
 
 static const char *const ISSUE10_POSITIONS =
     "positions:\n"
-    /* XV: endorses t-plan by name, rejects t-other's sanctions
+    /* XR's general position would veto its own plan. */
+    "  - {id: xr-troops, actor: XR, topic: troops, date: 2025-01-01, rule: forbid, confidence: high, summary: s,\n"
+    "     match: {kinds: [reassurance_force], location: in_protected_state}, source: {assumption: t}}\n"
+    /* XS rejected the plan before signing (superseded), then again after
+     * signing (read: a veto). */
+    "  - {id: xs-before, actor: XS, topic: plan-early, date: 2025-04-20, rule: forbid, confidence: high, summary: s,\n"
+    "     match: {arrangements: [t-plan]}, source: {assumption: t}}\n"
+    "  - {id: xs-after, actor: XS, topic: plan, date: 2025-06-01, rule: forbid, confidence: high, summary: s,\n"
+    "     match: {arrangements: [t-plan]}, source: {assumption: t}}\n"
+    "  - {id: xs-general, actor: XS, topic: troops, date: 2025-06-01, rule: forbid, confidence: high, summary: s,\n"
+    "     match: {kinds: [reassurance_force]}, source: {assumption: t}}\n"
+    /* XU signs only in December; before, its general position applies. */
+    "  - {id: xu-troops, actor: XU, topic: troops, date: 2025-01-01, rule: forbid, confidence: high, summary: s,\n"
+    "     match: {kinds: [reassurance_force]}, source: {assumption: t}}\n"
+    /* XV, no party: endorses t-plan by name, rejects t-other's sanctions
      * by name; a general position on the same topic comes before both. */
     "  - {id: xv-general, actor: XV, topic: plans, date: 2025-01-01, rule: oppose, confidence: high, summary: s,\n"
     "     match: {kinds: [sanctions]}, source: {assumption: t}}\n"
@@ -304,7 +328,7 @@ static const gr_actor_assessment *actor(const gr_assessment *as, const char *id)
   return aa;
 }
 
-/* The rule of position `pos`, or NULL. */
+/* The rule of position `pos` (a party's rule has none), or NULL. */
 static const gr_rule_result *rule(const gr_actor_assessment *aa, const char *pos) {
   for (size_t i = 0; i < aa->nrules; i++)
     if (aa->rules[i].position && !strcmp(aa->rules[i].position->id, pos)) return &aa->rules[i];
@@ -491,6 +515,97 @@ static void test_ukraine_no_new_budapest(void **state) {
 /* ---- Issue 10 --------------------------------------------------------- */
 
 
+
+/* Point 1: the proposer accepts its own plan; its general position, which
+ * vetoed it before, is listed as superseded. */
+static void test_proposer_accepts(void **state) {
+  (void)state;
+  gr_assessment *as = run("t-plan", 20250701, NULL, NULL);
+  const gr_actor_assessment *xr = actor(as, "XR");
+  assert_int_equal(xr->verdict, GR_VERDICT_ACCEPTS);
+  assert_int_equal(xr->party_role, GR_ROLE_PROPOSER);
+  assert_non_null(xr->party);
+  assert_string_equal(xr->party->actor, "XR");
+  assert_int_equal(xr->nrules, 2);
+  const gr_rule_result *p = &xr->rules[0];
+  assert_int_equal(p->state, GR_RULE_PARTY);
+  assert_null(p->position);
+  assert_ptr_equal(p->party, xr->party);
+  assert_string_equal(p->reason, "XR proposed it (2025-04-12; source: the plan, art. 1)");
+  const gr_rule_result *r = rule(xr, "xr-troops");
+  assert_int_equal(r->state, GR_RULE_LAPSED);
+  assert_int_equal(r->unless_fact, -1);
+  assert_null(r->matched);
+  assert_ptr_equal(r->party, xr->party);
+  assert_string_equal(r->reason, "superseded: XR is the arrangement's proposer");
+  /* The position itself still matches the plan's force (matching knows
+   * nothing of parties): only XR's part in the plan sets it aside. */
+  const gr_position *pos = r->position;
+  const gr_obligation *which = NULL;
+  assert_true(gr_position_matches(cat, pos, gr_catalog_arrangement(cat, "t-plan"), as->facts, &which));
+  assert_string_equal(which->guarantor, "GBR");
+  /* An endorser with no position at all is listed: it accepts. */
+  const gr_actor_assessment *xt = actor(as, "XT");
+  assert_int_equal(xt->verdict, GR_VERDICT_ACCEPTS);
+  assert_int_equal(xt->party_role, GR_ROLE_ENDORSER);
+  assert_int_equal(xt->nrules, 1);
+  assert_string_equal(xt->rules[0].reason, "XT endorsed it (undated; source: assumption: said to endorse it)");
+  /* Not a party: no party, role -1, and no party on its rules. */
+  const gr_actor_assessment *xv = actor(as, "XV");
+  assert_null(xv->party);
+  assert_int_equal(xv->party_role, -1);
+  assert_null(xv->rules[0].party);
+  char *json = gr_assessment_to_json(as, 0);
+  assert_non_null(strstr(json, "\"state\": \"party\""));
+  assert_non_null(strstr(json, "\"role\": \"proposer\""));
+  assert_non_null(strstr(json, "\"party\": \"proposer\""));
+  assert_non_null(strstr(json, "\"position\": null"));
+  gr_free(json);
+  gr_assessment_free(as);
+}
+
+/* Point 1: a signatory accepts what it signed unless a later position of
+ * its own on that very arrangement says otherwise; its earlier one on it,
+ * and its general ones, are superseded by the signature. */
+static void test_signatory_later_position(void **state) {
+  (void)state;
+  /* On 2025-05-15 it has signed, and said nothing since. */
+  gr_assessment *as = run("t-plan", 20250515, "XS", NULL);
+  const gr_actor_assessment *xs = actor(as, "XS");
+  assert_int_equal(xs->verdict, GR_VERDICT_ACCEPTS);
+  assert_int_equal(xs->party_role, GR_ROLE_SIGNATORY);
+  assert_string_equal(xs->rules[0].reason, "XS signed it (2025-05-01; source: the signed text)");
+  assert_string_equal(rule(xs, "xs-before")->reason, "superseded: XS is the arrangement's signatory");
+  gr_assessment_free(as);
+  /* On 2025-07-01 its position of June on the plan is read: a veto. Its
+   * general position of the same day is not. */
+  as = run("t-plan", 20250701, "XS", NULL);
+  xs = actor(as, "XS");
+  assert_int_equal(xs->verdict, GR_VERDICT_VETOES);
+  assert_int_equal(xs->party_role, GR_ROLE_SIGNATORY);
+  assert_int_equal(xs->rules[0].state, GR_RULE_PARTY);
+  const gr_rule_result *r = rule(xs, "xs-after");
+  assert_int_equal(r->state, GR_RULE_VIOLATED);
+  assert_null(r->party);
+  assert_string_equal(r->reason, "forbid arrangement t-plan: it matches (it is t-plan)");
+  expect(xs, "xs-before", GR_RULE_LAPSED, NULL);
+  expect(xs, "xs-general", GR_RULE_LAPSED, NULL);
+  gr_assessment_free(as);
+  /* XU signs only on 2025-12-01: before, it is no party and its general
+   * position vetoes the plan's troops; after, it accepts. */
+  as = run("t-plan", 20250701, "XU", NULL);
+  const gr_actor_assessment *xu = actor(as, "XU");
+  assert_int_equal(xu->verdict, GR_VERDICT_VETOES);
+  assert_null(xu->party);
+  assert_int_equal(xu->nrules, 1);
+  gr_assessment_free(as);
+  as = run("t-plan", 20251201, "XU", NULL);
+  xu = actor(as, "XU");
+  assert_int_equal(xu->verdict, GR_VERDICT_ACCEPTS);
+  assert_int_equal(xu->party_role, GR_ROLE_SIGNATORY);
+  expect(xu, "xu-troops", GR_RULE_LAPSED, NULL);
+  gr_assessment_free(as);
+}
 
 /* Point 2: a position that names arrangements applies to those only, and
  * then its other criteria must hold too; one about another arrangement
@@ -725,6 +840,8 @@ int main(void) {
       cmocka_unit_test(test_italy_conditional_force),
       cmocka_unit_test(test_nato_membership_russia),
       cmocka_unit_test(test_ukraine_no_new_budapest),
+      cmocka_unit_test(test_proposer_accepts),
+      cmocka_unit_test(test_signatory_later_position),
       cmocka_unit_test(test_named_arrangements),
       cmocka_unit_test(test_locations),
       cmocka_unit_test(test_promised_form),

@@ -38,7 +38,9 @@ static const cli_spec spec = {
     "  vetoes    a forbid/require rule is broken\n"
     "with each rule, its confidence and its source (document and quote).\n"
     "A rule lapses when one of its 'unless' facts holds (Italy: no troops\n"
-    "unless there is a UN mandate).\n",
+    "unless there is a UN mandate). An actor that proposed, signed or\n"
+    "endorsed the arrangement accepts it; of its own positions only later\n"
+    "ones that name the arrangement are read.\n",
     options,
     sizeof options / sizeof options[0],
     1,
@@ -84,12 +86,17 @@ static void print_human(FILE *fp, const gr_assessment *as) {
         const gr_rule_result *r = &aa->rules[j];
         if ((pass == 0) != (r->state == GR_RULE_VIOLATED)) continue;
         const gr_position *p = r->position;
-        fprintf(fp, "      %-8s %s (%s confidence, %s%s) %s\n", gr_rule_state_name(r->state),
-                gr_table_name(GR_T_RULE, p->rule), gr_table_name(GR_T_CONFIDENCE, p->confidence),
-                gr_date_format(p->date, d), p->date_inferred ? ", inferred" : "", p->id);
+        if (p == NULL) /* The actor's part in the arrangement. */
+          fprintf(fp, "      %-8s %s (%s)\n", gr_rule_state_name(r->state),
+                  gr_table_name(GR_T_PARTY_ROLE, r->party->role),
+                  r->party->date ? gr_date_format(r->party->date, d) : "undated");
+        else
+          fprintf(fp, "      %-8s %s (%s confidence, %s%s) %s\n", gr_rule_state_name(r->state),
+                  gr_table_name(GR_T_RULE, p->rule), gr_table_name(GR_T_CONFIDENCE, p->confidence),
+                  gr_date_format(p->date, d), p->date_inferred ? ", inferred" : "", p->id);
         cli_wrap(fp, r->reason, 15, 96);
         fputs("               source: ", fp);
-        cli_print_source(fp, &p->source);
+        cli_print_source(fp, p ? &p->source : &r->party->source);
         fputc('\n', fp);
       }
   }

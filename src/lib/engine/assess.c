@@ -9,7 +9,8 @@
  * there are obligation criteria, else to the arrangement's overall form. A
  * declined obligation, or one whose conditions are false under the facts,
  * is not on offer and never matches; one that gives no location is in no
- * known place.
+ * known place. A party to the arrangement accepts it unless a later
+ * position of its own on this very arrangement says otherwise.
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -22,7 +23,7 @@
 
 
 static const char *const verdict_names[GR_VERDICT__COUNT] = {"accepts", "objects", "vetoes", "no_position"};
-static const char *const state_names[GR_RULE__STATES] = {"met", "violated", "lapsed"};
+static const char *const state_names[GR_RULE__STATES] = {"met", "violated", "lapsed", "party"};
 
 const char *gr_verdict_name(gr_verdict v) {
   return (int)v >= 0 && v < GR_VERDICT__COUNT ? verdict_names[v] : "?";
@@ -396,6 +397,47 @@ static void evaluate(const gr_catalog *cat, const gr_arrangement *arr, const gr_
   }
 }
 
+/* The rule of a party: "RUS proposed it (2025-04-12; source: 003.txt)",
+ * naming the document, else the reference, else the assumption. */
+static void party_rule(const gr_party *party, gr_rule_result *r, char *reason) {
+  static const char *const did[GR_ROLE__COUNT] = {"proposed", "signed", "endorsed"};
+  char d[11];
+  const gr_source *s = &party->source;
+  r->state = GR_RULE_PARTY;
+  r->unless_fact = -1;
+  r->party = party;
+  r->reason = reason;
+  snprintf(reason, REASON_LEN, "%s %s it (%s; source: %s%s)", party->actor,
+           party->role >= 0 && party->role < GR_ROLE__COUNT ? did[party->role] : "?",
+           party->date ? gr_date_format(party->date, d) : "undated", s->doc ? s->doc : s->ref ? s->ref : "assumption: ",
+           s->doc || s->ref ? "" : s->assumption ? s->assumption : "");
+}
+
+/* A position of a party that its part in the arrangement supersedes. */
+static void superseded(const gr_position *p, const gr_party *party, gr_rule_result *r, char *reason) {
+  r->position = p;
+  r->state = GR_RULE_LAPSED;
+  r->unless_fact = -1;
+  r->party = party;
+  r->reason = reason;
+  snprintf(reason, REASON_LEN, "superseded: %s is the arrangement's %s", party->actor,
+           gr_table_name(GR_T_PARTY_ROLE, party->role));
+}
+
+/* The party entry of `actor` that decides at `as_of`: of its entries dated
+ * on or before it (as_of 0: whatever their date) or undated, the latest
+ * dated, the first listed of two on one date; NULL when it is no party at
+ * that date. */
+static const gr_party *party_of(const gr_arrangement *arr, const char *actor, gr_date as_of) {
+  const gr_party *best = NULL;
+  for (size_t i = 0; i < arr->parties.n; i++) {
+    const gr_party *q = &arr->parties.items[i];
+    if (strcmp(q->actor, actor) != 0 || (q->date && as_of && q->date > as_of)) continue;
+    if (best == NULL || q->date > best->date) best = q;
+  }
+  return best;
+}
+
 /* The positions in force at as_of for arr: of each actor's positions on a
  * topic that speak of arr (name it, or name no arrangement), the latest
  * dated on or before as_of (as_of 0: whatever its date), the later in the
@@ -500,21 +542,37 @@ gr_status gr_assessment_new(const gr_catalog *cat, const gr_arrangement *arr, co
     bool wanted = nonly == 0;
     for (size_t i = 0; i < nonly && !wanted; i++) wanted = strcmp(only[i], actor->id) == 0;
     size_t count = first[a + 1] - first[a];
-    if (!wanted || (count == 0 && nonly == 0)) continue;
+    const gr_party *party = party_of(arr, actor->id, as_of);
+    if (!wanted || (count == 0 && party == NULL && nonly == 0)) continue;
     gr_actor_assessment *aa = &as->actors[as->nactors++];
+    size_t nrules = count + (party != NULL);
     aa->actor = actor;
-    aa->verdict = count == 0 ? GR_VERDICT_NO_POSITION : GR_VERDICT_ACCEPTS;
+    aa->verdict = nrules == 0 ? GR_VERDICT_NO_POSITION : GR_VERDICT_ACCEPTS;
+    aa->party = party;
+    aa->party_role = party ? party->role : -1;
     /* The rules and then their reasons, in one block. */
-    aa->rules = calloc(count ? count : 1, sizeof *aa->rules + REASON_LEN);
+    aa->rules = calloc(nrules ? nrules : 1, sizeof *aa->rules + REASON_LEN);
     if (aa->rules == NULL) {
       st = GR_E_NOMEM;
       break;
     }
-    char *reasons = (char *)(aa->rules + (count ? count : 1));
+    char *reasons = (char *)(aa->rules + (nrules ? nrules : 1));
+    /* A party accepts what it proposed, signed or endorsed: of its own
+     * positions only those that name the arrangement and are dated on or
+     * after its part in it are read; the others are superseded. */
+    if (party) {
+      party_rule(party, &aa->rules[0], reasons);
+      aa->nrules = 1;
+    }
     for (size_t k = first[a]; k < first[a + 1]; k++) {
       const gr_position *p = gr_catalog_at(cat, GR_REC_POSITION, order[k]);
       gr_rule_result *r = &aa->rules[aa->nrules];
-      evaluate(cat, arr, as->facts, p, r, reasons + REASON_LEN * aa->nrules++);
+      char *reason = reasons + REASON_LEN * aa->nrules++;
+      if (party && !(GR_GIVEN(&p->match, GR_KEY_MATCH_ARRANGEMENTS) && p->date >= party->date)) {
+        superseded(p, party, r, reason);
+        continue;
+      }
+      evaluate(cat, arr, as->facts, p, r, reason);
       if (r->state != GR_RULE_VIOLATED) continue;
       gr_verdict v = p->rule == GR_RULE_FORBID || p->rule == GR_RULE_REQUIRE ? GR_VERDICT_VETOES : GR_VERDICT_OBJECTS;
       if (v > aa->verdict) aa->verdict = v;
