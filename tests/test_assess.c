@@ -3,7 +3,8 @@
  * locations, troops, legal forms, superseding positions, and the expected
  * results on the catalog stated in issue 3; then issue 10: parties,
  * positions on named arrangements, locations read and never inferred,
- * promised versus instrument form, numbered conditions.
+ * promised versus instrument form, numbered conditions, and the date the
+ * positions are read at.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -389,7 +390,7 @@ static void test_each_rule_met(void **state) {
 
 static void test_unless_and_supersession(void **state) {
   (void)state;
-  gr_assessment *as = run("t-force", 0, "XB", "ceasefire_in_force=false");
+  gr_assessment *as = run("t-force", 20250901, "XB", "ceasefire_in_force=false");
   const gr_actor_assessment *xb = actor(as, "XB");
   assert_int_equal(rule(xb, "xb-unless")->state, GR_RULE_VIOLATED);
   /* The later position on topic a replaced the earlier one. */
@@ -418,7 +419,7 @@ static void test_unknown_actor(void **state) {
 
 static void test_coalition(void **state) {
   (void)state;
-  gr_assessment *as = run("coalition-2025", 0, NULL, NULL);
+  gr_assessment *as = run("coalition-2025", 20250901, NULL, NULL);
   const gr_actor_assessment *rus = actor(as, "RUS");
   assert_int_equal(rus->verdict, GR_VERDICT_VETOES);
   const gr_rule_result *troops = rule(rus, "rus-2025-western-troops");
@@ -457,7 +458,8 @@ static void test_coalition_with_us_troops(void **state) {
   assert_int_equal(gr_catalog_validate(c, &err), GR_OK);
   const char *usa[] = {"USA"};
   gr_assessment *as = NULL;
-  assert_int_equal(gr_assessment_new(c, gr_catalog_arrangement(c, "coalition-2025"), NULL, 0, usa, 1, &as, &err), GR_OK);
+  assert_int_equal(gr_assessment_new(c, gr_catalog_arrangement(c, "coalition-2025"), NULL, 20250901, usa, 1, &as, &err),
+                   GR_OK);
   assert_int_equal(as->actors[0].verdict, GR_VERDICT_VETOES);
   gr_assessment_free(as);
   gr_free(json);
@@ -470,12 +472,12 @@ static void test_coalition_with_us_troops(void **state) {
  * is what Italy asks: its rule is not broken by a force not on offer. */
 static void test_italy_conditional_force(void **state) {
   (void)state;
-  gr_assessment *as = run("coalition-2025", 0, "ITA", NULL);
+  gr_assessment *as = run("coalition-2025", 20250901, "ITA", NULL);
   const gr_actor_assessment *ita = actor(as, "ITA");
   assert_int_equal(ita->verdict, GR_VERDICT_ACCEPTS);
   assert_int_equal(rule(ita, "ita-2025-un-framework")->state, GR_RULE_MET);
   gr_assessment_free(as);
-  as = run("coalition-2025", 0, "ITA", "un_mandate=true");
+  as = run("coalition-2025", 20250901, "ITA", "un_mandate=true");
   assert_int_equal(rule(actor(as, "ITA"), "ita-2025-un-framework")->state, GR_RULE_LAPSED);
   gr_assessment_free(as);
 }
@@ -490,7 +492,7 @@ static void test_nato_membership_russia(void **state) {
   assert_null(rule(rus, "rus-2025-nato-accession"));
   gr_assessment_free(as);
   /* 2025: the Anchorage demands supersede it. */
-  as = run("nato-membership", 0, "RUS", NULL);
+  as = run("nato-membership", 20250901, "RUS", NULL);
   rus = actor(as, "RUS");
   assert_int_equal(rus->verdict, GR_VERDICT_VETOES);
   assert_int_equal(rule(rus, "rus-2025-nato-accession")->state, GR_RULE_VIOLATED);
@@ -513,8 +515,6 @@ static void test_ukraine_no_new_budapest(void **state) {
 
 
 /* ---- Issue 10 --------------------------------------------------------- */
-
-
 
 /* Point 1: the proposer accepts its own plan; its general position, which
  * vetoed it before, is listed as superseded. */
@@ -782,7 +782,87 @@ static void test_bar_on_a_group_with_nato(void **state) {
   gr_error_clear(&err);
 }
 
+/* Point 6: without a date, positions and parties are read at the
+ * arrangement's own date, and the assessment says which date it used. */
+static void test_as_of(void **state) {
+  (void)state;
+  gr_assessment *as = run("t-plan", 0, NULL, NULL);
+  assert_int_equal(as->as_of, 20250412);
+  assert_true(as->as_of_from_arrangement);
+  /* On the day it was proposed XR is its proposer; XS and XU have not
+   * signed yet, and XV's endorsement is not said yet. */
+  assert_int_equal(actor(as, "XR")->party_role, GR_ROLE_PROPOSER);
+  assert_null(find_actor(as, "XS"));
+  assert_null(find_actor(as, "XU")->party);
+  assert_null(rule(actor(as, "XV"), "xv-endorse"));
+  char *json = gr_assessment_to_json(as, 0);
+  assert_non_null(strstr(json, "\"as_of\": \"2025-04-12\""));
+  assert_non_null(strstr(json, "\"as_of_from\": \"arrangement\""));
+  gr_free(json);
+  gr_assessment_free(as);
+  as = run("t-plan", 20250701, NULL, NULL);
+  assert_int_equal(as->as_of, 20250701);
+  assert_false(as->as_of_from_arrangement);
+  json = gr_assessment_to_json(as, 0);
+  assert_non_null(strstr(json, "\"as_of_from\": \"given\""));
+  gr_free(json);
+  gr_assessment_free(as);
+  /* Budapest 1994 is not judged by what was said in 2022 or 2025. */
+  as = run("budapest-1994", 0, NULL, NULL);
+  assert_int_equal(as->as_of, 19941205);
+  for (size_t i = 0; i < as->nactors; i++)
+    for (size_t j = 0; j < as->actors[i].nrules; j++)
+      if (as->actors[i].rules[j].position) assert_true(as->actors[i].rules[j].position->date <= 19941205);
+  gr_assessment_free(as);
+}
 
+/* Point 6: adding a position dated after an arrangement does not move its
+ * verdicts. */
+static void test_later_position_changes_nothing(void **state) {
+  (void)state;
+  static const char later[] =
+      "positions:\n"
+      "  - {id: xl-2026, actor: XL, topic: all, date: 2026-01-01, rule: forbid, confidence: high, summary: s,\n"
+      "     match: {kinds: [consultation, military_intervention]}, source: {assumption: t}}\n"
+      "  - {id: ukr-2026, actor: UKR, topic: all, date: 2026-01-01, rule: forbid, confidence: high, summary: s,\n"
+      "     match: {kinds: [military_intervention]}, source: {assumption: t}}\n";
+  const char *const arrs[] = {"t-stationed", "t-nowhere", "istanbul-2022"};
+  gr_verdict before[3][64];
+  size_t n[3];
+  for (int pass = 0; pass < 2; pass++) {
+    gr_error err = GR_ERROR_INIT;
+    gr_catalog *c = gr_catalog_new();
+    assert_int_equal(gr_catalog_load_builtin(c, &err), GR_OK);
+    const char *const files[] = {ISSUE10_ACTORS, ISSUE10_PLANS, ISSUE10_PLACES, ISSUE10_FORMS_CAPS, ISSUE10_POSITIONS,
+                                 later};
+    for (size_t i = 0; i < 5u + (size_t)pass; i++)
+      assert_int_equal(gr_catalog_load_buffer(c, "f.yaml", files[i], strlen(files[i]), &err), GR_OK);
+    assert_int_equal(gr_catalog_validate(c, &err), GR_OK);
+    for (int a = 0; a < 3; a++) {
+      gr_assessment *as = NULL;
+      assert_int_equal(gr_assessment_new(c, gr_catalog_arrangement(c, arrs[a]), NULL, 0, NULL, 0, &as, &err), GR_OK);
+      assert_true(as->nactors <= 64);
+      if (pass == 0) n[a] = as->nactors;
+      assert_int_equal(as->nactors, n[a]);
+      for (size_t i = 0; i < as->nactors; i++) {
+        if (pass == 0) before[a][i] = as->actors[i].verdict;
+        assert_int_equal(as->actors[i].verdict, before[a][i]);
+      }
+      gr_assessment_free(as);
+    }
+    /* With a date after it, the 2026 position does apply. */
+    if (pass == 1) {
+      const char *ukr[] = {"UKR"};
+      gr_assessment *as = NULL;
+      assert_int_equal(gr_assessment_new(c, gr_catalog_arrangement(c, "t-nowhere"), NULL, 20260101, ukr, 1, &as, &err),
+                       GR_OK);
+      assert_int_equal(as->actors[0].verdict, GR_VERDICT_VETOES);
+      gr_assessment_free(as);
+    }
+    gr_catalog_free(c);
+    gr_error_clear(&err);
+  }
+}
 
 /* Point 7: an obligation not on offer (declined, or a condition false)
  * never matches, whatever its location says. */
@@ -847,6 +927,8 @@ int main(void) {
       cmocka_unit_test(test_promised_form),
       cmocka_unit_test(test_force_cap_and_conditions),
       cmocka_unit_test(test_bar_on_a_group_with_nato),
+      cmocka_unit_test(test_as_of),
+      cmocka_unit_test(test_later_position_changes_nothing),
       cmocka_unit_test(test_not_on_offer_never_matches),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

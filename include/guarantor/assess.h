@@ -81,22 +81,27 @@ typedef struct gr_actor_assessment {
 
 typedef struct gr_assessment {
   const gr_arrangement *arrangement;
-  gr_date as_of;   /* 0: every position, whatever its date. */
+  gr_date as_of;   /* The date the positions and parties are read at. */
   const gr_facts *facts; /* The facts used (the assessment's own copy). */
   /* Actors with positions in force or a part in the arrangement, in
    * catalog order. */
   gr_actor_assessment *actors;
   size_t nactors;
+  /* Appended with issue 10: true when the caller gave no date, so as_of is
+   * the arrangement's own date. */
+  bool as_of_from_arrangement;
 } gr_assessment;
 
 /*
  * Assess `arr`, an arrangement of `cat`, which must be valid (else
  * GR_E_MISUSE). `facts` may be NULL for the arrangement's defaults, else
- * facts made for `arr` (copied); `as_of` 0 takes every position (the latest
- * of each topic) and every party, else a position is in force when it is
- * the latest of its actor and topic dated on or before it, and an actor is
- * a party when its entry in the arrangement's `parties` is dated on or
- * before it or undated. A position whose match names arrangements is read
+ * facts made for `arr` (copied). `as_of` is the date at which positions and
+ * parties are read: a position is in force when it is the latest of its
+ * actor and topic dated on or before it, and an actor is a party when its
+ * entry in the arrangement's `parties` is dated on or before it or undated.
+ * With `as_of` 0 the arrangement's own date is used, so that an arrangement
+ * is judged by what was said when it was made; the result's as_of holds the
+ * date used either way. A position whose match names arrangements is read
  * only for those. `only`/`nonly` restrict the actors (nonly 0: all that
  * have positions in force or are parties; an unknown id is GR_E_NOT_FOUND
  * with `err` naming it; an actor named there with no position in force and
@@ -120,8 +125,9 @@ GR_EXTERN bool gr_position_matches(const gr_catalog *cat, const gr_position *pos
                                    const gr_arrangement *arr, const gr_facts *facts,
                                    const gr_obligation **which);
 
-/* An assessment as JSON: per actor its verdict, its part in the
- * arrangement (or null) and every rule with its state, reason and source; the lists of who vetoes, objects, accepts; the
+/* An assessment as JSON: the date used and where it came from; per actor
+ * its verdict, its part in the arrangement (or null) and every rule with its
+ * state, reason and source; the lists of who vetoes, objects, accepts; the
  * facts. */
 GR_EXTERN void gr_json_assessment(gr_json *w, const gr_assessment *as);
 /* The same as text the caller frees with gr_free(); NULL when out of

@@ -9,7 +9,8 @@
  * there are obligation criteria, else to the arrangement's overall form. A
  * declined obligation, or one whose conditions are false under the facts,
  * is not on offer and never matches; one that gives no location is in no
- * known place. A party to the arrangement accepts it unless a later
+ * known place. Positions are read at the caller's date, else at the
+ * arrangement's own; a party to the arrangement accepts it unless a later
  * position of its own on this very arrangement says otherwise.
  */
 #include <stdarg.h>
@@ -508,9 +509,12 @@ gr_status gr_assessment_new(const gr_catalog *cat, const gr_arrangement *arr, co
   size_t *owner = calloc(npos ? npos : 1, sizeof *owner);
   gr__strmap actors = {0};
   gr_status st = GR_OK;
+  /* Without a date, the arrangement is judged by what was said when it
+   * was made. */
+  gr_date when = as_of ? as_of : arr->date;
   if (as) as->actors = calloc(nact ? nact : 1, sizeof *as->actors);
   if (as == NULL || live == NULL || first == NULL || order == NULL || owner == NULL || as->actors == NULL ||
-      mark_in_force(cat, arr, as_of, live) != 0) {
+      mark_in_force(cat, arr, when, live) != 0) {
     st = GR_E_NOMEM;
     goto done;
   }
@@ -529,7 +533,8 @@ gr_status gr_assessment_new(const gr_catalog *cat, const gr_arrangement *arr, co
   for (size_t a = nact; a > 0; a--) first[a] = first[a - 1];
   first[0] = 0;
   as->arrangement = arr;
-  as->as_of = as_of;
+  as->as_of = when;
+  as->as_of_from_arrangement = as_of == 0;
   impl->facts = gr__facts_for(cat, arr, facts, fn, err);
   if (impl->facts == NULL) {
     st = err ? err->code : GR_E_NOMEM;
@@ -542,7 +547,7 @@ gr_status gr_assessment_new(const gr_catalog *cat, const gr_arrangement *arr, co
     bool wanted = nonly == 0;
     for (size_t i = 0; i < nonly && !wanted; i++) wanted = strcmp(only[i], actor->id) == 0;
     size_t count = first[a + 1] - first[a];
-    const gr_party *party = party_of(arr, actor->id, as_of);
+    const gr_party *party = party_of(arr, actor->id, when);
     if (!wanted || (count == 0 && party == NULL && nonly == 0)) continue;
     gr_actor_assessment *aa = &as->actors[as->nactors++];
     size_t nrules = count + (party != NULL);

@@ -182,6 +182,8 @@ void gr_json_assessment(gr_json *w, const gr_assessment *as) {
   gr_json_string(w, as->arrangement->id);
   gr_json_key(w, "as_of");
   gr_json_date(w, as->as_of);
+  gr_json_key(w, "as_of_from");
+  gr_json_string(w, as->as_of_from_arrangement ? "arrangement" : "given");
   gr_json_key(w, "actors");
   gr_json_begin_array(w);
   for (size_t i = 0; i < as->nactors; i++) {
