@@ -20,7 +20,7 @@ typedef struct settings {
 
 static const cli_option options[] = {
     CLI_OPT(settings, "as-of", 0, CLI_DATE, as_of, "DATE",
-            "positions in force at DATE (YYYY-MM-DD; default: the\nlatest position on each topic, whatever its date)"),
+            "positions and parties in force at DATE (YYYY-MM-DD;\ndefault: the arrangement's own date)"),
     CLI_OPT(settings, "actors", 0, CLI_TEXT, actors, "A,B", "only these actors (ids, e.g. RUS,USA)"),
     CLI_OPT_FACTS(settings, facts),
     CLI_OPT_JSON(settings, json),
@@ -32,13 +32,16 @@ static const cli_spec spec = {
     "guarantor assess ARRANGEMENT [--as-of DATE] [--actors A,B,...]\n"
     "                        [--facts F=V,...] [--json] [-f FILE]...",
     "Check an arrangement against every actor's stated positions in force at\n"
-    "a date (the latest position of each actor on each topic). Per actor:\n"
+    "a date (the latest position of each actor on each topic; by default the\n"
+    "arrangement's own date). Per actor:\n"
     "  accepts   no rule is broken\n"
     "  objects   a prefer/oppose rule is broken\n"
     "  vetoes    a forbid/require rule is broken\n"
     "with each rule, its confidence and its source (document and quote).\n"
     "A rule lapses when one of its 'unless' facts holds (Italy: no troops\n"
-    "unless there is a UN mandate).\n",
+    "unless there is a UN mandate). An actor that proposed, signed or\n"
+    "endorsed the arrangement accepts it; of its own positions only later\n"
+    "ones that name the arrangement are read.\n",
     options,
     sizeof options / sizeof options[0],
     1,
@@ -72,8 +75,9 @@ static void print_human(FILE *fp, const gr_assessment *as) {
   char d[11];
   const gr_arrangement *arr = as->arrangement;
   fprintf(fp, "%s — %s\n", arr->id, arr->title);
-  if (as->as_of) fprintf(fp, "Positions in force as of %s.\n\n", gr_date_format(as->as_of, d));
-  else fputs("Positions in force: the latest of each actor on each topic.\n\n", fp);
+  fprintf(fp, "Positions in force as of %s (%s).\n\n", gr_date_format(as->as_of, d),
+          as->as_of_from_arrangement ? "the arrangement's date" : "--as-of");
+  if (as->nactors == 0) fputs("No actor has a position in force, or a part in it, at that date.\n", fp);
   for (size_t i = 0; i < as->nactors; i++) {
     const gr_actor_assessment *aa = &as->actors[i];
     fprintf(fp, "%-5s %-7s %s\n", aa->actor->id, aa->verdict == GR_VERDICT_NO_POSITION ? "-" : gr_verdict_name(aa->verdict), aa->actor->name);
@@ -84,12 +88,17 @@ static void print_human(FILE *fp, const gr_assessment *as) {
         const gr_rule_result *r = &aa->rules[j];
         if ((pass == 0) != (r->state == GR_RULE_VIOLATED)) continue;
         const gr_position *p = r->position;
-        fprintf(fp, "      %-8s %s (%s confidence, %s%s) %s\n", gr_rule_state_name(r->state),
-                gr_table_name(GR_T_RULE, p->rule), gr_table_name(GR_T_CONFIDENCE, p->confidence),
-                gr_date_format(p->date, d), p->date_inferred ? ", inferred" : "", p->id);
+        if (p == NULL) /* The actor's part in the arrangement. */
+          fprintf(fp, "      %-8s %s (%s)\n", gr_rule_state_name(r->state),
+                  gr_table_name(GR_T_PARTY_ROLE, r->party->role),
+                  r->party->date ? gr_date_format(r->party->date, d) : "undated");
+        else
+          fprintf(fp, "      %-8s %s (%s confidence, %s%s) %s\n", gr_rule_state_name(r->state),
+                  gr_table_name(GR_T_RULE, p->rule), gr_table_name(GR_T_CONFIDENCE, p->confidence),
+                  gr_date_format(p->date, d), p->date_inferred ? ", inferred" : "", p->id);
         cli_wrap(fp, r->reason, 15, 96);
         fputs("               source: ", fp);
-        cli_print_source(fp, &p->source);
+        cli_print_source(fp, p ? &p->source : &r->party->source);
         fputc('\n', fp);
       }
   }

@@ -131,12 +131,76 @@ static void json_ids(gr_json *w, const gr_assessment *as, int v, bool lacks) {
   gr_json_end_array(w);
 }
 
+/* A party entry as {"role", "date", "source"}, or null. */
+static void json_party(gr_json *w, const gr_party *party) {
+  if (party == NULL) {
+    gr_json_null(w);
+    return;
+  }
+  gr_json_begin_object(w);
+  gr_json_key(w, "role");
+  gr_json_string(w, gr_table_name(GR_T_PARTY_ROLE, party->role));
+  gr_json_key(w, "date");
+  gr_json_date(w, party->date);
+  gr_json_key(w, "source");
+  gr_json_source(w, &party->source);
+  gr_json_end_object(w);
+}
+
+/* One rule result. A party's rule has no position: its position, rule,
+ * topic, confidence and summary are null, its date and source those of
+ * its part in the arrangement. */
+static void json_rule(gr_json *w, const gr_rule_result *r) {
+  const gr_position *p = r->position;
+  gr_json_begin_object(w);
+  gr_json_key(w, "position");
+  gr_json_string(w, p ? p->id : NULL);
+  gr_json_key(w, "rule");
+  gr_json_string(w, p ? gr_table_name(GR_T_RULE, p->rule) : NULL);
+  gr_json_key(w, "state");
+  gr_json_string(w, gr_rule_state_name(r->state));
+  gr_json_key(w, "topic");
+  gr_json_string(w, p ? p->topic : NULL);
+  gr_json_key(w, "date");
+  gr_json_date(w, p ? p->date : r->party ? r->party->date : 0);
+  gr_json_key(w, "date_inferred");
+  gr_json_bool(w, p && p->date_inferred);
+  gr_json_key(w, "confidence");
+  gr_json_string(w, p ? gr_table_name(GR_T_CONFIDENCE, p->confidence) : NULL);
+  gr_json_key(w, "summary");
+  gr_json_string(w, p ? p->summary : NULL);
+  gr_json_key(w, "reason");
+  gr_json_string(w, r->reason);
+  gr_json_key(w, "unless");
+  gr_json_string(w, r->unless_fact >= 0 ? gr_table_name(GR_T_FACT, r->unless_fact) : NULL);
+  gr_json_key(w, "matched");
+  if (r->matched) {
+    gr_json_begin_object(w);
+    gr_json_key(w, "guarantor");
+    gr_json_string(w, r->matched->guarantor);
+    gr_json_key(w, "kind");
+    gr_json_string(w, gr_table_name(GR_T_OBLIGATION_KIND, r->matched->kind));
+    gr_json_end_object(w);
+  } else {
+    gr_json_null(w);
+  }
+  gr_json_key(w, "party");
+  gr_json_string(w, r->party ? gr_table_name(GR_T_PARTY_ROLE, r->party->role) : NULL);
+  gr_json_key(w, "source");
+  if (p) gr_json_source(w, &p->source);
+  else if (r->party) gr_json_source(w, &r->party->source);
+  else gr_json_null(w);
+  gr_json_end_object(w);
+}
+
 void gr_json_assessment(gr_json *w, const gr_assessment *as) {
   gr_json_begin_object(w);
   gr_json_key(w, "arrangement");
   gr_json_string(w, as->arrangement->id);
   gr_json_key(w, "as_of");
   gr_json_date(w, as->as_of);
+  gr_json_key(w, "as_of_from");
+  gr_json_string(w, as->as_of_from_arrangement ? "arrangement" : "given");
   gr_json_key(w, "actors");
   gr_json_begin_array(w);
   for (size_t i = 0; i < as->nactors; i++) {
@@ -148,47 +212,11 @@ void gr_json_assessment(gr_json *w, const gr_assessment *as) {
     gr_json_string(w, aa->actor->name);
     gr_json_key(w, "verdict");
     gr_json_string(w, gr_verdict_name(aa->verdict));
+    gr_json_key(w, "party");
+    json_party(w, aa->party);
     gr_json_key(w, "rules");
     gr_json_begin_array(w);
-    for (size_t j = 0; j < aa->nrules; j++) {
-      const gr_rule_result *r = &aa->rules[j];
-      const gr_position *p = r->position;
-      gr_json_begin_object(w);
-      gr_json_key(w, "position");
-      gr_json_string(w, p->id);
-      gr_json_key(w, "rule");
-      gr_json_string(w, gr_table_name(GR_T_RULE, p->rule));
-      gr_json_key(w, "state");
-      gr_json_string(w, gr_rule_state_name(r->state));
-      gr_json_key(w, "topic");
-      gr_json_string(w, p->topic);
-      gr_json_key(w, "date");
-      gr_json_date(w, p->date);
-      gr_json_key(w, "date_inferred");
-      gr_json_bool(w, p->date_inferred);
-      gr_json_key(w, "confidence");
-      gr_json_string(w, gr_table_name(GR_T_CONFIDENCE, p->confidence));
-      gr_json_key(w, "summary");
-      gr_json_string(w, p->summary);
-      gr_json_key(w, "reason");
-      gr_json_string(w, r->reason);
-      gr_json_key(w, "unless");
-      gr_json_string(w, r->unless_fact >= 0 ? gr_table_name(GR_T_FACT, r->unless_fact) : NULL);
-      gr_json_key(w, "matched");
-      if (r->matched) {
-        gr_json_begin_object(w);
-        gr_json_key(w, "guarantor");
-        gr_json_string(w, r->matched->guarantor);
-        gr_json_key(w, "kind");
-        gr_json_string(w, gr_table_name(GR_T_OBLIGATION_KIND, r->matched->kind));
-        gr_json_end_object(w);
-      } else {
-        gr_json_null(w);
-      }
-      gr_json_key(w, "source");
-      gr_json_source(w, &p->source);
-      gr_json_end_object(w);
-    }
+    for (size_t j = 0; j < aa->nrules; j++) json_rule(w, &aa->rules[j]);
     gr_json_end_array(w);
     gr_json_end_object(w);
   }
