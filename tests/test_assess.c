@@ -141,7 +141,7 @@ static const char *const ISSUE10_PLACES =
     "    sources: [{assumption: t}]\n"
     "    obligations:\n"
     "      - {guarantor: FRA, kind: military_intervention, activation: automatic, sources: [{assumption: t}]}\n"
-    "      - {guarantor: DEU, kind: military_intervention, activation: automatic, location: {note: somewhere},\n"
+    "      - {guarantor: DEU, kind: military_intervention, activation: automatic,\n"
     "         sources: [{assumption: t}]}\n"
     "      - {guarantor: FRA, kind: air_cover, activation: automatic, sources: [{assumption: t}]}\n"
     "  - id: t-offshore\n"
@@ -503,14 +503,20 @@ static void test_nato_membership_russia(void **state) {
 
 static void test_ukraine_no_new_budapest(void **state) {
   (void)state;
+  /* Ukraine signed it: its general 2022 position on legal form is
+   * superseded by its signature, and only what it said of this very
+   * memorandum afterwards counts: an objection ("meaningless and
+   * harmful"). */
   gr_assessment *as = run("budapest-1994", 20221231, "UKR", NULL);
   const gr_actor_assessment *ukr = actor(as, "UKR");
-  assert_int_equal(ukr->verdict, GR_VERDICT_VETOES);
-  assert_int_equal(rule(ukr, "ukr-2022-no-budapest")->state, GR_RULE_VIOLATED);
+  assert_int_equal(ukr->verdict, GR_VERDICT_OBJECTS);
+  assert_int_equal(ukr->party_role, GR_ROLE_SIGNATORY);
+  assert_int_equal(rule(ukr, "ukr-2022-budapest-harmful")->state, GR_RULE_VIOLATED);
+  assert_int_equal(rule(ukr, "ukr-2022-no-budapest")->state, GR_RULE_LAPSED);
   gr_assessment_free(as);
-  /* Before Ukraine said so, nothing of it applies. */
+  /* Before Ukraine said so, its signature alone speaks: it accepts. */
   as = run("budapest-1994", 20211231, "UKR", NULL);
-  assert_int_equal(actor(as, "UKR")->nrules, 0);
+  assert_int_equal(actor(as, "UKR")->verdict, GR_VERDICT_ACCEPTS);
   gr_assessment_free(as);
 }
 

@@ -122,12 +122,14 @@ GR_EXTERN gr_status gr_timeline_scenario_new(const gr_catalog *cat, const gr_arr
 
 /*
  * The date the engines read a case at: the scenario's date (for a single
- * event, its day 0), else `as_of`, else the arrangement's date. `sc` or
+ * event, its day 0), else `as_of`, else the arrangement's date (for a
+ * `reference` arrangement, the latest date of `cat`'s positions). `sc` or
  * `ev` may be NULL. GR_E_ARG when the scenario is dated and `as_of` names
  * another date. *from (which may be NULL) receives where the date came
  * from, in words (static storage).
  */
-GR_EXTERN gr_status gr_case_date(const gr_arrangement *arr, const gr_scenario *sc, const gr_event *ev,
+GR_EXTERN gr_status gr_case_date(const gr_catalog *cat, const gr_arrangement *arr, const gr_scenario *sc,
+                                 const gr_event *ev,
                                  gr_date as_of, gr_date *date, const char **from, gr_error *err);
 
 /* Free a timeline; accepts NULL. */

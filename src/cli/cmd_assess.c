@@ -76,7 +76,9 @@ static void print_human(FILE *fp, const gr_assessment *as) {
   const gr_arrangement *arr = as->arrangement;
   fprintf(fp, "%s — %s\n", arr->id, arr->title);
   fprintf(fp, "Positions in force as of %s (%s).\n\n", gr_date_format(as->as_of, d),
-          as->as_of_from_arrangement ? "the arrangement's date" : "--as-of");
+          !as->as_of_from_arrangement ? "--as-of"
+          : as->as_of != arr->date    ? "a reference arrangement: the catalog's latest position"
+                                      : "the arrangement's date");
   if (as->nactors == 0) fputs("No actor has a position in force, or a part in it, at that date.\n", fp);
   for (size_t i = 0; i < as->nactors; i++) {
     const gr_actor_assessment *aa = &as->actors[i];

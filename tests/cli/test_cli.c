@@ -534,7 +534,14 @@ static void test_assess_json_everywhere(void **state) {
       void *rit = NULL;
       struct fy_node *rule;
       while ((rule = fy_node_sequence_iterate(at(act, "/rules"), &rit)) != NULL) {
-        const char *kind = scalar(rule, "/rule"), *st = scalar(rule, "/state");
+        const char *st = scalar(rule, "/state");
+        /* A party's acceptance rests on its part in the text, not on a
+         * position: its source is the party entry's. */
+        if (!strcmp(st, "party")) {
+          assert_non_null(at(rule, "/party"));
+          continue;
+        }
+        const char *kind = scalar(rule, "/rule");
         if (!strcmp(st, "violated")) {
           if (!strcmp(kind, "forbid") || !strcmp(kind, "require")) veto = 1;
           else objection = 1;
@@ -545,7 +552,9 @@ static void test_assess_json_everywhere(void **state) {
       assert_string_equal(verdict, veto ? "vetoes" : objection ? "objects" : "accepts");
       nvetoes += veto;
     }
-    assert_true(nactors >= 5);
+    /* Read at its own date, an arrangement sees the positions said by
+     * then: Budapest (1994) and the US charter (2021) their signatories. */
+    assert_true(nactors >= 3);
     assert_int_equal(fy_node_sequence_item_count(at(root, "/summary/vetoes")), nvetoes);
     fy_document_destroy(d);
     done(&r);

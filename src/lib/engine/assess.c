@@ -510,8 +510,8 @@ gr_status gr_assessment_new(const gr_catalog *cat, const gr_arrangement *arr, co
   gr__strmap actors = {0};
   gr_status st = GR_OK;
   /* Without a date, the arrangement is judged by what was said when it
-   * was made. */
-  gr_date when = as_of ? as_of : arr->date;
+   * was made (a reference arrangement as things stand). */
+  gr_date when = as_of ? as_of : gr__default_date(cat, arr, NULL);
   if (as) as->actors = calloc(nact ? nact : 1, sizeof *as->actors);
   if (as == NULL || live == NULL || first == NULL || order == NULL || owner == NULL || as->actors == NULL ||
       mark_in_force(cat, arr, when, live) != 0) {

@@ -25,4 +25,12 @@ struct gr_facts {
 gr_facts *gr__facts_for(const gr_catalog *cat, const gr_arrangement *arr, const gr_facts *given, const char *fn,
                         gr_error *err);
 
+/* The date an arrangement is read at when neither the case nor the caller
+ * gives one: its own date, so that a text is judged by what was said when
+ * it was made; but a `reference` arrangement (an existing alliance used as
+ * a yardstick) is an option judged as things stand, at the latest date of
+ * the catalog's positions (its own date when that is later). *from
+ * receives where the date came from, in words (static storage). */
+gr_date gr__default_date(const gr_catalog *cat, const gr_arrangement *arr, const char **from);
+
 #endif /* GUARANTOR_ENGINE_H */

@@ -219,6 +219,20 @@ const char *gr_fact_origin_name(gr_fact_origin origin) {
   return "?";
 }
 
+gr_date gr__default_date(const gr_catalog *cat, const gr_arrangement *arr, const char **from) {
+  gr_date when = arr->date;
+  if (from) *from = "the arrangement's date";
+  if (arr->status != GR_ST_REFERENCE) return when;
+  for (size_t i = 0, n = gr_catalog_count(cat, GR_REC_POSITION); i < n; i++) {
+    const gr_position *p = gr_catalog_at(cat, GR_REC_POSITION, i);
+    if (p->date > when) {
+      when = p->date;
+      if (from) *from = "a reference arrangement: the catalog's latest position";
+    }
+  }
+  return when;
+}
+
 gr_status gr_facts_apply_scenario(gr_facts *f, const gr_scenario *sc, gr_error *err) {
   if (f == NULL) return gr__fail(err, GR_E_ARG, "gr_facts_apply_scenario: NULL facts");
   if (sc != NULL && gr__catalog_has(f->cat, GR_REC_SCENARIO, sc, "gr_facts_apply_scenario", err) != GR_OK)

@@ -547,9 +547,9 @@ static int by_day(const void *a, const void *b, void *ctx) {
   return kx < ky ? -1 : kx > ky;
 }
 
-gr_status gr_case_date(const gr_arrangement *arr, const gr_scenario *sc, const gr_event *ev, gr_date as_of,
-                       gr_date *date, const char **from, gr_error *err) {
-  if (arr == NULL || date == NULL) return gr__fail(err, GR_E_ARG, "gr_case_date: NULL argument");
+gr_status gr_case_date(const gr_catalog *cat, const gr_arrangement *arr, const gr_scenario *sc, const gr_event *ev,
+                       gr_date as_of, gr_date *date, const char **from, gr_error *err) {
+  if (cat == NULL || arr == NULL || date == NULL) return gr__fail(err, GR_E_ARG, "gr_case_date: NULL argument");
   gr_date own = sc ? sc->date : ev ? ev->day0 : 0;
   const char *own_from = sc ? "the scenario's date" : "the event's day 0";
   if (own && as_of && own != as_of) {
@@ -557,8 +557,9 @@ gr_status gr_case_date(const gr_arrangement *arr, const gr_scenario *sc, const g
     return gr__fail(err, GR_E_ARG, "%s '%s' is dated %s; as of %s contradicts it", sc ? "scenario" : "event",
                     sc ? sc->id : ev->id, gr_date_format(own, a), gr_date_format(as_of, b));
   }
-  *date = own ? own : as_of ? as_of : arr->date;
-  if (from) *from = own ? own_from : as_of ? "as_of" : "the arrangement's date";
+  const char *dflt = NULL;
+  *date = own ? own : as_of ? as_of : gr__default_date(cat, arr, &dflt);
+  if (from) *from = own ? own_from : as_of ? "as_of" : dflt;
   gr__ok(err);
   return GR_OK;
 }
@@ -612,7 +613,7 @@ static gr_status build(const gr_catalog *cat, const gr_arrangement *arr, const g
     tl->steps[0].role = GR_STEP_TRIGGER;
     tl->trigger_day = 0;
   }
-  gr_status st = gr_case_date(arr, sc, ev, as_of, &tl->as_of, &tl->date_from, err);
+  gr_status st = gr_case_date(cat, arr, sc, ev, as_of, &tl->as_of, &tl->date_from, err);
   if (st == GR_OK) {
     t->facts = gr__facts_for(cat, arr, facts, fn, err);
     st = t->facts == NULL ? (err ? err->code : GR_E_NOMEM) : gr_facts_apply_scenario(t->facts, sc, err);
