@@ -92,9 +92,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         gr_free(json);
         gr_assessment_free(as);
       }
-      /* One event per arrangement, chosen by the input: every event is
-       * reached across inputs at a fraction of the cost. */
+      /* Every scenario's timeline; the protected state's conduct, its
+       * facts and its date must never make the engine fail. */
+      size_t nsc = gr_catalog_count(cat, GR_REC_SCENARIO);
+      for (size_t j = 0; j < nsc; j++) {
+        gr_timeline *tl = NULL;
+        if (gr_timeline_scenario_new(cat, a, gr_catalog_at(cat, GR_REC_SCENARIO, j), NULL, 0, &tl, &err) != GR_OK)
+          abort();
+        char *json = gr_timeline_to_json(tl, 0);
+        if (json == NULL) abort();
+        gr_free(json);
+        gr_timeline_free(tl);
+      }
+      /* One event and one scenario per arrangement, chosen by the input:
+       * every case is reached across inputs at a fraction of the cost. */
       simulate_checked(cat, params, a, gr_catalog_at(cat, GR_REC_EVENT, (size + i) % nev), size);
+      if (nsc)
+        simulate_case_checked(cat, params, a, gr_catalog_at(cat, GR_REC_SCENARIO, (size + i) % nsc), NULL, size);
     }
   }
   gr_catalog_free(cat);

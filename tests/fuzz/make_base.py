@@ -2,7 +2,7 @@
 """Write the base and the seeds of the engines harness (fuzz_engines.c)
 from the built-in catalog, as the program shows it:
 
-- tests/fuzz/engines_base.json: the actors, events and positions, and the
+- tests/fuzz/engines_base.json: the actors, events, scenarios and positions, and the
   regions the arrangements and events name (each with its last three
   control snapshots), trimmed to what the engines read: aliases, notes
   and quotes dropped, every source an assumption. Loading it costs a
@@ -53,8 +53,13 @@ def main():
     out = subprocess.run([prog, "show", "--json"], check=True, capture_output=True, text=True).stdout
     catalog = json.loads(out)
     named = set(re.findall(r"UA-[0-9]{2}", json.dumps([catalog["events"], catalog["arrangements"]])))
+    # A position that names arrangements would need them in the base: the
+    # base keeps what it says of every arrangement, not of named ones.
+    for p in catalog["positions"]:
+        p["match"].pop("arrangements", None)
+    catalog["positions"] = [p for p in catalog["positions"] if p["match"]]
     base = {kind: [record(r) for r in catalog[kind] if kind != "regions" or r["id"] in named]
-            for kind in ("actors", "regions", "events", "positions")}
+            for kind in ("actors", "regions", "events", "positions", "scenarios")}
     with open(os.path.join(HERE, "engines_base.json"), "w") as f:
         f.write("{" + ",\n".join(json.dumps(k) + ": " + json.dumps(v, separators=(",", ":"))
                                  for k, v in base.items()) + "}\n")
