@@ -61,8 +61,10 @@ $version with the built-in catalog and parameters (parameter hash
 \`$phash\`); do not edit it by hand, run \`make results\`. Every block
 starts with the command line that produced it, as \`$ guarantor ...\`,
 run from the top of the source tree: rerun it to check a number. Unless a
-command says otherwise the event is \`offensive-zaporizhzhia\` and the seed
-is 1. [model.md](model.md) states the model and says how to read these
+command says otherwise the case is the scenario
+\`after-ceasefire-offensive-zaporizhzhia\` (the offensive into Zaporizhzhia
+after a ceasefire has entered into force, which several arrangements wait
+for) and the seed is 1. [model.md](model.md) states the model and says how to read these
 numbers ([section 7](model.md#7-reading-the-results)); they are
 consequences of its assumptions, not predictions.
 
