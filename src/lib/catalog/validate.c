@@ -109,6 +109,26 @@ static void check_arrangement(gr_catalog *cat, const gr_arrangement *a) {
       gr__diag(cat, GR_SEV_WARNING, &o->pos,
                "%s says nothing about where its forces act ('location'): positions on forces in the protected "
                "state cannot judge it", what);
+    /* Terms that contradict an obligation: forces stationed in a zone the
+     * arrangement demilitarises, or from states its troop bar excludes
+     * (in peacetime, when the bar is for peacetime only). */
+    for (size_t j = 0; j < o->location.regions.n && o->commitment != GR_COMMIT_DECLINED; j++)
+      for (size_t t = 0; t < a->territory.n; t++) {
+        const gr_territory *z = &a->territory.items[t];
+        for (size_t r = 0; z->status == GR_TERR_DEMILITARISED && r < z->regions.n; r++)
+          if (strcmp(z->regions.items[r], o->location.regions.items[j]) == 0)
+            gr__diag(cat, GR_SEV_WARNING, &o->location.pos,
+                     "%s stations forces in %s, which the arrangement demilitarises", what, z->regions.items[r]);
+      }
+    bool peacetime = o->kind == GR_OB_REASSURANCE_FORCE || o->kind == GR_OB_CEASEFIRE_MONITORING || o->triggers.n == 0;
+    if (GR_GIVEN(a, GR_KEY_ARRANGEMENT_TROOP_BAR) && o->commitment != GR_COMMIT_DECLINED && o->guarantor &&
+        GR_GIVEN(o, GR_KEY_OBLIGATION_LOCATION) && o->location.basing == GR_BASING_STATIONED &&
+        (peacetime || !a->troop_bar.peacetime_only) &&
+        (a->troop_bar.from == NULL || gr_catalog_actor_in(cat, o->guarantor, a->troop_bar.from)))
+      gr__diag(cat, GR_SEV_WARNING, &o->location.pos,
+               "%s stations forces in the protected state%s, which the arrangement's troop bar excludes%s%s", what,
+               peacetime ? " in peacetime" : "", a->troop_bar.from ? " for members of " : "",
+               a->troop_bar.from ? a->troop_bar.from : "");
     for (size_t j = 0; j < o->revocation.n; j++)
       if (o->revocation.items[j] == GR_REV_PROTECTED_STATE_EXCEEDS_FORCE_CAP && !GR_GIVEN(a, GR_KEY_ARRANGEMENT_FORCE_CAP))
         gr__diag(cat, GR_SEV_ERROR, &o->pos, "revocation 'protected_state_exceeds_force_cap' needs the arrangement's 'force_cap'");
