@@ -141,6 +141,7 @@ int cmd_assess(int argc, char **argv) {
     rc = EXIT_USAGE;
     goto done;
   }
+  cli_warn_unread_facts(cat, arr, facts, "assess");
   ids_buf = o.actors ? strdup(o.actors) : NULL;
   size_t nids = 0;
   ids = ids_buf ? split_ids(ids_buf, &nids) : NULL;
