@@ -282,8 +282,7 @@ static void test_show_scenario_and_event(void **state) {
   static const char *const want[] = {
       "np-strike-first — Ukraine strikes first, then Russia attacks\n",
       "    date:      2027-06-01 (day 0)\n",
-      "Events (2), in day order:\n"
-      "  day 0    2027-06-01  UKR strike against RUS (limited): np-strike-belgorod — ",
+      "Events (2), in day order:\n  day 0    2027-06-01  UKR strike against RUS (limited): np-strike-belgorod — ",
       "  day 12   2027-06-13  RUS armed_attack against UKR (major): np-offensive — ",
       "  ceasefire_in_force = true\n    - assumption: the scenario is set after the ceasefire\n",
   };
