@@ -93,6 +93,8 @@ static const char *const SCENARIO_YAML =
     "  - {id: t-ukr-stray, title: T, kind: strike, aggressor: UKR, target: RUS, targets: [cities], scale: minor,\n"
     "     intent: accidental, sources: [{assumption: test}]}\n"
     "  - {id: t-ukr-nato, title: T, kind: joins_alliance, aggressor: UKR, organisation: NATO, sources: [{assumption: test}]}\n"
+    "  - {id: t-rus-strike, title: T, kind: strike, aggressor: RUS, target: UKR, scale: minor,\n"
+    "     locations: [{region: UA-32, side: government}], sources: [{assumption: test}]}\n"
     "  - {id: t-attack-poland, title: T, kind: armed_attack, aggressor: RUS, target: POL,\n"
     "     locations: [{region: PL-06, side: government}], scale: major, sources: [{assumption: test}]}\n"
     "scenarios:\n"
@@ -101,6 +103,8 @@ static const char *const SCENARIO_YAML =
     "  - {id: t-stray, title: T, events: [t-ukr-stray, {event: t-attack-kyiv-undated, day: 2}],\n"
     "     sources: [{assumption: test}]}\n"
     "  - {id: t-nato-only, title: T, date: 2025-07-01, events: [t-ukr-nato], sources: [{assumption: test}]}\n"
+    "  - {id: t-strike-then-attack, title: T, events: [t-rus-strike, {event: t-attack-kyiv-undated, day: 5}],\n"
+    "     sources: [{assumption: test}]}\n"
     "  - {id: t-nato-then, title: T, events: [t-ukr-nato, {event: t-attack-kyiv-undated, day: 30}],\n"
     "     sources: [{assumption: test}]}\n";
 
@@ -282,6 +286,20 @@ static void test_scenarios(void **state) {
   assert_int_equal(entry(tl, 16)->outcome, GR_OUT_LAPSED); /* Joining breaks neutrality. */
   assert_int_equal(entry(tl, 17)->outcome, GR_OUT_ACTIVATES);
   assert_int_equal(entry(tl, 17)->day_from, 30);
+  gr_timeline_free(tl);
+  /* A strike first, the ground attack five days later: an obligation
+   * that answers armed attacks answers the second, on its day. */
+  tl = run_scenario("t-strike-then-attack");
+  /* The strike hits the French force in Kyiv oblast: its tripwire acts on
+   * day 0, so the strike is the timeline's attack. */
+  assert_string_equal(tl->event->id, "t-rus-strike");
+  assert_int_equal(tl->trigger_day, 0);
+  assert_int_equal(tl->steps[1].role, GR_STEP_AFTER);
+  assert_int_equal(entry(tl, 13)->outcome, GR_OUT_ACTIVATES);
+  assert_int_equal(entry(tl, 13)->day_from, 0);
+  assert_int_equal(entry(tl, 0)->outcome, GR_OUT_ACTIVATES);
+  assert_int_equal(entry(tl, 0)->day_from, 5);
+  assert_non_null(strstr(entry(tl, 0)->reason, "on day 5"));
   gr_timeline_free(tl);
   tl = run_scenario("t-nato-only");
   assert_null(tl->event);

@@ -57,12 +57,15 @@ typedef struct gr_tripwire {
 
 /* The part an event plays in a scenario. Append-only. */
 typedef enum gr_step_role {
-  GR_STEP_TRIGGER, /* The first attack on the protected state by another
-                      actor: what the obligations answer. */
-  GR_STEP_CONDUCT, /* An act of the protected state before the trigger:
-                      what revocation clauses read. */
-  GR_STEP_OTHER,   /* Any other event before the trigger: read by no rule. */
-  GR_STEP_AFTER,   /* After the trigger: the timeline stops there. */
+  GR_STEP_TRIGGER, /* The timeline's attack: the first attack on the
+                      protected state by another actor that an obligation
+                      answers (else the first there is). */
+  GR_STEP_CONDUCT, /* An act of the protected state: what revocation
+                      clauses read, for the attacks after it. */
+  GR_STEP_OTHER,   /* Any other event before the timeline's attack (an
+                      attack no obligation answers, say). */
+  GR_STEP_AFTER,   /* After the timeline's attack (an obligation may answer
+                      a later one: its entry's days say when). */
   GR_STEP__COUNT
 } gr_step_role;
 

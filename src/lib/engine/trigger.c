@@ -73,6 +73,8 @@ typedef struct timeline {
   char (*reasons)[REASON_LEN];
   char note[NOTE_LEN];
   const gr_catalog *cat;
+  size_t at;                    /* The step the obligation at hand answers. */
+  const gr_event *tripwire_ev;  /* The attack the tripwires are found for. */
 } timeline;
 
 /* Decide entry a: its outcome, the rule (a static name) and the reason,
@@ -255,16 +257,16 @@ static void guarantor_list(const gr_arrangement *arr, char *buf, size_t n, bool 
       *has = true;
 }
 
-/* The acts of the protected state before the trigger that a revocation
- * clause reads: the first step (in day order) that voids obligation `o`
- * under clause `rev`, or NULL. Only deliberate acts count. */
+/* The acts of the protected state before the attack an obligation answers
+ * (steps[0..at), `aggressor` that attack's) that a revocation clause reads:
+ * the first step, in day order, that voids it under clause `rev`, or NULL.
+ * Only deliberate acts count. */
 static const gr_timeline_step *voiding_step(const gr_catalog *cat, const gr_arrangement *arr, const gr_timeline *tl,
-                                            int rev) {
-  const char *aggressor = tl->event ? tl->event->aggressor : NULL;
-  for (size_t i = 0; i < tl->nsteps; i++) {
+                                            size_t at, const char *aggressor, int rev) {
+  for (size_t i = 0; i < at && i < tl->nsteps; i++) {
     const gr_timeline_step *st = &tl->steps[i];
     const gr_event *e = st->event;
-    if (st->role != GR_STEP_CONDUCT || e->intent != GR_INTENT_DELIBERATE) continue;
+    if (strcmp(e->aggressor, arr->protects) != 0 || e->intent != GR_INTENT_DELIBERATE) continue;
     bool hostile = e->kind == GR_EV_ARMED_ATTACK || e->kind == GR_EV_LIMITED_INCURSION || e->kind == GR_EV_STRIKE ||
                    e->kind == GR_EV_BLOCKADE;
     bool at_aggressor = aggressor == NULL || (e->target && strcmp(e->target, aggressor) == 0);
@@ -274,6 +276,9 @@ static const gr_timeline_step *voiding_step(const gr_catalog *cat, const gr_arra
     switch (rev) {
     case GR_REV_PROTECTED_STATE_ATTACKS_FIRST:
       if (hostile && at_aggressor) return st;
+      break;
+    case GR_REV_PROTECTED_STATE_INVADES:
+      if ((e->kind == GR_EV_ARMED_ATTACK || e->kind == GR_EV_LIMITED_INCURSION) && at_aggressor) return st;
       break;
     case GR_REV_PROTECTED_STATE_STRIKES_CITIES:
       if ((e->kind == GR_EV_STRIKE || e->kind == GR_EV_ARMED_ATTACK) && at_aggressor && cities) return st;
@@ -304,29 +309,34 @@ static const gr_timeline_step *voiding_step(const gr_catalog *cat, const gr_arra
   return NULL;
 }
 
-/* Rule 4: the first revocation clause of `o` that holds, with its reason. */
+/* Rule 4: whether a revocation clause of `o` holds; the reason names
+ * every clause that does, each with the act that voids it. */
 static bool revoked(const gr_catalog *cat, const gr_arrangement *arr, const gr_timeline *tl, const gr_obligation *o,
                     char *why, size_t n) {
-  for (size_t i = 0; i < o->revocation.n; i++) {
+  const timeline *t = (const timeline *)(const void *)tl;
+  const char *aggressor = t->at < tl->nsteps ? tl->steps[t->at].event->aggressor : NULL;
+  size_t k = 0;
+  why[0] = '\0';
+  for (size_t i = 0; i < o->revocation.n && k < n; i++) {
     int rev = o->revocation.items[i];
     const char *term = gr_table_name(GR_T_REVOCATION, rev);
-    const gr_timeline_step *st = voiding_step(cat, arr, tl, rev);
+    const gr_timeline_step *st = voiding_step(cat, arr, tl, t->at, aggressor, rev);
+    int w = 0;
     if (st) {
       char extra[64] = "";
       if (rev == GR_REV_PROTECTED_STATE_EXCEEDS_FORCE_CAP)
         snprintf(extra, sizeof extra, " (%.15g troops against a cap of %.15g)", st->event->troops.value,
                  arr->force_cap.value);
-      snprintf(why, n, "void (%s): on day %d %s: %s%s", term, st->day, st->event->id, st->event->title, extra);
-      return true;
+      w = snprintf(why + k, n - k, "%s (%s): on day %d %s: %s%s", k ? "; and" : "void", term, st->day, st->event->id,
+                   st->event->title, extra);
+    } else if (rev == GR_REV_BREACH_OF_NEUTRALITY && !tl->facts->value[GR_FACT_NEUTRALITY_OBSERVED]) {
+      w = snprintf(why + k, n - k, "%s (%s): fact neutrality_observed is false (%s: %s)", k ? "; and" : "void", term,
+                   gr_fact_origin_name(tl->facts->origin[GR_FACT_NEUTRALITY_OBSERVED]),
+                   tl->facts->why[GR_FACT_NEUTRALITY_OBSERVED]);
     }
-    if (rev == GR_REV_BREACH_OF_NEUTRALITY && !tl->facts->value[GR_FACT_NEUTRALITY_OBSERVED]) {
-      snprintf(why, n, "void (%s): fact neutrality_observed is false (%s: %s)", term,
-               gr_fact_origin_name(tl->facts->origin[GR_FACT_NEUTRALITY_OBSERVED]),
-               tl->facts->why[GR_FACT_NEUTRALITY_OBSERVED]);
-      return true;
-    }
+    if (w > 0) k += (size_t)w < n - k ? (size_t)w : n - k - 1;
   }
-  return false;
+  return k > 0;
 }
 
 /* Whether the guarantor is the aggressor or an organisation or group the
@@ -397,7 +407,8 @@ static void decide(const gr_catalog *cat, const gr_arrangement *arr, const gr_ev
     say(a, GR_OUT_DECLINED, "commitment", "%s has declined to take part", o->guarantor);
     return;
   }
-  a->tripwire = o->triggers.n > 0 && ev->kind != GR_EV_ATTACK_ON_GUARANTOR_FORCES && has_tripwire(tl, o->guarantor);
+  a->tripwire = o->triggers.n > 0 && ev->kind != GR_EV_ATTACK_ON_GUARANTOR_FORCES &&
+                ev == ((const timeline *)(const void *)tl)->tripwire_ev && has_tripwire(tl, o->guarantor);
   if (!triggered(o, ev, a->tripwire, buf, sizeof buf)) {
     a->tripwire = false;
     say(a, GR_OUT_NOT_TRIGGERED, "trigger", "%s", buf);
@@ -449,7 +460,9 @@ static void decide(const gr_catalog *cat, const gr_arrangement *arr, const gr_ev
   switch (o->activation) {
   case GR_ACT_AUTOMATIC:
     a->day_from = a->day_to = 0;
-    say(a, GR_OUT_ACTIVATES, "automatic", "activates automatically on day %d%s%s", tl->trigger_day, commitment_note(o), tw);
+    say(a, GR_OUT_ACTIVATES, "automatic", "activates automatically on day %d%s%s",
+        ((const timeline *)(const void *)tl)->at < tl->nsteps ? tl->steps[((const timeline *)(const void *)tl)->at].day : 0,
+        commitment_note(o), tw);
     break;
   case GR_ACT_AFTER_CONSULTATION:
     a->day_from = 0;
@@ -599,20 +612,11 @@ static gr_status build(const gr_catalog *cat, const gr_arrangement *arr, const g
       gr_timeline_free(tl);
       return gr__fail(err, GR_E_MISUSE, "%s: scenario '%s' names no event '%s'", fn, sc->id, sc->events.items[i].event);
     }
-    if (tl->event != NULL) st->role = GR_STEP_AFTER;
-    else if (attack_on(st->event, arr->protects)) {
-      st->role = GR_STEP_TRIGGER;
-      tl->event = st->event;
-      tl->trigger_day = st->day;
-    } else
-      st->role = strcmp(st->event->aggressor, arr->protects) == 0 ? GR_STEP_CONDUCT : GR_STEP_OTHER;
+    st->role = strcmp(st->event->aggressor, arr->protects) == 0 ? GR_STEP_CONDUCT : GR_STEP_OTHER;
+    if (t->tripwire_ev == NULL && attack_on(st->event, arr->protects)) t->tripwire_ev = st->event;
   }
   /* A single event is answered whatever it strikes: rule 1 says so. */
-  if (sc == NULL && tl->event == NULL) {
-    tl->event = ev;
-    tl->steps[0].role = GR_STEP_TRIGGER;
-    tl->trigger_day = 0;
-  }
+  if (sc == NULL) t->tripwire_ev = ev;
   gr_status st = gr_case_date(cat, arr, sc, ev, as_of, &tl->as_of, &tl->date_from, err);
   if (st == GR_OK) {
     t->facts = gr__facts_for(cat, arr, facts, fn, err);
@@ -623,7 +627,7 @@ static gr_status build(const gr_catalog *cat, const gr_arrangement *arr, const g
     return st;
   }
   tl->facts = t->facts;
-  const gr_event *trig = tl->event;
+  const gr_event *trig = t->tripwire_ev;
   size_t nloc = trig ? trig->locations.n : 0;
   tl->tripwires = calloc(n * (nloc ? nloc : 1) + 1, sizeof *tl->tripwires);
   if (tl->tripwires == NULL) {
@@ -641,15 +645,54 @@ static gr_status build(const gr_catalog *cat, const gr_arrangement *arr, const g
     }
   }
   if (trig) find_tripwires(arr, trig, tl);
+  /* Each obligation answers the first attack on the protected state that
+   * it responds to and that falls in its scope (a strike may leave an
+   * Article-5 promise untouched, and the invasion a week later set it
+   * off); when none does, the first attack and its reason stand. The
+   * protected state's acts before that attack are what rule 4 reads. */
+  size_t headline = tl->nsteps, acted = tl->nsteps; /* Earliest answered; earliest acted on. */
   for (size_t i = 0; i < n; i++) {
     gr_timeline_entry *a = &tl->items[i];
     a->index = i;
     a->obligation = &arr->obligations.items[i];
     a->reason = t->reasons[i];
-    decide(cat, arr, trig, tl, a);
-    /* Days count from the scenario's day 0: help comes after the trigger. */
-    if (a->day_from >= 0) a->day_from += tl->trigger_day;
-    if (a->day_to >= 0) a->day_to += tl->trigger_day;
+    size_t first = tl->nsteps, answered = tl->nsteps;
+    for (size_t k = 0; k < tl->nsteps && answered == tl->nsteps; k++) {
+      if (sc != NULL && !attack_on(tl->steps[k].event, arr->protects)) continue;
+      if (first == tl->nsteps) first = k;
+      t->at = k;
+      decide(cat, arr, tl->steps[k].event, tl, a);
+      bool unanswered = a->outcome == GR_OUT_OUT_OF_SCOPE ||
+                        (a->outcome == GR_OUT_NOT_TRIGGERED && strcmp(a->rule, "trigger") == 0);
+      if (!unanswered) answered = k;
+    }
+    size_t k = answered < tl->nsteps ? answered : first;
+    t->at = k;
+    if (k == tl->nsteps) {
+      decide(cat, arr, NULL, tl, a); /* No attack at all. */
+      continue;
+    }
+    if (answered == tl->nsteps) decide(cat, arr, tl->steps[k].event, tl, a);
+    else if (answered < headline) headline = answered;
+    bool acts = a->outcome == GR_OUT_ACTIVATES || a->outcome == GR_OUT_NEEDS_CONSULTATION ||
+                a->outcome == GR_OUT_AT_DISCRETION;
+    if (acts && answered < acted) acted = answered;
+    /* Days count from the scenario's day 0: help comes after the attack. */
+    if (a->day_from >= 0) a->day_from += tl->steps[k].day;
+    if (a->day_to >= 0) a->day_to += tl->steps[k].day;
+  }
+  /* The timeline's attack: the first one an obligation acts on, else the
+   * first one an obligation answers, else the first there is; the model
+   * weighs it. */
+  if (acted < tl->nsteps) headline = acted;
+  if (headline == tl->nsteps)
+    for (size_t k = 0; k < tl->nsteps && headline == tl->nsteps; k++)
+      if (sc == NULL || attack_on(tl->steps[k].event, arr->protects)) headline = k;
+  if (headline < tl->nsteps) {
+    tl->event = tl->steps[headline].event;
+    tl->trigger_day = tl->steps[headline].day;
+    tl->steps[headline].role = GR_STEP_TRIGGER;
+    for (size_t k = headline + 1; k < tl->nsteps; k++) tl->steps[k].role = GR_STEP_AFTER;
   }
   gr__sort(tl->items, n, sizeof *tl->items, by_day, NULL);
   tl->n = n;

@@ -189,6 +189,7 @@ static const gr_term revocations[] = {
     {"protected_state_joins_alliance", "Void if the protected state joins any alliance."},
     {"protected_state_exceeds_force_cap", "Void if the protected state's forces grow beyond the arrangement's force_cap."},
     {"protected_state_acquires_nuclear_weapons", "Void if the protected state acquires nuclear weapons."},
+    {"protected_state_invades", "Void if the protected state invades the aggressor on the ground (an armed attack or incursion; a strike alone does not void it)."},
 };
 
 static const gr_term intents[] = {
