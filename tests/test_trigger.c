@@ -316,6 +316,29 @@ static void test_scenarios(void **state) {
                    GR_E_ARG);
   assert_null(tl);
   gr_error_clear(&err);
+  /* Facts follow menus and forces of unstated size: US intelligence on a
+   * menu is a backstop; a European force with no stated size stands. */
+  {
+    static const char y[] =
+        "arrangements:\n"
+        "  - {id: t-menus, title: T, protects: UKR, date: 2025-01-01, status: proposed, legal_form: memorandum,\n"
+        "     sources: [{assumption: t}], obligations: [\n"
+        "       {guarantor: USA, means: [logistics, intelligence_sharing], activation: automatic, sources: [{assumption: t}]},\n"
+        "       {guarantor: FRA, kind: reassurance_force, location: {regions: [UA-32]}, activation: automatic,\n"
+        "        sources: [{assumption: t}]}]}\n";
+    gr_catalog *c2 = gr_catalog_new();
+    assert_int_equal(gr_catalog_load_builtin(c2, &err), GR_OK);
+    assert_int_equal(gr_catalog_load_buffer(c2, "m.yaml", y, strlen(y), &err), GR_OK);
+    assert_int_equal(gr_catalog_validate(c2, &err), GR_OK);
+    gr_facts *f = NULL;
+    assert_int_equal(gr_facts_new(c2, gr_catalog_arrangement(c2, "t-menus"), &f, &err), GR_OK);
+    assert_true(gr_facts_value(f, GR_FACT_US_BACKSTOP));
+    assert_non_null(strstr(gr_facts_why(f, GR_FACT_US_BACKSTOP), "intelligence_sharing"));
+    assert_true(gr_facts_value(f, GR_FACT_EUROPEAN_GROUND_FORCE_PRESENT));
+    assert_non_null(strstr(gr_facts_why(f, GR_FACT_EUROPEAN_GROUND_FORCE_PRESENT), "size not stated"));
+    gr_facts_free(f);
+    gr_catalog_free(c2);
+  }
   /* No scenario at all is refused, not dereferenced. */
   assert_int_not_equal(gr_timeline_scenario_new(cat, gr_catalog_arrangement(cat, "t-arr"), NULL, NULL, 0, &tl, &err),
                        GR_OK);

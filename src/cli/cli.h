@@ -78,6 +78,10 @@ typedef void (*cli_assumption_fn)(void *ctx, const char *where, const char *what
  * than sourced; returns how many. Never a claim that all is sourced. */
 size_t cli_assumptions(const gr_catalog *cat, const gr_arrangement *a, cli_assumption_fn emit, void *ctx);
 
+/* An obligation's kind for a table column: its kind, or "menu of N means"
+ * (the full menu is in 'guarantor show'), in `buf`. */
+const char *cli_kind_label(const gr_obligation *o, char *buf, size_t n);
+
 /* The case simulate, compare and report run when none is named. */
 #define CLI_DEFAULT_CASE "after-ceasefire-offensive-zaporizhzhia"
 

@@ -88,7 +88,8 @@ static void print_human(FILE *fp, const gr_sim_result *r, const gr_sensitivity *
     for (size_t i = 0; i < r->nobligations; i++) {
       const gr_sim_obligation *o = &r->obligations[i];
       if (strcmp(o->obligation->guarantor, r->guarantors[g].guarantor) != 0) continue;
-      fprintf(fp, "        %-24s %s\n", gr_table_name(GR_T_OBLIGATION_KIND, o->obligation->kind),
+      char kind[48];
+      fprintf(fp, "        %-24s %s\n", cli_kind_label(o->obligation, kind, sizeof kind),
               o->acting ? cli_fmt_prop(&o->honoured, a, sizeof a) : "does not act on this event");
     }
   }

@@ -64,7 +64,8 @@ static void print_event(FILE *fp, const gr_event *ev) {
   fprintf(fp, "%s (%s", cli_text(ev->title), gr_table_name(GR_T_EVENT_KIND, ev->kind));
   if (GR_GIVEN(ev, GR_KEY_EVENT_SCALE)) fprintf(fp, ", scale %s", gr_table_name(GR_T_SCALE, ev->scale));
   if (GR_GIVEN(ev, GR_KEY_EVENT_INTENT)) fprintf(fp, ", %s", gr_table_name(GR_T_INTENT, ev->intent));
-  if (GR_GIVEN(ev, GR_KEY_EVENT_DURATION_DAYS)) fprintf(fp, ", %d days", ev->duration_days);
+  if (GR_GIVEN(ev, GR_KEY_EVENT_DURATION_DAYS))
+    fprintf(fp, ", %d day%s", ev->duration_days, ev->duration_days == 1 ? "" : "s");
   for (size_t i = 0; i < ev->targets.n; i++)
     fprintf(fp, "%s%s", i ? ", " : "; strikes ", gr_table_name(GR_T_TARGET_CLASS, ev->targets.items[i]));
   fputs(")\n", fp);
@@ -111,8 +112,9 @@ static void print_human(FILE *fp, const gr_catalog *cat, const gr_timeline *tl) 
     const gr_timeline_entry *a = &tl->items[i];
     const gr_obligation *o = a->obligation;
     counts[a->outcome]++;
+    char kind[48];
     fprintf(fp, "  %-9s %-5s %-22s %s%s\n", day_text(a, day, sizeof day), o->guarantor,
-            gr_table_name(GR_T_OBLIGATION_KIND, o->kind), gr_outcome_name(a->outcome),
+            cli_kind_label(o, kind, sizeof kind), gr_outcome_name(a->outcome),
             a->tripwire ? " (tripwire)" : "");
     char line[512];
     snprintf(line, sizeof line, "%s [rule: %s]", a->reason, a->rule);

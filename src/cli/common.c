@@ -220,3 +220,9 @@ void cli_warn_unread_facts(const gr_catalog *cat, const gr_arrangement *arr, con
     if (gr_facts_origin(f, (gr_fact)i) == GR_FACT_GIVEN && !gr_fact_is_read(cat, arr, (gr_fact)i))
       cli_error(cmd, "warning: fact %s is set, but nothing in %s or the positions reads it", t->terms[i].name, arr->id);
 }
+
+const char *cli_kind_label(const gr_obligation *o, char *buf, size_t n) {
+  if (o->means.n > 0) snprintf(buf, n, "menu of %zu means", o->means.n);
+  else snprintf(buf, n, "%s", gr_table_name(GR_T_OBLIGATION_KIND, o->kind));
+  return buf;
+}

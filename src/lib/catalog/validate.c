@@ -102,8 +102,8 @@ static void check_arrangement(gr_catalog *cat, const gr_arrangement *a) {
     check_clauses(cat, &o->scope.include, a->protects);
     check_clauses(cat, &o->scope.exclude, a->protects);
     char what[160];
-    snprintf(what, sizeof what, "the %s obligation of '%s'", gr_table_name(GR_T_OBLIGATION_KIND, o->kind),
-             o->guarantor ? o->guarantor : "?");
+    snprintf(what, sizeof what, "the %s obligation of '%s'",
+             o->means.n ? "menu" : gr_table_name(GR_T_OBLIGATION_KIND, o->kind), o->guarantor ? o->guarantor : "?");
     for (size_t j = 0; j < o->conditions.n; j++) check_reachable(cat, o->conditions.items[j], &o->pos, what);
     if (combat_kind(o->kind) && !GR_GIVEN(o, GR_KEY_OBLIGATION_LOCATION))
       gr__diag(cat, GR_SEV_WARNING, &o->pos,

@@ -55,6 +55,11 @@ static void derive(gr_facts *f) {
       "no European reassurance force with troops on offer in it");
   SET(f, GR_FACT_RUSSIA_CONSULTED, false, GR_FACT_DERIVED, "Russia is not a party to it");
   if (arr == NULL) return;
+  for (size_t i = 0; i < arr->parties.n; i++)
+    if (arr->parties.items[i].actor && strcmp(arr->parties.items[i].actor, "RUS") == 0 &&
+        !f->value[GR_FACT_RUSSIA_CONSULTED])
+      SET(f, GR_FACT_RUSSIA_CONSULTED, true, GR_FACT_DERIVED, "Russia is a party to it (%s)",
+          gr_table_name(GR_T_PARTY_ROLE, arr->parties.items[i].role));
   if (arr->legal_form == GR_LF_TREATY_RATIFIED)
     SET(f, GR_FACT_RATIFIED, true, GR_FACT_DERIVED, "its legal form is treaty_ratified");
   else
@@ -68,18 +73,27 @@ static void derive(gr_facts *f) {
       for (size_t i = 0; i < arr->obligations.n; i++) {
         const gr_obligation *o = &arr->obligations.items[i];
         if (o->commitment != commit || o->guarantor == NULL || !gr_obligation_on_offer(o, f)) continue;
-        if (pass == 0 && o->kind == GR_OB_REASSURANCE_FORCE && o->troops.value > 0) {
+        /* A force of unstated size is a force: only a stated 0 is none. */
+        if (pass == 0 && o->kind == GR_OB_REASSURANCE_FORCE && (!o->troops.given || o->troops.value > 0)) {
+          char size[48] = "size not stated";
+          if (o->troops.given) snprintf(size, sizeof size, "%.15g troops", o->troops.value);
           if (!f->value[GR_FACT_EUROPEAN_GROUND_FORCE_PRESENT] && gr_catalog_actor_in(cat, o->guarantor, "EUROPE"))
             SET(f, GR_FACT_EUROPEAN_GROUND_FORCE_PRESENT, true, GR_FACT_DERIVED,
-                "a European reassurance force (%s, %.15g troops, %s) stands in the protected state", o->guarantor,
-                o->troops.value, gr_table_name(GR_T_COMMITMENT, o->commitment));
+                "a European reassurance force (%s, %s, %s) stands in the protected state", o->guarantor, size,
+                gr_table_name(GR_T_COMMITMENT, o->commitment));
         }
         if (pass == 0 && strcmp(o->guarantor, "RUS") == 0 && !f->value[GR_FACT_RUSSIA_CONSULTED])
           SET(f, GR_FACT_RUSSIA_CONSULTED, true, GR_FACT_DERIVED, "Russia is itself a guarantor");
-        if (pass == 1 && strcmp(o->guarantor, "USA") == 0 && !f->value[GR_FACT_US_BACKSTOP] &&
-            (o->kind == GR_OB_AIR_COVER || o->kind == GR_OB_INTELLIGENCE_SHARING || o->kind == GR_OB_AIR_DEFENCE_SUPPLY))
-          SET(f, GR_FACT_US_BACKSTOP, true, GR_FACT_DERIVED, "the USA offers %s in it (%s)",
-              gr_table_name(GR_T_OBLIGATION_KIND, o->kind), gr_table_name(GR_T_COMMITMENT, o->commitment));
+        /* US support: its kind, or any means of its menu. */
+        int backstop = -1;
+        for (size_t m = 0; m <= o->means.n && backstop < 0; m++) {
+          int k = m < o->means.n ? o->means.items[m] : o->kind;
+          if (k == GR_OB_AIR_COVER || k == GR_OB_INTELLIGENCE_SHARING || k == GR_OB_AIR_DEFENCE_SUPPLY) backstop = k;
+        }
+        if (pass == 1 && strcmp(o->guarantor, "USA") == 0 && !f->value[GR_FACT_US_BACKSTOP] && backstop >= 0)
+          SET(f, GR_FACT_US_BACKSTOP, true, GR_FACT_DERIVED, "the USA offers %s in it (%s%s)",
+              gr_table_name(GR_T_OBLIGATION_KIND, backstop), gr_table_name(GR_T_COMMITMENT, o->commitment),
+              o->means.n ? ", among a menu of means" : "");
       }
 }
 

@@ -366,8 +366,12 @@ static void decide(const gr_catalog *cat, const gr_arrangement *arr, const gr_ev
     return;
   }
   if (ev->target == NULL || strcmp(ev->target, arr->protects) != 0) {
-    say(a, GR_OUT_NOT_TRIGGERED, "target", "the event strikes %s, not the protected state %s",
-        ev->target ? ev->target : "no state", arr->protects);
+    if (ev->target == NULL)
+      say(a, GR_OUT_NOT_TRIGGERED, "target", "the event is an act of %s alone, not an attack on the protected state %s",
+          ev->aggressor, arr->protects);
+    else
+      say(a, GR_OUT_NOT_TRIGGERED, "target", "the event strikes %s, not the protected state %s", ev->target,
+          arr->protects);
     return;
   }
   if (arr->status == GR_ST_LAPSED || arr->status == GR_ST_REJECTED) {
@@ -535,7 +539,10 @@ static void find_tripwires(const gr_arrangement *arr, const gr_event *ev, gr_tim
   for (size_t i = 0; i < arr->obligations.n; i++) {
     const gr_obligation *o = &arr->obligations.items[i];
     /* A force that a false condition keeps at home is not there to be hit. */
-    if (o->kind != GR_OB_REASSURANCE_FORCE || !(o->troops.value > 0) || !gr_obligation_on_offer(o, tl->facts)) continue;
+    /* A force of unstated size stands there too; a stated 0 does not. */
+    if (o->kind != GR_OB_REASSURANCE_FORCE || (o->troops.given && !(o->troops.value > 0)) ||
+        !gr_obligation_on_offer(o, tl->facts))
+      continue;
     for (size_t j = 0; j < ev->locations.n; j++) {
       const char *r = ev->locations.items[j].region;
       if (!str_in(&o->location.regions, r) || ev->locations.items[j].side == GR_SIDE_OCCUPIED) continue;

@@ -304,8 +304,13 @@ static void check_obligation(gr__sink *sink, void *obj, const gr_pos *pos) {
   check_assumed(sink, &o->assumed, obligation_fields, GR_KEY_OBLIGATION__COUNT, o->given, "obligation");
   for (size_t i = 0; i < o->triggers.n; i++) {
     const gr_trigger *t = &o->triggers.items[i];
-    if (GR_GIVEN(t, GR_KEY_TRIGGER_MIN_SCALE) && t->event >= GR_EV_JOINS_ALLIANCE)
-      gr__check_error(sink, &t->pos, "an event '%s' has no scale", gr_table_name(GR_T_EVENT_KIND, t->event));
+    /* Acts of one state (joining an alliance, ...) are the protected
+     * state's conduct: revocation reads them; they set nothing off. */
+    if (t->event >= GR_EV_JOINS_ALLIANCE)
+      gr__check_error(sink, &t->pos,
+                      "'%s' is an act of one state, not an attack: it cannot set an obligation off (a revocation "
+                      "term can read it)",
+                      gr_table_name(GR_T_EVENT_KIND, t->event));
   }
   if (!GR_GIVEN(o, GR_KEY_OBLIGATION_ACTIVATION)) return;
   if (o->activation == GR_ACT_BY_BODY && !GR_GIVEN(o, GR_KEY_OBLIGATION_BODY))
