@@ -213,7 +213,9 @@ static void show_obligation(FILE *fp, const gr_catalog *cat, const gr_arrangemen
   if (o->body) {
     const gr_body *b = find_body(a, o->body);
     fprintf(fp, " by %s", cli_text(o->body));
-    if (b) fprintf(fp, " (%s: %s)", cli_text(b->title), tname(GR_T_DECISION_RULE, b->rule));
+    if (b)
+      fprintf(fp, " (%s: %s)", cli_text(b->title),
+              GR_GIVEN(b, GR_KEY_BODY_RULE) ? tname(GR_T_DECISION_RULE, b->rule) : "rule not stated");
   }
   if (o->body_rule) fprintf(fp, " (%s)", cli_text(o->body_rule));
   fputc('\n', fp);
@@ -277,9 +279,11 @@ static void show_bodies(FILE *fp, const gr_arrangement *a) {
   for (size_t i = 0; i < a->bodies.n; i++) {
     const gr_body *b = &a->bodies.items[i];
     fprintf(fp, "  %s — %s\n      members: ", cli_text(b->id), cli_text(b->title));
-    print_strlist(fp, &b->members);
+    if (GR_GIVEN(b, GR_KEY_BODY_MEMBERS)) print_strlist(fp, &b->members);
+    else fputs("not stated", fp);
     if (b->chair) fprintf(fp, "; chair: %s", b->chair);
-    if (b->rule == GR_DECIDE_CHAIR) fputs("; the chair decides\n", fp);
+    if (!GR_GIVEN(b, GR_KEY_BODY_RULE)) fputs("; its decision rule is not stated\n", fp);
+    else if (b->rule == GR_DECIDE_CHAIR) fputs("; the chair decides\n", fp);
     else fprintf(fp, "; decides by %s\n", tname(GR_T_DECISION_RULE, b->rule));
     if (b->note) cli_wrap(fp, b->note, 6, 78);
     print_source(fp, &b->source, 6);

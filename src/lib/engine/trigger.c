@@ -502,7 +502,8 @@ static void decide(const gr_catalog *cat, const gr_arrangement *arr, const gr_ev
     for (size_t i = 0; body && i < body->members.n; i++)
       member |= guarantor_is_aggressor(cat, body->members.items[i], ev->aggressor);
     bool chair = body && body->chair && guarantor_is_aggressor(cat, body->chair, ev->aggressor);
-    if (body && ((member && body->rule == GR_DECIDE_CONSENSUS) || (chair && body->rule == GR_DECIDE_CHAIR))) {
+    bool ruled = body && GR_GIVEN(body, GR_KEY_BODY_RULE);
+    if (ruled && ((member && body->rule == GR_DECIDE_CONSENSUS) || (chair && body->rule == GR_DECIDE_CHAIR))) {
       a->blocker = ev->aggressor;
       say(a, GR_OUT_BLOCKED, "by_body", "decided by %s (%s, rule %s); %s, the aggressor, %s and can block it", body->id,
           body->title, gr_table_name(GR_T_DECISION_RULE, body->rule), ev->aggressor,
@@ -511,9 +512,12 @@ static void decide(const gr_catalog *cat, const gr_arrangement *arr, const gr_ev
     }
     a->day_from = 0;
     if (body) {
+      const char *who = !GR_GIVEN(body, GR_KEY_BODY_MEMBERS) ? "; its members are not stated"
+                        : member && ruled                  ? "; the aggressor sits on it but cannot block it alone"
+                        : member                           ? "; the aggressor sits on it"
+                                                           : "";
       say(a, GR_OUT_NEEDS_CONSULTATION, "by_body", "decided by %s (%s, rule %s)%s%s%s", body->id, body->title,
-          gr_table_name(GR_T_DECISION_RULE, body->rule),
-          member ? "; the aggressor sits on it but cannot block a majority" : "", commitment_note(o), tw);
+          ruled ? gr_table_name(GR_T_DECISION_RULE, body->rule) : "not stated", who, commitment_note(o), tw);
       break;
     }
     say(a, GR_OUT_NEEDS_CONSULTATION, "by_body", "decided by %s%s%s%s%s%s", o->body ? o->body : "a body",

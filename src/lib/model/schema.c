@@ -388,9 +388,9 @@ static void check_body(gr__sink *sink, void *obj, const gr_pos *pos) {
 static const gr__field body_fields[] = {
     FIELD(gr_body, BODY, ID, "id", GR__F_ID, GR__REQ, id),
     FIELD(gr_body, BODY, TITLE, "title", GR__F_STR, GR__REQ, title),
-    LISTREF(gr_body, BODY, MEMBERS, "members", GR__REQ, members, GR_REC_ACTOR),
+    LISTREF(gr_body, BODY, MEMBERS, "members", 0, members, GR_REC_ACTOR),
     REFF(gr_body, BODY, CHAIR, "chair", 0, chair, GR_REC_ACTOR),
-    ENUMF(gr_body, BODY, RULE, "rule", GR__REQ, rule, GR_T_DECISION_RULE),
+    ENUMF(gr_body, BODY, RULE, "rule", 0, rule, GR_T_DECISION_RULE),
     FIELD(gr_body, BODY, NOTE, "note", GR__F_STR, 0, note),
     OBJF(gr_body, BODY, SOURCE, "source", GR__REQ, source, &source_schema),
 };
