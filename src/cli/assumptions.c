@@ -151,6 +151,12 @@ size_t cli_assumptions(const gr_catalog *cat, const gr_arrangement *a, cli_assum
              o->means.n ? "menu" : gr_table_name(GR_T_OBLIGATION_KIND, o->kind));
     sources_assumptions(fp, &n, ob, &o->sources);
     quantity_assumption(fp, &n, ob, "troops", &o->troops);
+    if (o->kind == GR_OB_REASSURANCE_FORCE && !o->troops.given && o->commitment != GR_COMMIT_DECLINED) {
+      snprintf(w, sizeof w, "%s, troops", ob);
+      assumption(fp, &n, w,
+                 "not stated: the facts, assess and the tripwire count it as a force; the model adds no troops for "
+                 "it");
+    }
     quantity_assumption(fp, &n, ob, "value", &o->value);
     quantity_assumption(fp, &n, ob, "aircraft", &o->aircraft);
     snprintf(w, sizeof w, "%s, where", ob);
