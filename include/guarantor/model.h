@@ -432,6 +432,10 @@ typedef struct gr_actor {
   gr_source deploy_approval_source;
   gr_sourcelist sources;
   const char *note;
+  gr_strlist members;     /* Organisation or group: actor ids of its members,
+                             added to their memberships when the catalog is
+                             validated (so a new group needs no change to
+                             the member records). */
   gr_pos pos;
 } gr_actor;
 
@@ -854,6 +858,7 @@ enum {
   GR_KEY_ACTOR_DEPLOY_APPROVAL_SOURCE,
   GR_KEY_ACTOR_SOURCES,
   GR_KEY_ACTOR_NOTE,
+  GR_KEY_ACTOR_MEMBERS,
   GR_KEY_ACTOR__COUNT
 };
 enum {

@@ -401,8 +401,21 @@ static void show_arrangement(FILE *fp, const gr_catalog *cat, const gr_arrangeme
 }
 
 static void show_actor(FILE *fp, const gr_catalog *cat, const gr_actor *a) {
-  (void)cat;
   fprintf(fp, "%s — %s (%s)\n", a->id, a->name, tname(GR_T_ACTOR_TYPE, a->type));
+  if (a->type != GR_ACTOR_STATE) {
+    /* Its direct members, however each was declared (a member's
+     * memberships, or this record's `members`). */
+    size_t shown = 0;
+    for (size_t i = 0, n = gr_catalog_count(cat, GR_REC_ACTOR); i < n; i++) {
+      const gr_actor *m = gr_catalog_at(cat, GR_REC_ACTOR, i);
+      for (size_t k = 0; k < m->memberships.n; k++)
+        if (strcmp(m->memberships.items[k], a->id) == 0) {
+          fprintf(fp, "%s%s", shown++ ? ", " : "    members:     ", m->id);
+          break;
+        }
+    }
+    fputs(shown ? "\n" : "    members:     none in the catalog\n", fp);
+  }
   if (a->aliases.n) {
     fputs("    aliases:     ", fp);
     print_strlist(fp, &a->aliases);

@@ -238,8 +238,35 @@ out:
   free(next);
 }
 
+/* A group's `members` is the other way of writing the members'
+ * `memberships`: each member gains the group among its memberships (once),
+ * so every look-up, the cycle check included, sees one graph. */
+static void fold_members(gr_catalog *cat) {
+  for (size_t i = 0; i < cat->recs[GR_REC_ACTOR].n; i++) {
+    const gr_actor *g = cat->recs[GR_REC_ACTOR].items[i];
+    for (size_t k = 0; k < g->members.n; k++) {
+      long j = gr__record_index(cat, GR_REC_ACTOR, g->members.items[k]);
+      if (j < 0) continue; /* Reported by check_refs. */
+      gr_actor *m = cat->recs[GR_REC_ACTOR].items[j];
+      bool has = false;
+      for (size_t x = 0; x < m->memberships.n && !has; x++) has = strcmp(m->memberships.items[x], g->id) == 0;
+      if (has) continue;
+      const char **items = gr__arena_alloc(&cat->arena, (m->memberships.n + 1) * sizeof *items);
+      if (items == NULL) {
+        cat->oom = 1;
+        return;
+      }
+      if (m->memberships.n) memcpy(items, m->memberships.items, m->memberships.n * sizeof *items);
+      items[m->memberships.n] = g->id;
+      m->memberships.items = items;
+      m->memberships.n++;
+    }
+  }
+}
+
 void gr__validate(gr_catalog *cat) {
   check_refs(cat);
+  fold_members(cat);
   check_membership_cycles(cat);
   for (size_t i = 0; i < cat->recs[GR_REC_ACTOR].n; i++)
     check_actor(cat, cat->recs[GR_REC_ACTOR].items[i]);

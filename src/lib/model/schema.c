@@ -155,6 +155,8 @@ static void check_actor(gr__sink *sink, void *obj, const gr_pos *pos) {
   const gr_actor *a = obj;
   if (GR_GIVEN(a, GR_KEY_ACTOR_DEPLOY_APPROVAL) && a->type != GR_ACTOR_STATE)
     gr__check_error(sink, pos, "only a state has a 'deploy_approval'");
+  if (GR_GIVEN(a, GR_KEY_ACTOR_MEMBERS) && a->type == GR_ACTOR_STATE)
+    gr__check_error(sink, pos, "only an organisation or a group has 'members'");
   if (GR_GIVEN(a, GR_KEY_ACTOR_DEPLOY_APPROVAL_SOURCE) && !GR_GIVEN(a, GR_KEY_ACTOR_DEPLOY_APPROVAL))
     gr__check_error(sink, &a->deploy_approval_source.pos,
                    "'deploy_approval_source' without 'deploy_approval'");
@@ -173,6 +175,7 @@ static const gr__field actor_fields[] = {
     OBJF(gr_actor, ACTOR, DEPLOY_APPROVAL_SOURCE, "deploy_approval_source", 0, deploy_approval_source, &source_schema),
     LISTOBJ(gr_actor, ACTOR, SOURCES, "sources", GR__REQ, sources, &source_schema),
     FIELD(gr_actor, ACTOR, NOTE, "note", GR__F_STR, 0, note),
+    LISTREF(gr_actor, ACTOR, MEMBERS, "members", 0, members, GR_REC_ACTOR),
 };
 KEYS_MATCH(ACTOR, actor_fields);
 static const gr__schema actor_schema = SCHEMA(gr_actor, "actor", actor_fields, -1, check_actor);
