@@ -256,8 +256,18 @@ static void test_text_escape(void **state) {
               !gr__acts_on_display(0x41A));
 }
 
+/* civil_from_days inverts days_from_civil on every day of four centuries. */
+static void test_civil_round_trip(void **state) {
+  (void)state;
+  for (long z = gr__days_from_civil(18000101); z <= gr__days_from_civil(22001231); z++)
+    assert_int_equal(gr__days_from_civil(gr__civil_from_days(z)), z);
+  assert_int_equal(gr__civil_from_days(0), 19700101);
+  assert_int_equal(gr__civil_from_days(gr__days_from_civil(20240228) + 2), 20240301);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_civil_round_trip),
       cmocka_unit_test(test_sort_is_sorted_and_stable), cmocka_unit_test(test_sort_trivial_sizes),
       cmocka_unit_test(test_strmap),                    cmocka_unit_test(test_fnv1a_known_answers),
       cmocka_unit_test(test_dates),                     cmocka_unit_test(test_suggestions),

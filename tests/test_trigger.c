@@ -105,6 +105,8 @@ static const char *const SCENARIO_YAML =
     "  - {id: t-nato-only, title: T, date: 2025-07-01, events: [t-ukr-nato], sources: [{assumption: test}]}\n"
     "  - {id: t-strike-then-attack, title: T, events: [t-rus-strike, {event: t-attack-kyiv-undated, day: 5}],\n"
     "     sources: [{assumption: test}]}\n"
+    "  - {id: t-late-attack, title: T, date: 2026-12-01, events: [{event: t-attack-kyiv-undated, day: 60}],\n"
+    "     sources: [{assumption: test}]}\n"
     "  - {id: t-nato-then, title: T, events: [t-ukr-nato, {event: t-attack-kyiv-undated, day: 30}],\n"
     "     sources: [{assumption: test}]}\n";
 
@@ -300,6 +302,13 @@ static void test_scenarios(void **state) {
   assert_int_equal(entry(tl, 0)->outcome, GR_OUT_ACTIVATES);
   assert_int_equal(entry(tl, 0)->day_from, 5);
   assert_non_null(strstr(entry(tl, 0)->reason, "on day 5"));
+  gr_timeline_free(tl);
+  /* Terms are read on the day of the attack: a scenario dated before an
+   * obligation's start, with the attack 60 days later, after it. */
+  tl = run_scenario("t-late-attack");
+  assert_int_equal(tl->as_of, 20261201);
+  assert_int_not_equal(entry(tl, 7)->outcome, GR_OUT_NOT_YET_IN_FORCE);
+  assert_int_equal(entry(tl, 0)->day_from, 60);
   gr_timeline_free(tl);
   tl = run_scenario("t-nato-only");
   assert_null(tl->event);

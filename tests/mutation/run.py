@@ -21,7 +21,7 @@ TESTS = ["test_model", "test_trigger", "test_sim"]
 # (name, file, text, replacement): the text must occur exactly once.
 MUTATIONS = [
     ("rule 3: an obligation not yet in force on the day it starts",
-     "src/lib/engine/trigger.c", "if (start && start > tl->as_of) {", "if (start && start >= tl->as_of) {"),
+     "src/lib/engine/trigger.c", "if (start && start > when) {", "if (start && start >= when) {"),
     ("rule 3: a term lapsed on its last day",
      "src/lib/engine/trigger.c", "> years * 365.2425", ">= years * 365.2425"),
     ("rule 6: min_scale excludes its own scale",

@@ -61,6 +61,8 @@ gr__date_check gr__date_read(const char *text, size_t len, gr_date *out);
 
 /* Days since 1970-01-01. */
 long gr__days_from_civil(gr_date date);
+/* The date `days` days after 1970-01-01 (the inverse of the above). */
+gr_date gr__civil_from_days(long days);
 
 /* ---- Sorting ------------------------------------------------------------ */
 

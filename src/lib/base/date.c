@@ -51,6 +51,22 @@ char *gr_date_format(gr_date date, char *buf) {
 
 /* Days since 1970-01-01 (Hinnant, "chrono-compatible low-level date
  * algorithms", days_from_civil). */
+/* H. Hinnant, "chrono-Compatible Low-Level Date Algorithms" (2013),
+ * civil_from_days: the inverse of days_from_civil below. */
+gr_date gr__civil_from_days(long z) {
+  z += 719468;
+  long era = (z >= 0 ? z : z - 146096) / 146097;
+  long doe = z - era * 146097;
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long y = yoe + era * 400;
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  long d = doy - (153 * mp + 2) / 5 + 1;
+  long m = mp + (mp < 10 ? 3 : -9);
+  y += m <= 2;
+  return (gr_date)(y * 10000 + m * 100 + d);
+}
+
 long gr__days_from_civil(gr_date date) {
   long y = date / 10000, m = (date / 100) % 100, d = date % 100;
   y -= m <= 2;

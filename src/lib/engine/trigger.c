@@ -378,20 +378,27 @@ static void decide(const gr_catalog *cat, const gr_arrangement *arr, const gr_ev
     say(a, GR_OUT_LAPSED, "status", "the arrangement is %s", gr_table_name(GR_T_ARRANGEMENT_STATUS, arr->status));
     return;
   }
+  /* The date of the attack answered: the case's date plus its day. Terms
+   * and control are read on it (an attack in year 11 of a 10-year term
+   * finds it lapsed, whenever the scenario starts). */
+  const timeline *tp = (const timeline *)(const void *)tl;
+  gr_date when = tl->as_of;
+  if (tp->at < tl->nsteps && tl->steps[tp->at].day > 0)
+    when = gr__civil_from_days(gr__days_from_civil(tl->as_of) + tl->steps[tp->at].day);
   /* Terms: the obligation's own, else the arrangement's. */
   gr_date start = GR_GIVEN(o, GR_KEY_OBLIGATION_START) ? o->start : arr->start;
   double years = GR_GIVEN(o, GR_KEY_OBLIGATION_DURATION_YEARS) ? o->duration_years : arr->duration_years;
   int renewal = GR_GIVEN(o, GR_KEY_OBLIGATION_RENEWAL) ? o->renewal : arr->renewal;
   const char *whose = GR_GIVEN(o, GR_KEY_OBLIGATION_START) ? "it starts" : "the arrangement starts";
-  if (start && start > tl->as_of) {
+  if (start && start > when) {
     say(a, GR_OUT_NOT_YET_IN_FORCE, "term", "%s on %s, after %s", whose, gr_date_format(start, d),
-        gr_date_format(tl->as_of, buf));
+        gr_date_format(when, buf));
     return;
   }
   if (start && years > 0 && renewal != GR_RENEW_AUTOMATIC &&
-      (double)(gr__days_from_civil(tl->as_of) - gr__days_from_civil(start)) > years * 365.2425) {
-    say(a, GR_OUT_LAPSED, "term", "its term of %.15g years from %s ended before %s", years,
-        gr_date_format(start, d), gr_date_format(tl->as_of, buf));
+      (double)(gr__days_from_civil(when) - gr__days_from_civil(start)) > years * 365.2425) {
+    say(a, GR_OUT_LAPSED, "term", "its term of %.15g year%s from %s ended before %s", years, years == 1 ? "" : "s",
+        gr_date_format(start, d), gr_date_format(when, buf));
     return;
   }
   for (size_t i = 0; i < arr->entry_into_force.n; i++) {
@@ -435,7 +442,7 @@ static void decide(const gr_catalog *cat, const gr_arrangement *arr, const gr_ev
     if (!any) snprintf(why, sizeof why, "the event names no region, and the obligation's scope is limited to some");
   }
   for (size_t i = 0; i < ev->locations.n && !any; i++) {
-    int side = effective_side(cat, arr, &ev->locations.items[i], tl->as_of);
+    int side = effective_side(cat, arr, &ev->locations.items[i], when);
     any = in_scope(cat, &o->scope, ev->locations.items[i].region, side, why, sizeof why);
   }
   if (!any) {
@@ -472,8 +479,8 @@ static void decide(const gr_catalog *cat, const gr_arrangement *arr, const gr_ev
     a->day_from = 0;
     a->day_to = o->deadline_days > 0 ? o->deadline_days : -1;
     if (o->deadline_days > 0)
-      say(a, GR_OUT_NEEDS_CONSULTATION, "after_consultation", "the guarantors consult first, deciding within %d days%s%s",
-          o->deadline_days, commitment_note(o), tw);
+      say(a, GR_OUT_NEEDS_CONSULTATION, "after_consultation", "the guarantors consult first, deciding within %d day%s%s%s",
+          o->deadline_days, o->deadline_days == 1 ? "" : "s", commitment_note(o), tw);
     else
       say(a, GR_OUT_NEEDS_CONSULTATION, "after_consultation",
           "the guarantors consult first; no deadline is stated%s%s", commitment_note(o), tw);
