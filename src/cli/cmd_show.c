@@ -355,8 +355,9 @@ static void show_arrangement(FILE *fp, const gr_catalog *cat, const gr_arrangeme
   const gr_assumedlist *as = &a->assumed;
   fprintf(fp, "%s — %s\n\n", a->id, a->title);
   fprintf(fp, "  protects:    %s (%s)\n", a->protects, p ? p->name : "?");
-  fprintf(fp, "  date:        %s%s\n", gr_date_format(a->date, d), a->date_inferred ? " (inferred)" : "");
-  fprintf(fp, "  status:      %s\n", tname(GR_T_ARRANGEMENT_STATUS, a->status));
+  fprintf(fp, "  date:        %s%s%s\n", gr_date_format(a->date, d), a->date_inferred ? " (inferred)" : "",
+          assumed_mark(as, "date"));
+  fprintf(fp, "  status:      %s%s\n", tname(GR_T_ARRANGEMENT_STATUS, a->status), assumed_mark(as, "status"));
   fprintf(fp, "  legal form:  %s%s", tname(GR_T_LEGAL_FORM, a->legal_form), assumed_mark(as, "legal_form"));
   if (GR_GIVEN(a, GR_KEY_ARRANGEMENT_PROMISED_FORM)) fputs(" (of the instrument)", fp);
   for (size_t i = 0; i < a->legal_forms.n; i++)
