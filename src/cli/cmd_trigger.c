@@ -120,6 +120,7 @@ static void print_human(FILE *fp, const gr_catalog *cat, const gr_timeline *tl) 
     snprintf(line, sizeof line, "%s [rule: %s]", a->reason, a->rule);
     cli_wrap(fp, line, 12, 96);
   }
+  if (tl->n == 0) fputs("  (none: the arrangement promises nothing)\n", fp);
   fputs("\nSummary:", fp);
   int first = 1;
   for (int k = 0; k < GR_OUT__COUNT; k++)

@@ -623,7 +623,7 @@ static int parse_value(loader *ld, tree *t, const gr__field *f, gr__ftype type, 
       load_error(ld, &y->pos, "'%s' must be a list, found %s", f->key, type_name(y));
       return -1;
     }
-    if ((f->flags & GR__REQ) && y->n == 0) {
+    if ((f->flags & GR__REQ) && !(f->flags & GR__EMPTY) && y->n == 0) {
       load_error(ld, &y->pos, "'%s' is empty: give at least one", f->key);
       return -1;
     }

@@ -473,7 +473,10 @@ static const gr__field arrangement_fields[] = {
     LISTENUM(gr_arrangement, ARRANGEMENT, PROTECTED_CONDITIONS, "protected_conditions", 0, protected_conditions, GR_T_PROTECTED_CONDITION),
     FIELD(gr_arrangement, ARRANGEMENT, SUMMARY, "summary", GR__F_STR, 0, summary),
     LISTOBJ(gr_arrangement, ARRANGEMENT, SOURCES, "sources", GR__REQ, sources, &source_schema),
-    LISTOBJ(gr_arrangement, ARRANGEMENT, OBLIGATIONS, "obligations", GR__REQ, obligations, &obligation_schema),
+    /* `obligations: []` is a case with no guarantee at all: a baseline
+     * (the key must still be written, so that none is left out by
+     * mistake). */
+    LISTOBJ(gr_arrangement, ARRANGEMENT, OBLIGATIONS, "obligations", GR__REQ | GR__EMPTY, obligations, &obligation_schema),
     ENUMF(gr_arrangement, ARRANGEMENT, PROMISED_FORM, "promised_form", 0, promised_form, GR_T_LEGAL_FORM),
     LISTOBJ(gr_arrangement, ARRANGEMENT, PARTIES, "parties", 0, parties, &party_schema),
     LISTOBJ(gr_arrangement, ARRANGEMENT, BODIES, "bodies", 0, bodies, &body_schema),

@@ -29,7 +29,8 @@ typedef enum gr__ftype {
 enum {
   GR__REQ = 1u << 0,   /* The key must be given. */
   GR__RANGE = 1u << 1, /* Numbers must lie in [min, max]. */
-  GR__GROUP = 1u << 2  /* REF to an actor that must be an organisation or group. */
+  GR__GROUP = 1u << 2, /* REF to an actor that must be an organisation or group. */
+  GR__EMPTY = 1u << 3  /* A required list that may be empty, said so explicitly. */
 };
 
 typedef struct gr__schema gr__schema;
