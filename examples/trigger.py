@@ -5,7 +5,7 @@ examples/trigger.c, through ctypes on the shared library.
     python3 trigger.py [ARRANGEMENT EVENT] [--lib PATH]
 
 ARRANGEMENT and EVENT default to coalition-2025 and offensive-zaporizhzhia;
---lib names the library (default: libguarantor.so.1 wherever the dynamic
+--lib names the library (default: libguarantor.so.2 wherever the dynamic
 linker finds it). It prints what `guarantor trigger ARRANGEMENT EVENT
 --json` prints; json.loads() of it gives a dict.
 """
@@ -29,7 +29,7 @@ class Error(ctypes.Structure):
 
 
 def load(path):
-    lib = ctypes.CDLL(path or ctypes.util.find_library("guarantor") or "libguarantor.so.1")
+    lib = ctypes.CDLL(path or ctypes.util.find_library("guarantor") or "libguarantor.so.2")
     p, e = ctypes.c_void_p, ctypes.POINTER(Error)
     signatures = {
         "gr_catalog_new": (p, []),

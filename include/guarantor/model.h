@@ -717,6 +717,8 @@ typedef struct gr_position {
   gr_match match;
   gr_intlist unless; /* gr_fact: the rule lapses when any holds. */
   gr_source source;
+  const char *protects; /* The protected state it speaks of: read only for
+                           arrangements that protect it; any when NULL. */
   gr_pos pos;
 } gr_position;
 
@@ -1044,6 +1046,7 @@ enum {
   GR_KEY_POSITION_MATCH,
   GR_KEY_POSITION_UNLESS,
   GR_KEY_POSITION_SOURCE,
+  GR_KEY_POSITION_PROTECTS,
   GR_KEY_POSITION__COUNT
 };
 enum {

@@ -19,8 +19,8 @@ fail() {
 }
 
 cmake --install "$build" --prefix "$prefix" >"$tmp/install.log" || { cat "$tmp/install.log" >&2; fail "cmake --install"; }
-libdir=$(dirname "$(find "$prefix" -name 'libguarantor.so.1' | head -n 1)")
-[ -n "$libdir" ] && [ -d "$libdir" ] || fail "no libguarantor.so.1 installed"
+libdir=$(dirname "$(find "$prefix" -name 'libguarantor.so.2' | head -n 1)")
+[ -n "$libdir" ] && [ -d "$libdir" ] || fail "no libguarantor.so.2 installed"
 for f in include/guarantor/guarantor.h include/guarantor/common.h; do
   [ -f "$prefix/$f" ] || fail "$f not installed"
 done
@@ -60,9 +60,9 @@ if readelf -d "$tmp/examples/trigger_static" | grep -q 'libguarantor'; then fail
 same "examples/trigger.c linked statically (guarantor::guarantor_static)" "$tmp/static.json"
 
 # Python, through ctypes on the installed shared library.
-python3 "$src/examples/trigger.py" --lib "$libdir/libguarantor.so.1" >"$tmp/python.json"
+python3 "$src/examples/trigger.py" --lib "$libdir/libguarantor.so.2" >"$tmp/python.json"
 same "examples/trigger.py (ctypes)" "$tmp/python.json"
-python3 "$src/examples/trigger.py" no-such-arrangement offensive-zaporizhzhia --lib "$libdir/libguarantor.so.1" \
+python3 "$src/examples/trigger.py" no-such-arrangement offensive-zaporizhzhia --lib "$libdir/libguarantor.so.2" \
   >/dev/null 2>"$tmp/python.err" && fail "trigger.py succeeded on an unknown arrangement"
 grep -q "no arrangement 'no-such-arrangement'" "$tmp/python.err" || fail "trigger.py's error: $(cat "$tmp/python.err")"
 echo "ok   examples/trigger.py reports an unknown id"

@@ -472,7 +472,10 @@ static int mark_in_force(const gr_catalog *cat, const gr_arrangement *arr, gr_da
   for (size_t i = 0; i < n; i++) {
     const gr_position *p = gr_catalog_at(cat, GR_REC_POSITION, i);
     live[i] = false;
-    if ((as_of && p->date > as_of) || (GR_GIVEN(&p->match, GR_KEY_MATCH_ARRANGEMENTS) && !names(&p->match, arr->id)))
+    /* A position speaks of one protected state (when it says which) and
+     * of named arrangements (when it names some): about nothing else. */
+    if ((as_of && p->date > as_of) || (GR_GIVEN(&p->match, GR_KEY_MATCH_ARRANGEMENTS) && !names(&p->match, arr->id)) ||
+        (p->protects && strcmp(p->protects, arr->protects) != 0))
       continue;
     keys[m].p = p;
     keys[m++].at = i;

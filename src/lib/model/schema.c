@@ -541,6 +541,7 @@ static const gr__field position_fields[] = {
     OBJF(gr_position, POSITION, MATCH, "match", GR__REQ, match, &match_schema),
     LISTENUM(gr_position, POSITION, UNLESS, "unless", 0, unless, GR_T_FACT),
     OBJF(gr_position, POSITION, SOURCE, "source", GR__REQ, source, &source_schema),
+    REFF(gr_position, POSITION, PROTECTS, "protects", 0, protects, GR_REC_ACTOR),
 };
 KEYS_MATCH(POSITION, position_fields);
 static const gr__schema position_schema = SCHEMA(gr_position, "position", position_fields, -1, NULL);
