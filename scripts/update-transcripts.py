@@ -15,11 +15,7 @@ import test_transcripts as tt  # noqa: E402
 
 def main():
     root, program = sys.argv[1], os.path.abspath(sys.argv[2])
-    docs = [os.path.join(root, "README.md")] + sorted(
-        os.path.join(root, "docs", f) for f in os.listdir(os.path.join(root, "docs")) if f.endswith(".md")) + sorted(
-        os.path.join(root, "tests", "cases", f) for f in os.listdir(os.path.join(root, "tests", "cases"))
-        if f.endswith(".md"))
-    for path in docs:
+    for path in tt.documents(root):
         if path.endswith("results.md"):
             continue
         lines = open(path, encoding="utf-8").read().split("\n")

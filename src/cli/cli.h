@@ -82,6 +82,11 @@ size_t cli_assumptions(const gr_catalog *cat, const gr_arrangement *a, cli_assum
  * (the full menu is in 'guarantor show'), in `buf`. */
 const char *cli_kind_label(const gr_obligation *o, char *buf, size_t n);
 
+/* The thresholds an event must reach to set a trigger off, as
+ * " (at least major, deliberate, lasting at least 3 days)", or "" when it
+ * has none, in `buf`. */
+const char *cli_thresholds(const gr_trigger *t, char *buf, size_t n);
+
 /* The case simulate, compare and report run when none is named. */
 #define CLI_DEFAULT_CASE "after-ceasefire-offensive-zaporizhzhia"
 

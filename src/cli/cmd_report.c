@@ -141,21 +141,9 @@ static void say_regions(prose *p, const gr_catalog *cat, const gr_strlist *l) {
 /* A trigger with the thresholds the event must reach: "armed attack (at
  * least major, deliberate, lasting at least 3 days)". */
 static void say_trigger(prose *p, const gr_trigger *t) {
+  char th[160];
   say_term(p, GR_T_EVENT_KIND, t->event);
-  const char *sep = " (";
-  if (GR_GIVEN(t, GR_KEY_TRIGGER_MIN_SCALE)) {
-    say(p, "%sat least %s", sep, gr_table_name(GR_T_SCALE, t->min_scale));
-    sep = ", ";
-  }
-  if (GR_GIVEN(t, GR_KEY_TRIGGER_INTENT)) {
-    say(p, "%s%s%s", sep, t->intent == GR_INTENT_DELIBERATE ? "" : "at least ", gr_table_name(GR_T_INTENT, t->intent));
-    sep = ", ";
-  }
-  if (GR_GIVEN(t, GR_KEY_TRIGGER_MIN_DURATION_DAYS)) {
-    say(p, "%slasting at least %d day%s", sep, t->min_duration_days, t->min_duration_days == 1 ? "" : "s");
-    sep = ", ";
-  }
-  if (sep[0] == ',') say(p, ")");
+  say(p, "%s", cli_thresholds(t, th, sizeof th));
 }
 
 /* A scope clause: which sides of the line, in which regions, the part

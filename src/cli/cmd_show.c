@@ -141,21 +141,8 @@ static void print_where(FILE *fp, const gr_catalog *cat, const gr_location *l) {
 
 /* A trigger: the event kind and the thresholds the event must reach. */
 static void print_trigger(FILE *fp, const gr_trigger *t) {
-  fputs(tname(GR_T_EVENT_KIND, t->event), fp);
-  const char *sep = " (";
-  if (GR_GIVEN(t, GR_KEY_TRIGGER_MIN_SCALE)) {
-    fprintf(fp, "%sat least %s", sep, tname(GR_T_SCALE, t->min_scale));
-    sep = ", ";
-  }
-  if (GR_GIVEN(t, GR_KEY_TRIGGER_INTENT)) {
-    fprintf(fp, "%s%s%s", sep, t->intent == GR_INTENT_DELIBERATE ? "" : "at least ", tname(GR_T_INTENT, t->intent));
-    sep = ", ";
-  }
-  if (GR_GIVEN(t, GR_KEY_TRIGGER_MIN_DURATION_DAYS)) {
-    fprintf(fp, "%slasting at least %d day%s", sep, t->min_duration_days, t->min_duration_days == 1 ? "" : "s");
-    sep = ", ";
-  }
-  if (sep[0] == ',') fputc(')', fp);
+  char th[160];
+  fprintf(fp, "%s%s", tname(GR_T_EVENT_KIND, t->event), cli_thresholds(t, th, sizeof th));
 }
 
 /* A term: start, duration, renewal, as given ("from 2026-06-01 for 10

@@ -226,3 +226,23 @@ const char *cli_kind_label(const gr_obligation *o, char *buf, size_t n) {
   else snprintf(buf, n, "%s", gr_table_name(GR_T_OBLIGATION_KIND, o->kind));
   return buf;
 }
+
+const char *cli_thresholds(const gr_trigger *t, char *buf, size_t n) {
+  size_t k = 0;
+  const char *sep = " (";
+  buf[0] = '\0';
+#define ADD(...)                                                    \
+  do {                                                              \
+    int w_ = snprintf(buf + k, n - k, __VA_ARGS__);                 \
+    if (w_ > 0) k += (size_t)w_ < n - k ? (size_t)w_ : n - k - 1;   \
+    sep = ", ";                                                     \
+  } while (0)
+  if (GR_GIVEN(t, GR_KEY_TRIGGER_MIN_SCALE)) ADD("%sat least %s", sep, gr_table_name(GR_T_SCALE, t->min_scale));
+  if (GR_GIVEN(t, GR_KEY_TRIGGER_INTENT))
+    ADD("%s%s%s", sep, t->intent == GR_INTENT_DELIBERATE ? "" : "at least ", gr_table_name(GR_T_INTENT, t->intent));
+  if (GR_GIVEN(t, GR_KEY_TRIGGER_MIN_DURATION_DAYS))
+    ADD("%slasting at least %d day%s", sep, t->min_duration_days, t->min_duration_days == 1 ? "" : "s");
+  if (sep[0] == ',') ADD(")");
+#undef ADD
+  return buf;
+}

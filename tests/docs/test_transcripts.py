@@ -90,12 +90,18 @@ def check(expected, got, excerpt):
     return None
 
 
-def main():
-    root, program = sys.argv[1], os.path.abspath(sys.argv[2])
-    docs = [os.path.join(root, "README.md")] + sorted(
+def documents(root):
+    """The files whose transcripts are run: README.md, docs/*.md and the
+    end-to-end cases tests/cases/*.md."""
+    return [os.path.join(root, "README.md")] + sorted(
         os.path.join(root, "docs", f) for f in os.listdir(os.path.join(root, "docs")) if f.endswith(".md")) + sorted(
         os.path.join(root, "tests", "cases", f) for f in os.listdir(os.path.join(root, "tests", "cases"))
         if f.endswith(".md"))
+
+
+def main():
+    root, program = sys.argv[1], os.path.abspath(sys.argv[2])
+    docs = documents(root)
     failures = count = 0
     for path in docs:
         rel = os.path.relpath(path, root)

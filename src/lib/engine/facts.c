@@ -84,17 +84,16 @@ static void derive(gr_facts *f) {
         }
         /* A group guarantor speaks for its members: Russia in the P5, the
          * USA in the G7. */
-        if (pass == 0 && gr_catalog_actor_in(cat, "RUS", o->guarantor) && !f->value[GR_FACT_RUSSIA_CONSULTED])
+        if (pass == 0 && !f->value[GR_FACT_RUSSIA_CONSULTED] && gr_catalog_actor_in(cat, "RUS", o->guarantor))
           SET(f, GR_FACT_RUSSIA_CONSULTED, true, GR_FACT_DERIVED, "Russia is itself a guarantor%s%s",
               strcmp(o->guarantor, "RUS") ? ", as a member of " : "", strcmp(o->guarantor, "RUS") ? o->guarantor : "");
         /* US support: its kind, or any means of its menu. */
         int backstop = -1;
-        for (size_t m = 0; m <= o->means.n && backstop < 0; m++) {
+        for (size_t m = 0; pass == 1 && m <= o->means.n && backstop < 0; m++) {
           int k = m < o->means.n ? o->means.items[m] : o->kind;
           if (k == GR_OB_AIR_COVER || k == GR_OB_INTELLIGENCE_SHARING || k == GR_OB_AIR_DEFENCE_SUPPLY) backstop = k;
         }
-        if (pass == 1 && gr_catalog_actor_in(cat, "USA", o->guarantor) && !f->value[GR_FACT_US_BACKSTOP] &&
-            backstop >= 0)
+        if (backstop >= 0 && !f->value[GR_FACT_US_BACKSTOP] && gr_catalog_actor_in(cat, "USA", o->guarantor))
           SET(f, GR_FACT_US_BACKSTOP, true, GR_FACT_DERIVED, "the USA offers %s in it (%s%s%s%s)",
               gr_table_name(GR_T_OBLIGATION_KIND, backstop), gr_table_name(GR_T_COMMITMENT, o->commitment),
               o->means.n ? ", among a menu of means" : "", strcmp(o->guarantor, "USA") ? ", as a member of " : "",

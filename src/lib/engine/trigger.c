@@ -382,9 +382,8 @@ static void decide(const gr_catalog *cat, const gr_arrangement *arr, const gr_ev
    * and control are read on it (an attack in year 11 of a 10-year term
    * finds it lapsed, whenever the scenario starts). */
   const timeline *tp = (const timeline *)(const void *)tl;
-  gr_date when = tl->as_of;
-  if (tp->at < tl->nsteps && tl->steps[tp->at].day > 0)
-    when = gr__civil_from_days(gr__days_from_civil(tl->as_of) + tl->steps[tp->at].day);
+  int day = tp->at < tl->nsteps ? tl->steps[tp->at].day : 0;
+  gr_date when = day > 0 ? gr__civil_from_days(gr__days_from_civil(tl->as_of) + day) : tl->as_of;
   /* Terms: the obligation's own, else the arrangement's. */
   gr_date start = GR_GIVEN(o, GR_KEY_OBLIGATION_START) ? o->start : arr->start;
   double years = GR_GIVEN(o, GR_KEY_OBLIGATION_DURATION_YEARS) ? o->duration_years : arr->duration_years;
@@ -419,7 +418,7 @@ static void decide(const gr_catalog *cat, const gr_arrangement *arr, const gr_ev
     return;
   }
   a->tripwire = o->triggers.n > 0 && ev->kind != GR_EV_ATTACK_ON_GUARANTOR_FORCES &&
-                ev == ((const timeline *)(const void *)tl)->tripwire_ev && has_tripwire(tl, o->guarantor);
+                ev == tp->tripwire_ev && has_tripwire(tl, o->guarantor);
   if (!triggered(o, ev, a->tripwire, buf, sizeof buf)) {
     a->tripwire = false;
     say(a, GR_OUT_NOT_TRIGGERED, "trigger", "%s", buf);
@@ -471,9 +470,7 @@ static void decide(const gr_catalog *cat, const gr_arrangement *arr, const gr_ev
   switch (o->activation) {
   case GR_ACT_AUTOMATIC:
     a->day_from = a->day_to = 0;
-    say(a, GR_OUT_ACTIVATES, "automatic", "activates automatically on day %d%s%s",
-        ((const timeline *)(const void *)tl)->at < tl->nsteps ? tl->steps[((const timeline *)(const void *)tl)->at].day : 0,
-        commitment_note(o), tw);
+    say(a, GR_OUT_ACTIVATES, "automatic", "activates automatically on day %d%s%s", day, commitment_note(o), tw);
     break;
   case GR_ACT_AFTER_CONSULTATION:
     a->day_from = 0;
