@@ -638,6 +638,7 @@ static void show_one(FILE *fp, const gr_catalog *cat, gr_record_kind kind, const
 static const gr_record_kind list_order[] = {
     GR_REC_ARRANGEMENT, GR_REC_EVENT,    GR_REC_SCENARIO,  GR_REC_POSITION,
     GR_REC_ACTOR,       GR_REC_REGION,   GR_REC_DOCUMENT, GR_REC_PARAMETER,
+    GR_REC_CASE,        GR_REC_CAPABILITIES,
 };
 _Static_assert(sizeof list_order / sizeof list_order[0] == GR_REC__COUNT, "the listing shows every kind");
 static const char *const list_titles[GR_REC__COUNT] = {
@@ -645,6 +646,7 @@ static const char *const list_titles[GR_REC__COUNT] = {
     [GR_REC_REGION] = "Regions",         [GR_REC_ARRANGEMENT] = "Arrangements",
     [GR_REC_POSITION] = "Positions",     [GR_REC_EVENT] = "Events",
     [GR_REC_PARAMETER] = "Parameters",   [GR_REC_SCENARIO] = "Scenarios",
+    [GR_REC_CASE] = "Historical cases",  [GR_REC_CAPABILITIES] = "Capabilities (dated)",
 };
 
 static void list_line(FILE *fp, gr_record_kind kind, const void *rec) {
@@ -699,6 +701,19 @@ static void list_line(FILE *fp, gr_record_kind kind, const void *rec) {
     fprintf(fp, "  %-28s %s\n", p->id, p->title);
     break;
   }
+  case GR_REC_CASE: {
+    const gr_case *c = rec;
+    fprintf(fp, "  %-34s %s  %-8s %s\n", c->id, gr_date_format(c->cutoff, d),
+            tname(GR_T_CASE_RESULT, c->outcome.result), c->title);
+    break;
+  }
+  case GR_REC_CAPABILITIES: {
+    const gr_capabilities *c = rec;
+    fprintf(fp, "  %-22s %-6s %zu year%s", c->id, c->actor, c->years.n, c->years.n == 1 ? "" : "s");
+    if (c->years.n) fprintf(fp, " (%d–%d)", c->years.items[0].year, c->years.items[c->years.n - 1].year);
+    fputc('\n', fp);
+    break;
+  }
   default:
     break;
   }
@@ -708,6 +723,8 @@ static void list_all(FILE *fp, const gr_catalog *cat) {
   for (size_t k = 0; k < sizeof list_order / sizeof list_order[0]; k++) {
     gr_record_kind kind = list_order[k];
     size_t n = gr_catalog_count(cat, kind);
+    /* The historical kinds are listed when a file brings some. */
+    if (n == 0 && (kind == GR_REC_CASE || kind == GR_REC_CAPABILITIES)) continue;
     fprintf(fp, "%s%s (%zu)\n", k ? "\n" : "", list_titles[kind], n);
     for (size_t i = 0; i < n; i++) list_line(fp, kind, gr_catalog_at(cat, kind, i));
   }
