@@ -122,21 +122,24 @@ static void test_fixture_refusals_and_no_guarantee(void **state) {
   assert_string_equal(none->protects, "UKR");
   gr_backtest *bt = run(cat, 1);
   assert_int_equal(bt->ncases, 3);
-  assert_int_equal(bt->nscored, 1);
+  assert_int_equal(bt->nscored, 2);
   for (size_t i = 0; i < bt->ncases; i++) {
     const gr_backtest_case *bc = &bt->cases[i];
-    if (strcmp(bc->kase->id, "fixture-none") == 0) {
-      assert_true(bc->scored);
-      assert_true(bc->p > 0 && bc->p < 1 && bc->p_lo <= bc->p && bc->p <= bc->p_hi);
-      assert_double_equal(bc->p, 1 - bc->deterred.estimate, 0);
-    } else if (strcmp(bc->kase->id, "fixture-budapest") == 0) {
-      /* The USA has no personnel before 2014 in this catalog. */
-      assert_false(bc->scored);
-      assert_non_null(strstr(bc->why, "'USA' as of 2014-02-20"));
-    } else {
+    if (strcmp(bc->kase->id, "fixture-too-early") == 0) {
       assert_false(bc->scored);
       assert_non_null(strstr(bc->why, "as of 2000-01-01"));
+      assert_true(isnan(bc->loo[GR_PRED_BASE_RATE]));
+      continue;
     }
+    assert_true(bc->scored);
+    assert_true(bc->p > 0 && bc->p < 1 && bc->p_lo <= bc->p && bc->p <= bc->p_hi);
+    assert_double_equal(bc->p, 1 - bc->deterred.estimate, 0);
+    /* Two scored cases, one failure: leave one out, each is predicted by
+     * the other alone; in sample, by both. */
+    assert_double_equal(bc->loo[GR_PRED_BASE_RATE], bc->failed ? 0.0 : 1.0, 0);
+    assert_double_equal(bc->in_sample[GR_PRED_BASE_RATE], 0.5, 0);
+    /* The Huth baseline does not apply to cases without his variables. */
+    assert_true(isnan(bc->loo[GR_PRED_HUTH]));
   }
   gr_backtest_free(bt);
   gr_catalog_free(cat);
@@ -154,6 +157,31 @@ static void test_same_result_for_any_threads(void **state) {
   }
   gr_backtest_free(a);
   gr_backtest_free(b);
+  gr_catalog_free(cat);
+}
+
+static void test_dated_attributes(void **state) {
+  (void)state;
+  gr_catalog *cat = fixture();
+  double v = -1;
+  int year = -1;
+  /* The latest year before the date's year: 2013's figure in 2014 ... */
+  assert_true(gr_catalog_personnel(cat, "UKR", 20140101, &v, &year, NULL));
+  assert_double_equal(v, 130000, 0);
+  assert_int_equal(year, 2013);
+  /* ... but not in 2013 itself (no look-ahead), when nothing earlier is known. */
+  assert_false(gr_catalog_personnel(cat, "UKR", 20130601, &v, &year, NULL));
+  /* As things stand: the latest of all, the actor's own 2024 figure. */
+  assert_true(gr_catalog_personnel(cat, "UKR", 0, &v, &year, NULL));
+  assert_int_equal(year, 2024);
+  /* Groups have no personnel of their own. */
+  assert_false(gr_catalog_personnel(cat, "NATO", 20140101, &v, &year, NULL));
+  /* Nuclear status from the first test on. */
+  const gr_actor *rus = gr_catalog_actor(cat, "RUS");
+  assert_false(gr_actor_nuclear_at(rus, 19490828));
+  assert_true(gr_actor_nuclear_at(rus, 19490829));
+  assert_true(gr_actor_nuclear_at(rus, 0));
+  assert_false(gr_actor_nuclear_at(gr_catalog_actor(cat, "UKR"), 20140101));
   gr_catalog_free(cat);
 }
 
@@ -186,6 +214,7 @@ int main(void) {
       cmocka_unit_test(test_logistic_intercept_is_the_base_rate_and_separation_is_finite),
       cmocka_unit_test(test_fixture_refusals_and_no_guarantee),
       cmocka_unit_test(test_same_result_for_any_threads),
+      cmocka_unit_test(test_dated_attributes),
       cmocka_unit_test(test_misuse),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
