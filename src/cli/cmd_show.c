@@ -619,6 +619,65 @@ static void show_parameter(FILE *fp, const gr_parameter *p) {
   print_sources(fp, &p->sources, 2);
 }
 
+static void show_case(FILE *fp, const gr_case *c) {
+  char d[11];
+  fprintf(fp, "%s — %s\n", c->id, cli_text(c->title));
+  fprintf(fp, "    set:         %s\n    question:    ", c->set);
+  cli_wrap(fp, c->question, 0, 78);
+  fprintf(fp, "    cut-off:     %s, window %d days\n", gr_date_format(c->cutoff, d), c->window_days);
+  fprintf(fp, "    protected:   %s\n    challengers:", c->protects);
+  for (size_t i = 0; i < c->challengers.n; i++) fprintf(fp, " %s", c->challengers.items[i]);
+  fprintf(fp, "\n    arrangement: %s\n    scenario:    %s\n", GR_GIVEN(c, GR_KEY_CASE_ARRANGEMENT) ? c->arrangement
+              : "none in force (weighed against one that promises nothing)", c->scenario);
+  if (GR_GIVEN(c, GR_KEY_CASE_BALANCE))
+    fprintf(fp, "    balance:     %.15g (%s)\n", c->balance.value, cli_text(c->balance.measure));
+  fprintf(fp, "    outcome:     %s", tname(GR_T_CASE_RESULT, c->outcome.result));
+  if (GR_GIVEN(&c->outcome, GR_KEY_CASE_OUTCOME_DATE)) fprintf(fp, " on %s", gr_date_format(c->outcome.date, d));
+  if (GR_GIVEN(&c->outcome, GR_KEY_CASE_OUTCOME_DEFENCE_HELD))
+    fprintf(fp, "; the defence %s", c->outcome.defence_held ? "held" : "did not hold");
+  fprintf(fp, " (%s confidence)\n", tname(GR_T_CODING_CONFIDENCE, c->confidence));
+  print_source(fp, &c->outcome.source, 6);
+  for (size_t i = 0; i < c->outcome.guarantors.n; i++) {
+    const gr_case_response *r = &c->outcome.guarantors.items[i];
+    fprintf(fp, "    %-5s %s", r->actor, tname(GR_T_GUARANTOR_ACTION, r->action));
+    if (GR_GIVEN(r, GR_KEY_CASE_RESPONSE_DAYS)) fprintf(fp, ", first help after %d days", r->days);
+    fputc('\n', fp);
+  }
+  if (GR_GIVEN(c, GR_KEY_CASE_INTENT)) {
+    fprintf(fp, "    intent to attack: %s evidence%s", tname(GR_T_INTENT_EVIDENCE, c->intent.level),
+            c->intent.evidence ? ": " : "\n");
+    if (c->intent.evidence) cli_wrap(fp, c->intent.evidence, 0, 78);
+  }
+  for (size_t i = 0; i < c->alternatives.n; i++) {
+    fprintf(fp, "    alternative coding: %s — ", tname(GR_T_CASE_RESULT, c->alternatives.items[i].result));
+    cli_wrap(fp, c->alternatives.items[i].note, 0, 78);
+  }
+  for (size_t i = 0; i < c->covariates.n; i++)
+    fprintf(fp, "%s%s=%.15g%s", i ? " " : "    covariates: ", c->covariates.items[i].name, c->covariates.items[i].value,
+            i + 1 == c->covariates.n ? "\n" : "");
+  if (c->note) cli_wrap(fp, c->note, 4, 78);
+  fputs("Sources:\n", fp);
+  print_sources(fp, &c->sources, 2);
+}
+
+static void show_capabilities(FILE *fp, const gr_capabilities *c) {
+  fprintf(fp, "%s — dated capabilities of %s\n", c->id, c->actor);
+  fprintf(fp, "    %-6s %12s %16s %10s\n", "year", "personnel", "expenditure k$", "cinc");
+  for (size_t i = 0; i < c->years.n; i++) {
+    const gr_capability_year *y = &c->years.items[i];
+    fprintf(fp, "    %-6d", y->year);
+    if (GR_GIVEN(y, GR_KEY_CAPABILITY_YEAR_PERSONNEL)) fprintf(fp, " %12.15g", y->personnel);
+    else fprintf(fp, " %12s", "-");
+    if (GR_GIVEN(y, GR_KEY_CAPABILITY_YEAR_EXPENDITURE)) fprintf(fp, " %16.15g", y->expenditure);
+    else fprintf(fp, " %16s", "-");
+    if (GR_GIVEN(y, GR_KEY_CAPABILITY_YEAR_CINC)) fprintf(fp, " %10.6f\n", y->cinc);
+    else fprintf(fp, " %10s\n", "-");
+  }
+  if (c->note) cli_wrap(fp, c->note, 4, 78);
+  fputs("Source:\n", fp);
+  print_source(fp, &c->source, 2);
+}
+
 static void show_one(FILE *fp, const gr_catalog *cat, gr_record_kind kind, const void *rec) {
   switch (kind) {
   case GR_REC_ARRANGEMENT: show_arrangement(fp, cat, rec); break;
@@ -629,6 +688,8 @@ static void show_one(FILE *fp, const gr_catalog *cat, gr_record_kind kind, const
   case GR_REC_DOCUMENT: show_document(fp, rec); break;
   case GR_REC_SCENARIO: show_scenario(fp, cat, rec); break;
   case GR_REC_PARAMETER: show_parameter(fp, rec); break;
+  case GR_REC_CASE: show_case(fp, rec); break;
+  case GR_REC_CAPABILITIES: show_capabilities(fp, rec); break;
   default: break;
   }
 }
