@@ -50,9 +50,13 @@ static void check_clauses(gr_catalog *cat, const gr_scope_clauses *cs, const cha
 }
 
 /* Facts only a scenario (or the user) can make true: nothing in an
- * arrangement derives them (engine/facts.c). */
-static bool only_stated(int fact) {
-  return fact == GR_FACT_UN_MANDATE || fact == GR_FACT_CEASEFIRE_IN_FORCE || fact == GR_FACT_PARLIAMENT_APPROVAL;
+ * arrangement derives them (engine/facts.c), and no fact rule of the
+ * catalog does. */
+static bool only_stated(const gr_catalog *cat, int fact) {
+  if (fact == GR_FACT_RATIFIED || fact == GR_FACT_NEUTRALITY_OBSERVED) return false;
+  for (size_t i = 0; i < cat->recs[GR_REC_FACT_RULE].n; i++)
+    if (((const gr_fact_rule *)cat->recs[GR_REC_FACT_RULE].items[i])->fact == fact) return false;
+  return true;
 }
 
 static bool some_scenario_states(const gr_catalog *cat, int fact) {
@@ -65,7 +69,7 @@ static bool some_scenario_states(const gr_catalog *cat, int fact) {
 }
 
 static void check_reachable(gr_catalog *cat, int fact, const gr_pos *pos, const char *what) {
-  if (only_stated(fact) && !some_scenario_states(cat, fact))
+  if (only_stated(cat, fact) && !some_scenario_states(cat, fact))
     gr__diag(cat, GR_SEV_WARNING, pos,
              "%s needs %s, which no scenario in the catalog states and nothing derives: it holds only with --facts",
              what, gr_table_name(GR_T_FACT, fact));
