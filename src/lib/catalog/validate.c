@@ -89,8 +89,9 @@ static void check_arrangement(gr_catalog *cat, const gr_arrangement *a) {
     for (size_t j = 0; j < a->territory.items[i].regions.n; j++)
       check_region_of(cat, a->territory.items[i].regions.items[j], &a->territory.items[i].pos, a->protects,
                       "the protected state");
-  if (prot != NULL && prot->type != GR_ACTOR_STATE)
-    gr__diag(cat, GR_SEV_ERROR, &a->pos, "'%s' protects '%s', which is not a state", a->id, a->protects);
+  if (prot != NULL && prot->type != GR_ACTOR_STATE && prot->type != GR_ACTOR_TERRITORY)
+    gr__diag(cat, GR_SEV_ERROR, &a->pos, "'%s' protects '%s', which is not a state or a territory", a->id,
+             a->protects);
   for (size_t i = 0; i < a->obligations.n; i++) {
     const gr_obligation *o = &a->obligations.items[i];
     if (o->guarantor && a->protects && strcmp(o->guarantor, a->protects) == 0)

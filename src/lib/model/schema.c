@@ -818,7 +818,7 @@ static void check_case(gr__sink *sink, void *obj, const gr_pos *pos) {
     gr__check_error(sink, &c->outcome.pos, "the outcome's date is before the case's cut-off");
   if (GR_GIVEN(c, GR_KEY_CASE_OUTCOME) && GR_GIVEN(&c->outcome, GR_KEY_CASE_OUTCOME_DATE) &&
       GR_GIVEN(c, GR_KEY_CASE_CUTOFF) && GR_GIVEN(c, GR_KEY_CASE_WINDOW_DAYS) &&
-      c->outcome.date - c->cutoff > c->window_days)
+      gr__days_from_civil(c->outcome.date) - gr__days_from_civil(c->cutoff) > c->window_days)
     gr__check_error(sink, &c->outcome.pos, "the outcome's date is after the case's window of %d days", c->window_days);
   for (size_t i = 0; i < c->covariates.n; i++)
     for (size_t j = 0; j < i; j++)
