@@ -77,6 +77,7 @@ bench: build
 	    DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends python3-numpy >&2; }; }
 	@python3 bench/run.py $(BENCH_ARGS)
 	@python3 bench/scale.py
+	@python3 bench/backtest.py
 
 # docs/results.md is generated, never edited by hand: every number the docs quote from a run.
 results: build

@@ -67,6 +67,13 @@ GR_EXTERN void gr_catalog_free(gr_catalog *cat);
  * GR_OK, or GR_E_INVALID when it has errors (a bug: the tests forbid it). */
 GR_EXTERN gr_status gr_catalog_load_builtin(gr_catalog *cat, gr_error *err);
 
+/* Load the historical cases (data/history/ compiled into the library:
+ * actors of other eras, their dated capabilities, the arrangements,
+ * scenarios and `cases` of the backtest, docs/backtest.md), after the
+ * built-in catalog, whose actors they use. GR_E_INVALID when they have
+ * errors (a bug: the tests forbid it). */
+GR_EXTERN gr_status gr_catalog_load_history(gr_catalog *cat, gr_error *err);
+
 /* Load one file. Problems become diagnostics; the return value is GR_OK
  * when this file added no error, GR_E_IO when it cannot be read, GR_E_PARSE
  * or GR_E_INVALID otherwise, with `err` describing the first error. The
@@ -167,6 +174,22 @@ GR_EXTERN const gr_document *gr_catalog_document(const gr_catalog *cat,
  * when memberships form a cycle (which validation refuses). */
 GR_EXTERN bool gr_catalog_actor_in(const gr_catalog *cat, const char *actor_id,
                                    const char *group_id);
+
+/* An actor's active military personnel as of `date` (0: as things stand,
+ * the latest figure known): the capabilities year (records of kind
+ * `capabilities`) or the actor's own `personnel` figure of the latest year
+ * before the date's year (a year's figures are known once it is over); an
+ * undated own figure when no dated one is.
+ * A territory has 0. Writes the value, the year it is of (0 for an
+ * undated figure) and its source (borrowed from the catalog; any of the
+ * three may be NULL) and returns true; false when nothing is known for
+ * that date or the actor is not a state or a territory. */
+GR_EXTERN bool gr_catalog_personnel(const gr_catalog *cat, const char *actor_id, gr_date date, double *value,
+                                    int *year, const gr_source **source);
+
+/* Whether `actor` is nuclear-armed on `date` (0: as things stand):
+ * `nuclear: true`, from `nuclear_since` when that is given. */
+GR_EXTERN bool gr_actor_nuclear_at(const gr_actor *actor, gr_date date);
 
 /* Serialise a record in the file format, as JSON wrapped in its top-level
  * key ({"arrangement": {...}} or {"actors": [{...}]}), so that the output

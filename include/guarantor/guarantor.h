@@ -25,5 +25,6 @@
 #include "trigger.h"
 #include "assess.h"
 #include "sim.h"
+#include "backtest.h"
 
 #endif /* GUARANTOR_GUARANTOR_H */

@@ -141,6 +141,7 @@ typedef enum gr_actor_type {
   GR_ACTOR_STATE,
   GR_ACTOR_ORGANISATION,
   GR_ACTOR_GROUP,
+  GR_ACTOR_TERRITORY, /* A protected party without armed forces of its own. */
   GR_ACTOR__COUNT
 } gr_actor_type;
 
@@ -155,8 +156,56 @@ typedef enum gr_region_type {
   GR_REGION_OBLAST,
   GR_REGION_CITY,
   GR_REGION_AUTONOMOUS_REPUBLIC,
+  GR_REGION_PROVINCE,
+  GR_REGION_TERRITORY,
+  GR_REGION_ISLAND,
+  GR_REGION_ENCLAVE,
   GR_REGION__COUNT
 } gr_region_type;
+
+/* What a fact rule (gr_fact_rule) looks for in an arrangement. */
+typedef enum gr_fact_rule_kind {
+  GR_FRULE_PARTY,     /* `actor` is a party of the arrangement (any role). */
+  GR_FRULE_OFFERS,    /* A guarantor that is `actor` or a group including it
+                         has an obligation on offer of one of `kinds`. */
+  GR_FRULE_OFFERS_IN, /* A guarantor that is `actor` or one of its members
+                         has an obligation on offer of one of `kinds`. */
+  GR_FRULE__COUNT
+} gr_fact_rule_kind;
+
+/* What happened in a historical case (gr_case). */
+typedef enum gr_case_result {
+  GR_RESULT_DETERRED,
+  GR_RESULT_ATTACKED,
+  GR_RESULT_COERCED,
+  GR_RESULT__COUNT
+} gr_case_result;
+
+/* What a guarantor did when its protected state was attacked or coerced. */
+typedef enum gr_guarantor_action {
+  GR_ACTION_FOUGHT,
+  GR_ACTION_SENT_ARMS,
+  GR_ACTION_SANCTIONED,
+  GR_ACTION_NOTHING,
+  GR_ACTION__COUNT
+} gr_guarantor_action;
+
+/* The evidence that a deterred challenger meant to attack. */
+typedef enum gr_intent_evidence {
+  GR_EVIDENCE_STRONG,
+  GR_EVIDENCE_SOME,
+  GR_EVIDENCE_NONE,
+  GR_EVIDENCE_UNKNOWN,
+  GR_EVIDENCE__COUNT
+} gr_intent_evidence;
+
+/* How sure the coding of a case's outcome is. */
+typedef enum gr_coding_confidence {
+  GR_CODING_LOW,
+  GR_CODING_MEDIUM,
+  GR_CODING_HIGH,
+  GR_CODING__COUNT
+} gr_coding_confidence;
 
 typedef enum gr_location_class {
   GR_LOC_ANY,
@@ -311,6 +360,11 @@ typedef enum gr_table_id {
   GR_T_TERRITORY_STATUS,
   GR_T_DECISION_RULE,
   GR_T_CLAUSE_KIND,
+  GR_T_CASE_RESULT,
+  GR_T_GUARANTOR_ACTION,
+  GR_T_INTENT_EVIDENCE,
+  GR_T_CODING_CONFIDENCE,
+  GR_T_FACT_RULE_KIND,
   GR_T__COUNT
 } gr_table_id;
 
@@ -436,6 +490,9 @@ typedef struct gr_actor {
                              added to their memberships when the catalog is
                              validated (so a new group needs no change to
                              the member records). */
+  int cow;                /* Correlates of War state code, 0 when not given. */
+  gr_date nuclear_since;  /* With `nuclear`: nuclear-armed from this date. */
+  gr_source nuclear_source;
   gr_pos pos;
 } gr_actor;
 
@@ -796,6 +853,149 @@ typedef struct gr_scenario {
   gr_pos pos;
 } gr_scenario;
 
+/* How a fact is derived from an arrangement: facts name no state in the
+ * engines; these rules (data/facts.yaml) do. A fact no rule makes true
+ * keeps its default (false) unless a scenario or the user states it. The
+ * texts may use {guarantor}, {kind}, {commitment}, {size}, {menu} (",
+ * among a menu of means"), {member} (", as a member of G") and {role}. */
+typedef struct gr_fact_rule {
+  uint64_t given;
+  const char *id;
+  int fact;              /* gr_fact */
+  int when;              /* gr_fact_rule_kind */
+  const char *actor;
+  gr_intlist kinds;      /* gr_obligation_kind; empty: any kind. */
+  bool troops;           /* Only a force whose size is not stated as 0. */
+  const char *holds;     /* The reason when the rule makes the fact true. */
+  const char *otherwise; /* The reason when no rule for the fact does. */
+  gr_sourcelist sources;
+  gr_pos pos;
+} gr_fact_rule;
+
+/* One year of an actor's material capabilities. */
+typedef struct gr_capability_year {
+  uint64_t given;
+  int year;
+  double personnel;   /* Active military personnel, persons. */
+  double expenditure; /* Military expenditure, thousands of current US dollars (COW units). */
+  double cinc;        /* The COW composite index of national capability, 0..1. */
+  gr_source source;   /* When it differs from the record's. */
+  gr_pos pos;
+} gr_capability_year;
+
+typedef struct gr_capability_years {
+  gr_capability_year *items;
+  size_t n;
+} gr_capability_years;
+
+/* Dated capabilities of one actor from one source (the COW table, a
+ * yearbook): the model reads the personnel of the latest year not after
+ * the date it is asked about. */
+typedef struct gr_capabilities {
+  uint64_t given;
+  const char *id;
+  const char *actor;
+  gr_source source;
+  gr_capability_years years; /* In year order. */
+  const char *note;
+  gr_pos pos;
+} gr_capabilities;
+
+/* The observed balance of forces in a case. */
+typedef struct gr_case_balance {
+  uint64_t given;
+  double value;        /* Defender side ÷ challenger, > 0. */
+  const char *measure; /* What was counted. */
+  gr_source source;
+  gr_pos pos;
+} gr_case_balance;
+
+/* A named variable of a case, for the baselines. */
+typedef struct gr_covariate {
+  uint64_t given;
+  const char *name;
+  double value;
+  gr_pos pos;
+} gr_covariate;
+
+typedef struct gr_covariates {
+  gr_covariate *items;
+  size_t n;
+} gr_covariates;
+
+/* What one guarantor did. */
+typedef struct gr_case_response {
+  uint64_t given;
+  const char *actor;
+  int action; /* gr_guarantor_action */
+  int days;   /* From the attack to its first help. */
+  gr_source source;
+  gr_pos pos;
+} gr_case_response;
+
+typedef struct gr_case_responses {
+  gr_case_response *items;
+  size_t n;
+} gr_case_responses;
+
+typedef struct gr_case_outcome {
+  uint64_t given;
+  int result;        /* gr_case_result */
+  gr_date date;      /* Of the attack or the concession. */
+  bool defence_held; /* Attacked: the protected state kept what was attacked. */
+  gr_case_responses guarantors;
+  gr_source source;
+  gr_pos pos;
+} gr_case_outcome;
+
+typedef struct gr_case_intent {
+  uint64_t given;
+  int level; /* gr_intent_evidence */
+  const char *evidence;
+  gr_source source;
+  gr_pos pos;
+} gr_case_intent;
+
+/* A coding of the outcome that another source gives. */
+typedef struct gr_case_alternative {
+  uint64_t given;
+  int result; /* gr_case_result */
+  const char *note;
+  gr_source source;
+  gr_pos pos;
+} gr_case_alternative;
+
+typedef struct gr_case_alternatives {
+  gr_case_alternative *items;
+  size_t n;
+} gr_case_alternatives;
+
+/* A historical case of extended deterrence: does a challenger attack a
+ * protected state within a window after a cut-off date, under the
+ * arrangement then in force (or none)? */
+typedef struct gr_case {
+  uint64_t given;
+  const char *id;
+  const char *title;
+  const char *set;         /* The set it belongs to ("huth", "guarantee"). */
+  const char *question;
+  gr_date cutoff;          /* Information cut-off: the date the model reads. */
+  int window_days;
+  const char *protects;    /* The protected state or territory. */
+  gr_strlist challengers;  /* The first is the one the model weighs. */
+  const char *arrangement; /* NULL: none in force. */
+  const char *scenario;    /* The threatened attack. */
+  gr_case_balance balance;
+  gr_covariates covariates;
+  gr_case_outcome outcome;
+  gr_case_intent intent;
+  int confidence;          /* gr_coding_confidence */
+  gr_case_alternatives alternatives;
+  gr_sourcelist sources;
+  const char *note;
+  gr_pos pos;
+} gr_case;
+
 typedef struct gr_parameter {
   uint64_t given;
   const char *id;
@@ -861,6 +1061,9 @@ enum {
   GR_KEY_ACTOR_SOURCES,
   GR_KEY_ACTOR_NOTE,
   GR_KEY_ACTOR_MEMBERS,
+  GR_KEY_ACTOR_COW,
+  GR_KEY_ACTOR_NUCLEAR_SINCE,
+  GR_KEY_ACTOR_NUCLEAR_SOURCE,
   GR_KEY_ACTOR__COUNT
 };
 enum {
@@ -1096,6 +1299,93 @@ enum {
   GR_KEY_SCENARIO__COUNT
 };
 enum {
+  GR_KEY_FACT_RULE_ID,
+  GR_KEY_FACT_RULE_FACT,
+  GR_KEY_FACT_RULE_WHEN,
+  GR_KEY_FACT_RULE_ACTOR,
+  GR_KEY_FACT_RULE_KINDS,
+  GR_KEY_FACT_RULE_TROOPS,
+  GR_KEY_FACT_RULE_HOLDS,
+  GR_KEY_FACT_RULE_OTHERWISE,
+  GR_KEY_FACT_RULE_SOURCES,
+  GR_KEY_FACT_RULE__COUNT
+};
+enum {
+  GR_KEY_CAPABILITY_YEAR_YEAR,
+  GR_KEY_CAPABILITY_YEAR_PERSONNEL,
+  GR_KEY_CAPABILITY_YEAR_EXPENDITURE,
+  GR_KEY_CAPABILITY_YEAR_CINC,
+  GR_KEY_CAPABILITY_YEAR_SOURCE,
+  GR_KEY_CAPABILITY_YEAR__COUNT
+};
+enum {
+  GR_KEY_CAPABILITIES_ID,
+  GR_KEY_CAPABILITIES_ACTOR,
+  GR_KEY_CAPABILITIES_SOURCE,
+  GR_KEY_CAPABILITIES_YEARS,
+  GR_KEY_CAPABILITIES_NOTE,
+  GR_KEY_CAPABILITIES__COUNT
+};
+enum {
+  GR_KEY_CASE_BALANCE_VALUE,
+  GR_KEY_CASE_BALANCE_MEASURE,
+  GR_KEY_CASE_BALANCE_SOURCE,
+  GR_KEY_CASE_BALANCE__COUNT
+};
+enum {
+  GR_KEY_COVARIATE_NAME,
+  GR_KEY_COVARIATE_VALUE,
+  GR_KEY_COVARIATE__COUNT
+};
+enum {
+  GR_KEY_CASE_RESPONSE_ACTOR,
+  GR_KEY_CASE_RESPONSE_ACTION,
+  GR_KEY_CASE_RESPONSE_DAYS,
+  GR_KEY_CASE_RESPONSE_SOURCE,
+  GR_KEY_CASE_RESPONSE__COUNT
+};
+enum {
+  GR_KEY_CASE_OUTCOME_RESULT,
+  GR_KEY_CASE_OUTCOME_DATE,
+  GR_KEY_CASE_OUTCOME_DEFENCE_HELD,
+  GR_KEY_CASE_OUTCOME_GUARANTORS,
+  GR_KEY_CASE_OUTCOME_SOURCE,
+  GR_KEY_CASE_OUTCOME__COUNT
+};
+enum {
+  GR_KEY_CASE_INTENT_LEVEL,
+  GR_KEY_CASE_INTENT_EVIDENCE,
+  GR_KEY_CASE_INTENT_SOURCE,
+  GR_KEY_CASE_INTENT__COUNT
+};
+enum {
+  GR_KEY_CASE_ALTERNATIVE_RESULT,
+  GR_KEY_CASE_ALTERNATIVE_NOTE,
+  GR_KEY_CASE_ALTERNATIVE_SOURCE,
+  GR_KEY_CASE_ALTERNATIVE__COUNT
+};
+enum {
+  GR_KEY_CASE_ID,
+  GR_KEY_CASE_TITLE,
+  GR_KEY_CASE_SET,
+  GR_KEY_CASE_QUESTION,
+  GR_KEY_CASE_CUTOFF,
+  GR_KEY_CASE_WINDOW_DAYS,
+  GR_KEY_CASE_PROTECTED,
+  GR_KEY_CASE_CHALLENGERS,
+  GR_KEY_CASE_ARRANGEMENT,
+  GR_KEY_CASE_SCENARIO,
+  GR_KEY_CASE_BALANCE,
+  GR_KEY_CASE_COVARIATES,
+  GR_KEY_CASE_OUTCOME,
+  GR_KEY_CASE_INTENT,
+  GR_KEY_CASE_CONFIDENCE,
+  GR_KEY_CASE_ALTERNATIVES,
+  GR_KEY_CASE_SOURCES,
+  GR_KEY_CASE_NOTE,
+  GR_KEY_CASE__COUNT
+};
+enum {
   GR_KEY_PARAMETER_ID,
   GR_KEY_PARAMETER_TITLE,
   GR_KEY_PARAMETER_UNIT,
@@ -1125,6 +1415,9 @@ typedef enum gr_record_kind {
   GR_REC_EVENT,
   GR_REC_PARAMETER,
   GR_REC_SCENARIO,
+  GR_REC_CAPABILITIES,
+  GR_REC_CASE,
+  GR_REC_FACT_RULE,
   GR_REC__COUNT
 } gr_record_kind;
 

@@ -27,11 +27,15 @@ int cmd_assess(int argc, char **argv);
 int cmd_simulate(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_backtest(int argc, char **argv);
 
 /* Load the built-in catalog and then `files`, validate, and print every
  * diagnostic to stderr. Returns the catalog, or NULL with *status set to
  * EXIT_USAGE (bad input) or EXIT_FAIL (out of memory, broken built-in). */
 gr_catalog *cli_load(char *const *files, size_t nfiles, int *status);
+/* The same, with the historical cases (data/history/) before the files
+ * when `history` is true. */
+gr_catalog *cli_load_with(char *const *files, size_t nfiles, bool history, int *status);
 
 /* Print diagnostics to `fp`, one per line. */
 void cli_print_diags(const gr_catalog *cat, FILE *fp);

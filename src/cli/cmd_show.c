@@ -619,6 +619,76 @@ static void show_parameter(FILE *fp, const gr_parameter *p) {
   print_sources(fp, &p->sources, 2);
 }
 
+static void show_case(FILE *fp, const gr_case *c) {
+  char d[11];
+  fprintf(fp, "%s — %s\n", c->id, cli_text(c->title));
+  fprintf(fp, "    set:         %s\n    question:    ", c->set);
+  cli_wrap(fp, c->question, 0, 78);
+  fprintf(fp, "    cut-off:     %s, window %d days\n", gr_date_format(c->cutoff, d), c->window_days);
+  fprintf(fp, "    protected:   %s\n    challengers:", c->protects);
+  for (size_t i = 0; i < c->challengers.n; i++) fprintf(fp, " %s", c->challengers.items[i]);
+  fprintf(fp, "\n    arrangement: %s\n    scenario:    %s\n", GR_GIVEN(c, GR_KEY_CASE_ARRANGEMENT) ? c->arrangement
+              : "none in force (weighed against one that promises nothing)", c->scenario);
+  if (GR_GIVEN(c, GR_KEY_CASE_BALANCE))
+    fprintf(fp, "    balance:     %.15g (%s)\n", c->balance.value, cli_text(c->balance.measure));
+  fprintf(fp, "    outcome:     %s", tname(GR_T_CASE_RESULT, c->outcome.result));
+  if (GR_GIVEN(&c->outcome, GR_KEY_CASE_OUTCOME_DATE)) fprintf(fp, " on %s", gr_date_format(c->outcome.date, d));
+  if (GR_GIVEN(&c->outcome, GR_KEY_CASE_OUTCOME_DEFENCE_HELD))
+    fprintf(fp, "; the defence %s", c->outcome.defence_held ? "held" : "did not hold");
+  fprintf(fp, " (%s confidence)\n", tname(GR_T_CODING_CONFIDENCE, c->confidence));
+  print_source(fp, &c->outcome.source, 6);
+  for (size_t i = 0; i < c->outcome.guarantors.n; i++) {
+    const gr_case_response *r = &c->outcome.guarantors.items[i];
+    fprintf(fp, "    %-5s %s", r->actor, tname(GR_T_GUARANTOR_ACTION, r->action));
+    if (GR_GIVEN(r, GR_KEY_CASE_RESPONSE_DAYS)) fprintf(fp, ", first help after %d days", r->days);
+    fputc('\n', fp);
+  }
+  if (GR_GIVEN(c, GR_KEY_CASE_INTENT)) {
+    fprintf(fp, "    intent to attack: %s evidence%s", tname(GR_T_INTENT_EVIDENCE, c->intent.level),
+            c->intent.evidence ? ": " : "\n");
+    if (c->intent.evidence) cli_wrap(fp, c->intent.evidence, 0, 78);
+  }
+  for (size_t i = 0; i < c->alternatives.n; i++) {
+    fprintf(fp, "    alternative coding: %s — ", tname(GR_T_CASE_RESULT, c->alternatives.items[i].result));
+    cli_wrap(fp, c->alternatives.items[i].note, 0, 78);
+  }
+  for (size_t i = 0; i < c->covariates.n; i++)
+    fprintf(fp, "%s%s=%.15g%s", i ? " " : "    covariates: ", c->covariates.items[i].name, c->covariates.items[i].value,
+            i + 1 == c->covariates.n ? "\n" : "");
+  if (c->note) cli_wrap(fp, c->note, 4, 78);
+  fputs("Sources:\n", fp);
+  print_sources(fp, &c->sources, 2);
+}
+
+static void show_capabilities(FILE *fp, const gr_capabilities *c) {
+  fprintf(fp, "%s — dated capabilities of %s\n", c->id, c->actor);
+  fprintf(fp, "    %-6s %12s %16s %10s\n", "year", "personnel", "expenditure k$", "cinc");
+  for (size_t i = 0; i < c->years.n; i++) {
+    const gr_capability_year *y = &c->years.items[i];
+    fprintf(fp, "    %-6d", y->year);
+    if (GR_GIVEN(y, GR_KEY_CAPABILITY_YEAR_PERSONNEL)) fprintf(fp, " %12.15g", y->personnel);
+    else fprintf(fp, " %12s", "-");
+    if (GR_GIVEN(y, GR_KEY_CAPABILITY_YEAR_EXPENDITURE)) fprintf(fp, " %16.15g", y->expenditure);
+    else fprintf(fp, " %16s", "-");
+    if (GR_GIVEN(y, GR_KEY_CAPABILITY_YEAR_CINC)) fprintf(fp, " %10.6f\n", y->cinc);
+    else fprintf(fp, " %10s\n", "-");
+  }
+  if (c->note) cli_wrap(fp, c->note, 4, 78);
+  fputs("Source:\n", fp);
+  print_source(fp, &c->source, 2);
+}
+
+static void show_fact_rule(FILE *fp, const gr_fact_rule *r) {
+  fprintf(fp, "%s — derives %s\n", r->id, tname(GR_T_FACT, r->fact));
+  fprintf(fp, "    when:      %s %s", tname(GR_T_FACT_RULE_KIND, r->when), r->actor);
+  for (size_t i = 0; i < r->kinds.n; i++)
+    fprintf(fp, "%s%s", i ? ", " : ", of kind ", tname(GR_T_OBLIGATION_KIND, r->kinds.items[i]));
+  fprintf(fp, "%s\n", r->troops ? ", with troops" : "");
+  fprintf(fp, "    holds:     %s\n    otherwise: %s\n", cli_text(r->holds), cli_text(r->otherwise));
+  fputs("Sources:\n", fp);
+  print_sources(fp, &r->sources, 2);
+}
+
 static void show_one(FILE *fp, const gr_catalog *cat, gr_record_kind kind, const void *rec) {
   switch (kind) {
   case GR_REC_ARRANGEMENT: show_arrangement(fp, cat, rec); break;
@@ -629,6 +699,9 @@ static void show_one(FILE *fp, const gr_catalog *cat, gr_record_kind kind, const
   case GR_REC_DOCUMENT: show_document(fp, rec); break;
   case GR_REC_SCENARIO: show_scenario(fp, cat, rec); break;
   case GR_REC_PARAMETER: show_parameter(fp, rec); break;
+  case GR_REC_CASE: show_case(fp, rec); break;
+  case GR_REC_CAPABILITIES: show_capabilities(fp, rec); break;
+  case GR_REC_FACT_RULE: show_fact_rule(fp, rec); break;
   default: break;
   }
 }
@@ -638,6 +711,7 @@ static void show_one(FILE *fp, const gr_catalog *cat, gr_record_kind kind, const
 static const gr_record_kind list_order[] = {
     GR_REC_ARRANGEMENT, GR_REC_EVENT,    GR_REC_SCENARIO,  GR_REC_POSITION,
     GR_REC_ACTOR,       GR_REC_REGION,   GR_REC_DOCUMENT, GR_REC_PARAMETER,
+    GR_REC_CASE,        GR_REC_CAPABILITIES, GR_REC_FACT_RULE,
 };
 _Static_assert(sizeof list_order / sizeof list_order[0] == GR_REC__COUNT, "the listing shows every kind");
 static const char *const list_titles[GR_REC__COUNT] = {
@@ -645,6 +719,8 @@ static const char *const list_titles[GR_REC__COUNT] = {
     [GR_REC_REGION] = "Regions",         [GR_REC_ARRANGEMENT] = "Arrangements",
     [GR_REC_POSITION] = "Positions",     [GR_REC_EVENT] = "Events",
     [GR_REC_PARAMETER] = "Parameters",   [GR_REC_SCENARIO] = "Scenarios",
+    [GR_REC_CASE] = "Historical cases",  [GR_REC_CAPABILITIES] = "Capabilities (dated)",
+    [GR_REC_FACT_RULE] = "Fact rules",
 };
 
 static void list_line(FILE *fp, gr_record_kind kind, const void *rec) {
@@ -699,6 +775,24 @@ static void list_line(FILE *fp, gr_record_kind kind, const void *rec) {
     fprintf(fp, "  %-28s %s\n", p->id, p->title);
     break;
   }
+  case GR_REC_CASE: {
+    const gr_case *c = rec;
+    fprintf(fp, "  %-34s %s  %-8s %s\n", c->id, gr_date_format(c->cutoff, d),
+            tname(GR_T_CASE_RESULT, c->outcome.result), c->title);
+    break;
+  }
+  case GR_REC_FACT_RULE: {
+    const gr_fact_rule *r = rec;
+    fprintf(fp, "  %-30s %-30s %s %s\n", r->id, tname(GR_T_FACT, r->fact), tname(GR_T_FACT_RULE_KIND, r->when), r->actor);
+    break;
+  }
+  case GR_REC_CAPABILITIES: {
+    const gr_capabilities *c = rec;
+    fprintf(fp, "  %-22s %-6s %zu year%s", c->id, c->actor, c->years.n, c->years.n == 1 ? "" : "s");
+    if (c->years.n) fprintf(fp, " (%d–%d)", c->years.items[0].year, c->years.items[c->years.n - 1].year);
+    fputc('\n', fp);
+    break;
+  }
   default:
     break;
   }
@@ -708,6 +802,8 @@ static void list_all(FILE *fp, const gr_catalog *cat) {
   for (size_t k = 0; k < sizeof list_order / sizeof list_order[0]; k++) {
     gr_record_kind kind = list_order[k];
     size_t n = gr_catalog_count(cat, kind);
+    /* The historical kinds are listed when a file brings some. */
+    if (n == 0 && (kind == GR_REC_CASE || kind == GR_REC_CAPABILITIES)) continue;
     fprintf(fp, "%s%s (%zu)\n", k ? "\n" : "", list_titles[kind], n);
     for (size_t i = 0; i < n; i++) list_line(fp, kind, gr_catalog_at(cat, kind, i));
   }

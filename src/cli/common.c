@@ -22,6 +22,10 @@ void cli_print_diags(const gr_catalog *cat, FILE *fp) {
 }
 
 gr_catalog *cli_load(char *const *files, size_t nfiles, int *status) {
+  return cli_load_with(files, nfiles, false, status);
+}
+
+gr_catalog *cli_load_with(char *const *files, size_t nfiles, bool history, int *status) {
   gr_error err = GR_ERROR_INIT;
   gr_catalog *cat = gr_catalog_new();
   if (cat == NULL) {
@@ -30,6 +34,7 @@ gr_catalog *cli_load(char *const *files, size_t nfiles, int *status) {
     return NULL;
   }
   gr_status builtin = gr_catalog_load_builtin(cat, &err);
+  if (history && builtin == GR_OK) builtin = gr_catalog_load_history(cat, &err);
   for (size_t i = 0; i < nfiles; i++) gr_catalog_load_file(cat, files[i], &err);
   gr_status st = gr_catalog_validate(cat, &err);
   cli_print_diags(cat, stderr);

@@ -16,6 +16,7 @@ static const cli_command commands[] = {
     {"simulate", "how much an arrangement deters: Monte Carlo", cmd_simulate},
     {"compare", "all (or the given) arrangements side by side", cmd_compare},
     {"report", "one self-contained HTML report", cmd_report},
+    {"backtest", "score the deterrence model against historical cases", cmd_backtest},
 };
 static const size_t ncommands = sizeof commands / sizeof commands[0];
 

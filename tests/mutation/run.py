@@ -16,10 +16,17 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-TESTS = ["test_model", "test_trigger", "test_sim"]
+TESTS = ["test_model", "test_trigger", "test_sim", "test_backtest"]
 
 # (name, file, text, replacement): the text must occur exactly once.
 MUTATIONS = [
+    ("capabilities: a year's figures read during that year (look-ahead)",
+     "src/lib/catalog/store.c", "int limit = date ? year_of(date) - 1 : INT_MAX;", "int limit = date ? year_of(date) : INT_MAX;"),
+    ("nuclear status: nuclear_since ignored",
+     "src/lib/catalog/store.c", "return date >= actor->nuclear_since;", "return true;"),
+    ("backtest: the leave-one-out base rate keeps the case it predicts",
+     "src/lib/backtest/backtest.c", "double rate = scored > 1 ? (total - y[i]) / (double)(scored - 1) : NAN;",
+     "double rate = total / (double)scored;"),
     ("rule 3: an obligation not yet in force on the day it starts",
      "src/lib/engine/trigger.c", "if (start && start > when) {", "if (start && start >= when) {"),
     ("rule 3: a term lapsed on its last day",
@@ -46,7 +53,7 @@ MUTATIONS = [
      "src/lib/mc/compile.c", "b->weight = b->g_personnel / c->aggressor < 1 ? b->g_personnel / c->aggressor : 1;",
      "b->weight = 1;"),
     ("groups: a member's personnel replaces the sum instead of adding to it",
-     "src/lib/mc/compile.c", "*out += m->personnel.value;", "*out = m->personnel.value;"),
+     "src/lib/mc/compile.c", "*out += v;", "*out = v;"),
     ("groups: the aggressor counted among a group's members",
      "src/lib/mc/compile.c", "!strcmp(m->id, aggressor) || ", ""),
     ("force cap: applied only when above the protected state's personnel",

@@ -79,5 +79,7 @@ typedef struct gr__blob {
 } gr__blob;
 extern const gr__blob gr__builtin[];
 extern const size_t gr__builtin_count;
+extern const gr__blob gr__history[]; /* data/history/: the historical cases. */
+extern const size_t gr__history_count;
 
 #endif /* GUARANTOR_CATALOG_INT_H */

@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -131,7 +132,7 @@ void gr__ref_add(gr_catalog *cat, int kind, unsigned flags, const char *id, cons
 
 /* The index maps every id to its kind and its place among the records of
  * that kind: ids are unique across kinds. */
-enum { KIND_BITS = 3 };
+enum { KIND_BITS = 4 };
 _Static_assert(GR_REC__COUNT <= 1 << KIND_BITS, "record kinds fit the index's kind bits");
 
 static bool indexed(const gr_catalog *cat, const char *id, gr_record_kind *kind, size_t *at) {
@@ -273,18 +274,25 @@ gr_status gr_catalog_load_file(gr_catalog *cat, const char *path, gr_error *err)
   return st;
 }
 
-gr_status gr_catalog_load_builtin(gr_catalog *cat, gr_error *err) {
-  if (cat == NULL) return gr__fail(err, GR_E_ARG, "gr_catalog_load_builtin: NULL argument");
-  if (may_load(cat, "gr_catalog_load_builtin", err) != GR_OK) return GR_E_MISUSE;
+static gr_status load_blobs(gr_catalog *cat, const gr__blob *blobs, size_t n, const char *fn, gr_error *err) {
+  if (cat == NULL) return gr__fail(err, GR_E_ARG, "%s: NULL argument", fn);
+  if (may_load(cat, fn, err) != GR_OK) return GR_E_MISUSE;
   gr_status worst = GR_OK;
   cat->loading_builtin = 1;
-  for (size_t i = 0; i < gr__builtin_count; i++) {
-    gr_status st = gr_catalog_load_buffer(cat, gr__builtin[i].name, gr__builtin[i].data,
-                                          gr__builtin[i].len, worst == GR_OK ? err : NULL);
+  for (size_t i = 0; i < n; i++) {
+    gr_status st = gr_catalog_load_buffer(cat, blobs[i].name, blobs[i].data, blobs[i].len, worst == GR_OK ? err : NULL);
     if (st != GR_OK && worst == GR_OK) worst = st;
   }
   cat->loading_builtin = 0;
   return worst;
+}
+
+gr_status gr_catalog_load_builtin(gr_catalog *cat, gr_error *err) {
+  return load_blobs(cat, gr__builtin, gr__builtin_count, "gr_catalog_load_builtin", err);
+}
+
+gr_status gr_catalog_load_history(gr_catalog *cat, gr_error *err) {
+  return load_blobs(cat, gr__history, gr__history_count, "gr_catalog_load_history", err);
 }
 
 static int file_index(const gr_catalog *cat, const char *file) {
@@ -506,4 +514,57 @@ bool gr_catalog_actor_in(const gr_catalog *cat, const char *actor_id, const char
   free(queue);
   free(seen);
   return found;
+}
+
+/* ---- Dated attributes (docs/backtest.md, section 1) -------------------- */
+
+static int year_of(gr_date date) { return (int)(date / 10000); }
+
+bool gr_catalog_personnel(const gr_catalog *cat, const char *actor_id, gr_date date, double *value, int *year,
+                          const gr_source **source) {
+  const gr_actor *a = gr_catalog_actor(cat, actor_id);
+  if (a == NULL || (a->type != GR_ACTOR_STATE && a->type != GR_ACTOR_TERRITORY)) return false;
+  double v = 0;
+  int y = 0;
+  const gr_source *src = NULL;
+  bool found = false;
+  if (a->type == GR_ACTOR_TERRITORY) {
+    found = true;
+  } else {
+    /* A year's figures are known once it is over: the latest year before
+     * the date's. */
+    int limit = date ? year_of(date) - 1 : INT_MAX;
+    /* The actor's own figure first: at an equal year it is the one kept. */
+    bool dated_own = a->personnel.given && a->personnel.year > 0;
+    if (dated_own && a->personnel.year <= limit) {
+      v = a->personnel.value, y = a->personnel.year, src = &a->personnel.source, found = true;
+    }
+    for (size_t i = 0; i < cat->recs[GR_REC_CAPABILITIES].n; i++) {
+      const gr_capabilities *c = cat->recs[GR_REC_CAPABILITIES].items[i];
+      if (c->actor == NULL || strcmp(c->actor, a->id) != 0) continue;
+      for (size_t k = c->years.n; k-- > 0;) {
+        const gr_capability_year *cy = &c->years.items[k];
+        if (cy->year > limit || !GR_GIVEN(cy, GR_KEY_CAPABILITY_YEAR_PERSONNEL)) continue;
+        if (!found || cy->year > y) {
+          v = cy->personnel, y = cy->year, found = true;
+          src = GR_GIVEN(cy, GR_KEY_CAPABILITY_YEAR_SOURCE) ? &cy->source : &c->source;
+        }
+        break; /* Years are in order: the first one not after the limit is this record's latest. */
+      }
+    }
+    if (!found && a->personnel.given && a->personnel.year <= 0) {
+      v = a->personnel.value, y = 0, src = &a->personnel.source, found = true;
+    }
+  }
+  if (!found) return false;
+  if (value) *value = v;
+  if (year) *year = y;
+  if (source) *source = src;
+  return true;
+}
+
+bool gr_actor_nuclear_at(const gr_actor *actor, gr_date date) {
+  if (actor == NULL || !actor->nuclear) return false;
+  if (!GR_GIVEN(actor, GR_KEY_ACTOR_NUCLEAR_SINCE) || date == 0) return true;
+  return date >= actor->nuclear_since;
 }

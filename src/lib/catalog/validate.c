@@ -159,6 +159,61 @@ static void check_actor(gr_catalog *cat, const gr_actor *a) {
       gr__diag(cat, GR_SEV_ERROR, &a->pos, "actor '%s' lists itself among its memberships", a->id);
 }
 
+/* A case asks about one protected party under the arrangement in force at
+ * its cut-off, and its scenario must hold the threatened attack. */
+static void check_case(gr_catalog *cat, const gr_case *c) {
+  const gr_actor *p = gr_catalog_actor(cat, c->protects);
+  if (p != NULL && p->type != GR_ACTOR_STATE && p->type != GR_ACTOR_TERRITORY)
+    gr__diag(cat, GR_SEV_ERROR, &c->pos, "case '%s' protects '%s', %s: a state or a territory is protected", c->id,
+             p->id, p->type == GR_ACTOR_GROUP ? "a group" : "an organisation");
+  for (size_t i = 0; i < c->challengers.n; i++) {
+    const gr_actor *ch = gr_catalog_actor(cat, c->challengers.items[i]);
+    if (ch != NULL && ch->type != GR_ACTOR_STATE)
+      gr__diag(cat, GR_SEV_ERROR, &c->pos, "case '%s': challenger '%s' is not a state", c->id, ch->id);
+  }
+  const gr_arrangement *a = c->arrangement ? gr_catalog_find(cat, GR_REC_ARRANGEMENT, c->arrangement) : NULL;
+  if (a != NULL && a->protects && c->protects && strcmp(a->protects, c->protects) != 0)
+    gr__diag(cat, GR_SEV_ERROR, &c->pos, "case '%s' is about '%s', but arrangement '%s' protects '%s'", c->id,
+             c->protects, a->id, a->protects);
+  char d1[11], d2[11];
+  if (a != NULL && a->date > c->cutoff)
+    gr__diag(cat, GR_SEV_ERROR, &c->pos,
+             "case '%s': arrangement '%s' is dated %s, after the cut-off %s; name the one in force then", c->id, a->id,
+             gr_date_format(a->date, d1), gr_date_format(c->cutoff, d2));
+  const gr_scenario *sc = c->scenario ? gr_catalog_find(cat, GR_REC_SCENARIO, c->scenario) : NULL;
+  if (sc == NULL) return;
+  bool threat = false;
+  for (size_t i = 0; i < sc->events.n && !threat; i++) {
+    const gr_event *e = gr_catalog_find(cat, GR_REC_EVENT, sc->events.items[i].event);
+    for (size_t k = 0; e != NULL && e->target && c->protects && k < c->challengers.n && !threat; k++)
+      threat = e->aggressor && strcmp(e->aggressor, c->challengers.items[k]) == 0 &&
+               strcmp(e->target, c->protects) == 0;
+  }
+  if (!threat)
+    gr__diag(cat, GR_SEV_ERROR, &c->pos,
+             "case '%s': scenario '%s' has no event by a challenger against '%s': the threatened attack is missing",
+             c->id, sc->id, c->protects ? c->protects : "?");
+  if (sc->date && sc->date != c->cutoff)
+    gr__diag(cat, GR_SEV_WARNING, &c->pos, "case '%s': scenario '%s' is dated %s, the case's cut-off %s; the case "
+             "reads everything at its cut-off", c->id, sc->id, gr_date_format(sc->date, d1),
+             gr_date_format(c->cutoff, d2));
+}
+
+/* Two records of capabilities must not give one actor's year twice. */
+static void check_capabilities(gr_catalog *cat, size_t at) {
+  const gr_capabilities *c = cat->recs[GR_REC_CAPABILITIES].items[at];
+  for (size_t j = 0; j < at; j++) {
+    const gr_capabilities *o = cat->recs[GR_REC_CAPABILITIES].items[j];
+    if (o->actor == NULL || c->actor == NULL || strcmp(o->actor, c->actor) != 0) continue;
+    for (size_t y = 0; y < c->years.n; y++)
+      for (size_t z = 0; z < o->years.n; z++)
+        if (c->years.items[y].year == o->years.items[z].year)
+          gr__diag(cat, GR_SEV_ERROR, &c->years.items[y].pos,
+                   "year %d of actor '%s' is given in capabilities '%s' and '%s'", c->years.items[y].year,
+                   c->actor, o->id, c->id);
+  }
+}
+
 /* A parameter must be one the model reads, in its unit, with a
  * distribution whose every value lies in its domain (model/params.h). */
 static void check_parameter(gr_catalog *cat, const gr_parameter *p) {
@@ -264,7 +319,47 @@ static void fold_members(gr_catalog *cat) {
   }
 }
 
+/* A case that names no arrangement is asked of the protected state alone:
+ * give it an arrangement that promises nothing (`obligations: []`), with
+ * the id "<case>.none", so the engines, which read only records of the
+ * catalog, can weigh it like any other (docs/backtest.md, section 2). */
+static void add_no_guarantee(gr_catalog *cat) {
+  size_t n = cat->recs[GR_REC_CASE].n;
+  for (size_t i = 0; i < n; i++) {
+    gr_case *c = cat->recs[GR_REC_CASE].items[i];
+    if (c->arrangement != NULL || c->id == NULL || c->protects == NULL) continue;
+    gr_arrangement *a = gr__arena_alloc(&cat->arena, sizeof *a);
+    gr_source *src = gr__arena_alloc(&cat->arena, sizeof *src);
+    char id[96], title[512], why[512];
+    snprintf(id, sizeof id, "%s.none", c->id);
+    snprintf(title, sizeof title, "No guarantee in force (case %s)", c->id);
+    snprintf(why, sizeof why, "case '%s' names no arrangement in force at its cut-off: the protected party alone", c->id);
+    if (a == NULL || src == NULL || (a->id = gr__arena_strdup(&cat->arena, id)) == NULL ||
+        (a->title = gr__arena_strdup(&cat->arena, title)) == NULL ||
+        (src->assumption = gr__arena_strdup(&cat->arena, why)) == NULL) {
+      cat->oom = 1;
+      return;
+    }
+    src->given = 1ull << GR_KEY_SOURCE_ASSUMPTION;
+    src->pos = c->pos;
+    a->protects = c->protects;
+    a->date = c->cutoff;
+    a->status = GR_ST_IN_FORCE;
+    a->legal_form = GR_LF_POLITICAL_DECLARATION;
+    a->sources.items = src;
+    a->sources.n = 1;
+    a->pos = c->pos;
+    const int keys[] = {GR_KEY_ARRANGEMENT_ID, GR_KEY_ARRANGEMENT_TITLE, GR_KEY_ARRANGEMENT_PROTECTS,
+                        GR_KEY_ARRANGEMENT_DATE, GR_KEY_ARRANGEMENT_STATUS, GR_KEY_ARRANGEMENT_LEGAL_FORM,
+                        GR_KEY_ARRANGEMENT_SOURCES, GR_KEY_ARRANGEMENT_OBLIGATIONS};
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) a->given |= 1ull << keys[k];
+    gr__record_add(cat, GR_REC_ARRANGEMENT, a);
+    c->arrangement = a->id;
+  }
+}
+
 void gr__validate(gr_catalog *cat) {
+  add_no_guarantee(cat);
   check_refs(cat);
   fold_members(cat);
   check_membership_cycles(cat);
@@ -276,4 +371,8 @@ void gr__validate(gr_catalog *cat) {
     check_event(cat, cat->recs[GR_REC_EVENT].items[i]);
   for (size_t i = 0; i < cat->recs[GR_REC_PARAMETER].n; i++)
     check_parameter(cat, cat->recs[GR_REC_PARAMETER].items[i]);
+  for (size_t i = 0; i < cat->recs[GR_REC_CASE].n; i++)
+    check_case(cat, cat->recs[GR_REC_CASE].items[i]);
+  for (size_t i = 0; i < cat->recs[GR_REC_CAPABILITIES].n; i++)
+    check_capabilities(cat, i);
 }

@@ -27,21 +27,30 @@ static uint32_t fnv32(const char *s, uint32_t h) {
 /* ---- What the model weighs (docs/model.md, section 2.3, "Sizes") ------ */
 
 /* The active personnel of the aggressor or the protected state (`role`
- * says which, for the message): both must be states whose personnel is
- * given. An organisation or a group is refused rather than expanded: an
- * attack or a defence is a state's, and the model has no rule for how a
- * group's members would share it. */
-static gr_status state_personnel(const gr_catalog *cat, const char *id, const char *role, double *out,
-                                     gr_error *err) {
+ * says which, for the message) as of `date` (0: as things stand;
+ * gr_catalog_personnel): both must be states whose personnel is known
+ * then, or for the protected party a territory, which has none of its own
+ * (West Berlin). An organisation or a group is refused rather than
+ * expanded: an attack or a defence is a state's, and the model has no rule
+ * for how a group's members would share it. */
+static gr_status state_personnel(const gr_catalog *cat, const char *id, const char *role, gr_date date,
+                                 double *out, gr_error *err) {
   const gr_actor *a = gr_catalog_actor(cat, id);
   *out = 0;
-  if (a != NULL && a->type != GR_ACTOR_STATE)
+  bool territory = a != NULL && a->type == GR_ACTOR_TERRITORY && strcmp(role, "protected state") == 0;
+  if (a != NULL && a->type != GR_ACTOR_STATE && !territory)
     return gr__fail(err, GR_E_INVALID, "the model cannot weigh the %s '%s': %s, not a state", role, id,
-                    a->type == GR_ACTOR_GROUP ? "a group" : "an organisation");
-  if (a == NULL || !a->personnel.given || !(a->personnel.value > 0))
+                    a->type == GR_ACTOR_GROUP ? "a group" : a->type == GR_ACTOR_TERRITORY ? "a territory" : "an organisation");
+  double v = 0;
+  if (a == NULL || !gr_catalog_personnel(cat, id, date, &v, NULL, NULL) || (!territory && !(v > 0))) {
+    char d[11];
+    if (date && a != NULL)
+      return gr__fail(err, GR_E_INVALID, "the model needs the personnel of the %s '%s' as of %s; none is known for "
+                      "that year or before: give it in a capabilities or actors file", role, id, gr_date_format(date, d));
     return gr__fail(err, GR_E_INVALID, "the model needs the personnel of the %s '%s'; give it in an actors file",
                     role, id);
-  *out = a->personnel.value;
+  }
+  *out = v;
   return GR_OK;
 }
 
@@ -55,16 +64,24 @@ static gr_status state_personnel(const gr_catalog *cat, const char *id, const ch
  * GR_E_INVALID, naming the guarantor, when nothing can be weighed: the old
  * code gave such a guarantor a weight of 0 without a word. */
 static gr_status guarantor_personnel(const gr_catalog *cat, const char *id, const char *aggressor,
-                                         const char *protects, double *out, int *members, gr_error *err) {
+                                     const char *protects, gr_date date, double *out, int *members,
+                                     gr_error *err) {
   const gr_actor *g = gr_catalog_actor(cat, id);
   *out = 0;
   *members = 0;
   if (g == NULL) return gr__fail(err, GR_E_INVALID, "the model cannot weigh guarantor '%s': no such actor", id);
-  if (g->type == GR_ACTOR_STATE) {
-    if (g->personnel.given && g->personnel.value > 0) {
-      *out = g->personnel.value;
+  double v = 0;
+  if (g->type == GR_ACTOR_STATE || g->type == GR_ACTOR_TERRITORY) {
+    if (gr_catalog_personnel(cat, id, date, &v, NULL, NULL) && v > 0) {
+      *out = v;
       return GR_OK;
     }
+    char d[11];
+    if (date)
+      return gr__fail(err, GR_E_INVALID,
+                      "the model cannot weigh guarantor '%s' as of %s: no personnel is known for that year or before; "
+                      "give it in a capabilities or actors file",
+                      id, gr_date_format(date, d));
     return gr__fail(err, GR_E_INVALID,
                     "the model cannot weigh guarantor '%s': a state whose personnel is not given; give it in an "
                     "actors file",
@@ -73,10 +90,11 @@ static gr_status guarantor_personnel(const gr_catalog *cat, const char *id, cons
   size_t n = gr_catalog_count(cat, GR_REC_ACTOR);
   for (size_t i = 0; i < n; i++) {
     const gr_actor *m = gr_catalog_at(cat, GR_REC_ACTOR, i);
-    if (m == g || m->type != GR_ACTOR_STATE || !m->personnel.given || !(m->personnel.value > 0) ||
-        !strcmp(m->id, aggressor) || !strcmp(m->id, protects) || !gr_catalog_actor_in(cat, m->id, id))
+    if (m == g || m->type != GR_ACTOR_STATE || !strcmp(m->id, aggressor) || !strcmp(m->id, protects) ||
+        !gr_catalog_actor_in(cat, m->id, id) || !gr_catalog_personnel(cat, m->id, date, &v, NULL, NULL) ||
+        !(v > 0))
       continue;
-    *out += m->personnel.value;
+    *out += v;
     ++*members;
   }
   if (*members == 0)
@@ -97,12 +115,12 @@ static double capped(const gr_arrangement *arr, double personnel) {
 
 /* Each obligation's guarantor personnel N_g and weight w_g = min(1,
  * N_g / N_A) (docs/model.md, section 2.5), computed once per guarantor. */
-static gr_status weights(const gr_catalog *cat, const char *aggressor, const char *protects, gr__carr *c,
-                             gr_error *err) {
+static gr_status weights(const gr_catalog *cat, const char *aggressor, const char *protects, gr_date date,
+                         gr__carr *c, gr_error *err) {
   for (size_t g = 0; g < c->ng; g++) {
     double personnel;
     int members;
-    gr_status st = guarantor_personnel(cat, c->g[g], aggressor, protects, &personnel, &members, err);
+    gr_status st = guarantor_personnel(cat, c->g[g], aggressor, protects, date, &personnel, &members, err);
     if (st != GR_OK) return st;
     for (size_t i = 0; i < c->nobs; i++) {
       gr__cob *b = &c->obs[i];
@@ -117,10 +135,10 @@ static gr_status weights(const gr_catalog *cat, const char *aggressor, const cha
 
 /* The two sides' personnel into c: the aggressor's, and the protected
  * state's capped by the arrangement's force_cap. */
-static gr_status forces(const gr_catalog *cat, const gr_arrangement *arr, const char *aggressor, gr__carr *c,
-                            gr_error *err) {
-  gr_status st = state_personnel(cat, aggressor, "aggressor", &c->aggressor, err);
-  if (st == GR_OK) st = state_personnel(cat, arr->protects, "protected state", &c->protected_, err);
+static gr_status forces(const gr_catalog *cat, const gr_arrangement *arr, const char *aggressor, gr_date date,
+                        gr__carr *c, gr_error *err) {
+  gr_status st = state_personnel(cat, aggressor, "aggressor", date, &c->aggressor, err);
+  if (st == GR_OK) st = state_personnel(cat, arr->protects, "protected state", date, &c->protected_, err);
   if (st == GR_OK) c->protected_ = capped(arr, c->protected_);
   return st;
 }
@@ -162,7 +180,12 @@ gr_status gr__compile(const gr_catalog *cat, const gr_arrangement *arr, const gr
     return gr__fail(err, GR_E_INVALID, "%s '%s' has no attack on %s, the state that '%s' protects: there is nothing to deter",
                     sc ? "scenario" : "event", sc ? sc->id : ev ? ev->id : "?", arr->protects, arr->id);
   }
-  st = forces(cat, arr, ev->aggressor, c, err);
+  /* Capabilities are read at the case's own date (the scenario's, the
+   * event's day 0) or --as-of; without one, as things stand, not at the
+   * arrangement's date: an arrangement of 1949 is weighed with today's
+   * forces when nothing dates the case (docs/backtest.md, section 1). */
+  c->forces_date = sc && sc->date ? sc->date : !sc && ev && ev->day0 ? ev->day0 : as_of;
+  st = forces(cat, arr, ev->aggressor, c->forces_date, c, err);
   if (st != GR_OK) {
     gr_timeline_free(tl);
     return st;
@@ -212,7 +235,7 @@ gr_status gr__compile(const gr_catalog *cat, const gr_arrangement *arr, const gr
     const gr_actor *ga = gr_catalog_actor(cat, o->guarantor);
     b->approval = gr__kinds[b->kind].combat && ga && GR_GIVEN(ga, GR_KEY_ACTOR_DEPLOY_APPROVAL) &&
                   ga->deploy_approval == GR_APPROVAL_PARLIAMENT_PRIOR && !gr_facts_value(tl->facts, GR_FACT_PARLIAMENT_APPROVAL);
-    b->nuclear = gr__kinds[b->kind].combat && agg && agg->nuclear;
+    b->nuclear = gr__kinds[b->kind].combat && gr_actor_nuclear_at(agg, c->forces_date);
     /* The guarantor's own verdict (the assessment lists actors in catalog
      * order, not in the arrangement's). */
     b->own = 0;
@@ -240,7 +263,7 @@ gr_status gr__compile(const gr_catalog *cat, const gr_arrangement *arr, const gr
   gr__sort(c->obs, c->nobs, sizeof *c->obs, by_index, NULL);
   gr_assessment_free(as);
   gr_timeline_free(tl);
-  st = weights(cat, ev->aggressor, arr->protects, c, err);
+  st = weights(cat, ev->aggressor, arr->protects, c->forces_date, c, err);
   if (st != GR_OK) gr__carr_free(c);
   return st;
 }

@@ -83,6 +83,7 @@ typedef struct gr__carr {
   const gr_scenario *scenario; /* The case: a scenario, or NULL and */
   const gr_event *event;       /* the single event; then the trigger. */
   gr_date as_of;               /* The date the case was read at. */
+  gr_date forces_date;         /* The date personnel and nuclear status were read at; 0: as things stand. */
 } gr__carr;
 
 /* Compile `arr` against scenario `sc` or, when it is NULL, event `ev`,

@@ -160,6 +160,14 @@ static void check_actor(gr__sink *sink, void *obj, const gr_pos *pos) {
   if (GR_GIVEN(a, GR_KEY_ACTOR_DEPLOY_APPROVAL_SOURCE) && !GR_GIVEN(a, GR_KEY_ACTOR_DEPLOY_APPROVAL))
     gr__check_error(sink, &a->deploy_approval_source.pos,
                    "'deploy_approval_source' without 'deploy_approval'");
+  if (GR_GIVEN(a, GR_KEY_ACTOR_NUCLEAR_SINCE) && !(GR_GIVEN(a, GR_KEY_ACTOR_NUCLEAR) && a->nuclear))
+    gr__check_error(sink, pos, "'nuclear_since' needs 'nuclear: true'");
+  if (GR_GIVEN(a, GR_KEY_ACTOR_NUCLEAR_SINCE) && !GR_GIVEN(a, GR_KEY_ACTOR_NUCLEAR_SOURCE))
+    gr__check_error(sink, pos, "'nuclear_since' needs a 'nuclear_source' for the date");
+  if (a->type == GR_ACTOR_TERRITORY && GR_GIVEN(a, GR_KEY_ACTOR_PERSONNEL) && a->personnel.value > 0)
+    gr__check_error(sink, &a->personnel.pos, "a territory has no armed forces of its own: no 'personnel' above 0");
+  if (GR_GIVEN(a, GR_KEY_ACTOR_COW) && a->type != GR_ACTOR_STATE)
+    gr__check_error(sink, pos, "only a state has a Correlates of War code ('cow')");
 }
 
 static const gr__field actor_fields[] = {
@@ -176,6 +184,9 @@ static const gr__field actor_fields[] = {
     LISTOBJ(gr_actor, ACTOR, SOURCES, "sources", GR__REQ, sources, &source_schema),
     FIELD(gr_actor, ACTOR, NOTE, "note", GR__F_STR, 0, note),
     LISTREF(gr_actor, ACTOR, MEMBERS, "members", 0, members, GR_REC_ACTOR),
+    RANGEF(gr_actor, ACTOR, COW, "cow", GR__F_INT, 0, cow, 1, 999),
+    FIELD(gr_actor, ACTOR, NUCLEAR_SINCE, "nuclear_since", GR__F_DATE, 0, nuclear_since),
+    OBJF(gr_actor, ACTOR, NUCLEAR_SOURCE, "nuclear_source", 0, nuclear_source, &source_schema),
 };
 KEYS_MATCH(ACTOR, actor_fields);
 static const gr__schema actor_schema = SCHEMA(gr_actor, "actor", actor_fields, -1, check_actor);
@@ -653,6 +664,191 @@ static const gr__field scenario_fields[] = {
 KEYS_MATCH(SCENARIO, scenario_fields);
 static const gr__schema scenario_schema = SCHEMA(gr_scenario, "scenario", scenario_fields, -1, check_scenario);
 
+/* ---- Fact rules -------------------------------------------------------- */
+
+static void check_fact_rule(gr__sink *sink, void *obj, const gr_pos *pos) {
+  const gr_fact_rule *r = obj;
+  if (r->when == GR_FRULE_PARTY && GR_GIVEN(r, GR_KEY_FACT_RULE_KINDS))
+    gr__check_error(sink, pos, "a rule 'party' looks at the parties, not at kinds of obligation: no 'kinds'");
+  if (r->when == GR_FRULE_PARTY && GR_GIVEN(r, GR_KEY_FACT_RULE_TROOPS))
+    gr__check_error(sink, pos, "a rule 'party' looks at the parties, not at forces: no 'troops'");
+  if (r->fact == GR_FACT_RATIFIED || r->fact == GR_FACT_NEUTRALITY_OBSERVED)
+    gr__check_error(sink, pos, "fact '%s' is not derived by rules (docs/engines.md, facts)",
+                    gr_table_name(GR_T_FACT, r->fact));
+}
+
+static const gr__field fact_rule_fields[] = {
+    FIELD(gr_fact_rule, FACT_RULE, ID, "id", GR__F_ID, GR__REQ, id),
+    ENUMF(gr_fact_rule, FACT_RULE, FACT, "fact", GR__REQ, fact, GR_T_FACT),
+    ENUMF(gr_fact_rule, FACT_RULE, WHEN, "when", GR__REQ, when, GR_T_FACT_RULE_KIND),
+    REFF(gr_fact_rule, FACT_RULE, ACTOR, "actor", GR__REQ, actor, GR_REC_ACTOR),
+    LISTENUM(gr_fact_rule, FACT_RULE, KINDS, "kinds", 0, kinds, GR_T_OBLIGATION_KIND),
+    FIELD(gr_fact_rule, FACT_RULE, TROOPS, "troops", GR__F_BOOL, 0, troops),
+    FIELD(gr_fact_rule, FACT_RULE, HOLDS, "holds", GR__F_STR, GR__REQ, holds),
+    FIELD(gr_fact_rule, FACT_RULE, OTHERWISE, "otherwise", GR__F_STR, GR__REQ, otherwise),
+    LISTOBJ(gr_fact_rule, FACT_RULE, SOURCES, "sources", GR__REQ, sources, &source_schema),
+};
+KEYS_MATCH(FACT_RULE, fact_rule_fields);
+static const gr__schema fact_rule_schema = SCHEMA(gr_fact_rule, "fact rule", fact_rule_fields, -1, check_fact_rule);
+
+/* ---- Capabilities ------------------------------------------------------ */
+
+static void check_capability_year(gr__sink *sink, void *obj, const gr_pos *pos) {
+  const gr_capability_year *y = obj;
+  if (!GR_GIVEN(y, GR_KEY_CAPABILITY_YEAR_PERSONNEL) && !GR_GIVEN(y, GR_KEY_CAPABILITY_YEAR_EXPENDITURE) &&
+      !GR_GIVEN(y, GR_KEY_CAPABILITY_YEAR_CINC))
+    gr__check_error(sink, pos, "a capability year needs at least one of 'personnel', 'expenditure' or 'cinc'");
+}
+
+static const gr__field capability_year_fields[] = {
+    RANGEF(gr_capability_year, CAPABILITY_YEAR, YEAR, "year", GR__F_INT, GR__REQ, year, 1800, 2200),
+    RANGEF(gr_capability_year, CAPABILITY_YEAR, PERSONNEL, "personnel", GR__F_NUM, 0, personnel, 0, 50e6),
+    RANGEF(gr_capability_year, CAPABILITY_YEAR, EXPENDITURE, "expenditure", GR__F_NUM, 0, expenditure, 0, 1e10),
+    RANGEF(gr_capability_year, CAPABILITY_YEAR, CINC, "cinc", GR__F_NUM, 0, cinc, 0, 1),
+    OBJF(gr_capability_year, CAPABILITY_YEAR, SOURCE, "source", 0, source, &source_schema),
+};
+KEYS_MATCH(CAPABILITY_YEAR, capability_year_fields);
+static const gr__schema capability_year_schema =
+    SCHEMA(gr_capability_year, "capability year", capability_year_fields, -1, check_capability_year);
+
+static void check_capabilities(gr__sink *sink, void *obj, const gr_pos *pos) {
+  (void)pos;
+  const gr_capabilities *c = obj;
+  for (size_t i = 1; i < c->years.n; i++)
+    if (c->years.items[i].year <= c->years.items[i - 1].year)
+      gr__check_error(sink, &c->years.items[i].pos, "capability years must be in increasing order, each once");
+}
+
+static const gr__field capabilities_fields[] = {
+    FIELD(gr_capabilities, CAPABILITIES, ID, "id", GR__F_ID, GR__REQ, id),
+    REFF(gr_capabilities, CAPABILITIES, ACTOR, "actor", GR__REQ, actor, GR_REC_ACTOR),
+    OBJF(gr_capabilities, CAPABILITIES, SOURCE, "source", GR__REQ, source, &source_schema),
+    LISTOBJ(gr_capabilities, CAPABILITIES, YEARS, "years", GR__REQ, years, &capability_year_schema),
+    FIELD(gr_capabilities, CAPABILITIES, NOTE, "note", GR__F_STR, 0, note),
+};
+KEYS_MATCH(CAPABILITIES, capabilities_fields);
+static const gr__schema capabilities_schema =
+    SCHEMA(gr_capabilities, "capabilities", capabilities_fields, -1, check_capabilities);
+
+/* ---- Case -------------------------------------------------------------- */
+
+static void check_case_balance(gr__sink *sink, void *obj, const gr_pos *pos) {
+  const gr_case_balance *b = obj;
+  if (GR_GIVEN(b, GR_KEY_CASE_BALANCE_VALUE) && !(b->value > 0))
+    gr__check_error(sink, pos, "a balance of forces is a ratio above 0, not %g", b->value);
+}
+
+static const gr__field case_balance_fields[] = {
+    FIELD(gr_case_balance, CASE_BALANCE, VALUE, "value", GR__F_NUM, GR__REQ, value),
+    FIELD(gr_case_balance, CASE_BALANCE, MEASURE, "measure", GR__F_STR, GR__REQ, measure),
+    OBJF(gr_case_balance, CASE_BALANCE, SOURCE, "source", GR__REQ, source, &source_schema),
+};
+KEYS_MATCH(CASE_BALANCE, case_balance_fields);
+static const gr__schema case_balance_schema =
+    SCHEMA(gr_case_balance, "balance", case_balance_fields, -1, check_case_balance);
+
+static const gr__field covariate_fields[] = {
+    FIELD(gr_covariate, COVARIATE, NAME, "name", GR__F_ID, GR__REQ, name),
+    FIELD(gr_covariate, COVARIATE, VALUE, "value", GR__F_NUM, GR__REQ, value),
+};
+KEYS_MATCH(COVARIATE, covariate_fields);
+static const gr__schema covariate_schema = SCHEMA(gr_covariate, "covariate", covariate_fields, -1, NULL);
+
+static const gr__field case_response_fields[] = {
+    REFF(gr_case_response, CASE_RESPONSE, ACTOR, "actor", GR__REQ, actor, GR_REC_ACTOR),
+    ENUMF(gr_case_response, CASE_RESPONSE, ACTION, "action", GR__REQ, action, GR_T_GUARANTOR_ACTION),
+    RANGEF(gr_case_response, CASE_RESPONSE, DAYS, "days", GR__F_INT, 0, days, 0, 36500),
+    OBJF(gr_case_response, CASE_RESPONSE, SOURCE, "source", GR__REQ, source, &source_schema),
+};
+KEYS_MATCH(CASE_RESPONSE, case_response_fields);
+static const gr__schema case_response_schema =
+    SCHEMA(gr_case_response, "guarantor's response", case_response_fields, -1, NULL);
+
+static void check_case_outcome(gr__sink *sink, void *obj, const gr_pos *pos) {
+  const gr_case_outcome *o = obj;
+  if (!GR_GIVEN(o, GR_KEY_CASE_OUTCOME_RESULT)) return;
+  if (o->result != GR_RESULT_DETERRED && !GR_GIVEN(o, GR_KEY_CASE_OUTCOME_DATE))
+    gr__check_error(sink, pos, "an outcome '%s' needs its 'date'", gr_table_name(GR_T_CASE_RESULT, o->result));
+  if (o->result == GR_RESULT_DETERRED && GR_GIVEN(o, GR_KEY_CASE_OUTCOME_GUARANTORS) && o->guarantors.n > 0)
+    gr__check_error(sink, &o->guarantors.items[0].pos,
+                    "a deterred case has no guarantors' responses: nothing was attacked");
+  if (o->result != GR_RESULT_ATTACKED && GR_GIVEN(o, GR_KEY_CASE_OUTCOME_DEFENCE_HELD))
+    gr__check_error(sink, pos, "'defence_held' is for an outcome 'attacked' only");
+  if (o->result == GR_RESULT_ATTACKED && !GR_GIVEN(o, GR_KEY_CASE_OUTCOME_DEFENCE_HELD))
+    gr__check_error(sink, pos, "an outcome 'attacked' needs 'defence_held' (true or false)");
+}
+
+static const gr__field case_outcome_fields[] = {
+    ENUMF(gr_case_outcome, CASE_OUTCOME, RESULT, "result", GR__REQ, result, GR_T_CASE_RESULT),
+    FIELD(gr_case_outcome, CASE_OUTCOME, DATE, "date", GR__F_DATE, 0, date),
+    FIELD(gr_case_outcome, CASE_OUTCOME, DEFENCE_HELD, "defence_held", GR__F_BOOL, 0, defence_held),
+    LISTOBJ(gr_case_outcome, CASE_OUTCOME, GUARANTORS, "guarantors", 0, guarantors, &case_response_schema),
+    OBJF(gr_case_outcome, CASE_OUTCOME, SOURCE, "source", GR__REQ, source, &source_schema),
+};
+KEYS_MATCH(CASE_OUTCOME, case_outcome_fields);
+static const gr__schema case_outcome_schema =
+    SCHEMA(gr_case_outcome, "outcome", case_outcome_fields, -1, check_case_outcome);
+
+static const gr__field case_intent_fields[] = {
+    ENUMF(gr_case_intent, CASE_INTENT, LEVEL, "level", GR__REQ, level, GR_T_INTENT_EVIDENCE),
+    FIELD(gr_case_intent, CASE_INTENT, EVIDENCE, "evidence", GR__F_STR, 0, evidence),
+    OBJF(gr_case_intent, CASE_INTENT, SOURCE, "source", 0, source, &source_schema),
+};
+KEYS_MATCH(CASE_INTENT, case_intent_fields);
+static const gr__schema case_intent_schema = SCHEMA(gr_case_intent, "intent", case_intent_fields, -1, NULL);
+
+static const gr__field case_alternative_fields[] = {
+    ENUMF(gr_case_alternative, CASE_ALTERNATIVE, RESULT, "result", GR__REQ, result, GR_T_CASE_RESULT),
+    FIELD(gr_case_alternative, CASE_ALTERNATIVE, NOTE, "note", GR__F_STR, GR__REQ, note),
+    OBJF(gr_case_alternative, CASE_ALTERNATIVE, SOURCE, "source", GR__REQ, source, &source_schema),
+};
+KEYS_MATCH(CASE_ALTERNATIVE, case_alternative_fields);
+static const gr__schema case_alternative_schema =
+    SCHEMA(gr_case_alternative, "alternative coding", case_alternative_fields, -1, NULL);
+
+static void check_case(gr__sink *sink, void *obj, const gr_pos *pos) {
+  const gr_case *c = obj;
+  if (GR_GIVEN(c, GR_KEY_CASE_INTENT) && GR_GIVEN(c, GR_KEY_CASE_OUTCOME) && c->outcome.result != GR_RESULT_DETERRED)
+    gr__check_error(sink, &c->intent.pos, "'intent' is the evidence for a deterred case; this one was %s",
+                    gr_table_name(GR_T_CASE_RESULT, c->outcome.result));
+  if (GR_GIVEN(c, GR_KEY_CASE_OUTCOME) && c->outcome.result == GR_RESULT_DETERRED && !GR_GIVEN(c, GR_KEY_CASE_INTENT))
+    gr__check_error(sink, pos, "a deterred case needs 'intent': what shows the challenger meant to attack ('none' if nothing)");
+  if (GR_GIVEN(c, GR_KEY_CASE_OUTCOME) && GR_GIVEN(c, GR_KEY_CASE_OUTCOME) &&
+      GR_GIVEN(&c->outcome, GR_KEY_CASE_OUTCOME_DATE) && GR_GIVEN(c, GR_KEY_CASE_CUTOFF) && c->outcome.date < c->cutoff)
+    gr__check_error(sink, &c->outcome.pos, "the outcome's date is before the case's cut-off");
+  if (GR_GIVEN(c, GR_KEY_CASE_OUTCOME) && GR_GIVEN(&c->outcome, GR_KEY_CASE_OUTCOME_DATE) &&
+      GR_GIVEN(c, GR_KEY_CASE_CUTOFF) && GR_GIVEN(c, GR_KEY_CASE_WINDOW_DAYS) &&
+      c->outcome.date - c->cutoff > c->window_days)
+    gr__check_error(sink, &c->outcome.pos, "the outcome's date is after the case's window of %d days", c->window_days);
+  for (size_t i = 0; i < c->covariates.n; i++)
+    for (size_t j = 0; j < i; j++)
+      if (strcmp(c->covariates.items[i].name, c->covariates.items[j].name) == 0)
+        gr__check_error(sink, &c->covariates.items[i].pos, "covariate '%s' is given twice", c->covariates.items[i].name);
+}
+
+static const gr__field case_fields[] = {
+    FIELD(gr_case, CASE, ID, "id", GR__F_ID, GR__REQ, id),
+    FIELD(gr_case, CASE, TITLE, "title", GR__F_STR, GR__REQ, title),
+    FIELD(gr_case, CASE, SET, "set", GR__F_ID, GR__REQ, set),
+    FIELD(gr_case, CASE, QUESTION, "question", GR__F_STR, GR__REQ, question),
+    FIELD(gr_case, CASE, CUTOFF, "cutoff", GR__F_DATE, GR__REQ, cutoff),
+    RANGEF(gr_case, CASE, WINDOW_DAYS, "window_days", GR__F_INT, GR__REQ, window_days, 1, 36500),
+    REFF(gr_case, CASE, PROTECTED, "protected", GR__REQ, protects, GR_REC_ACTOR),
+    LISTREF(gr_case, CASE, CHALLENGERS, "challengers", GR__REQ, challengers, GR_REC_ACTOR),
+    REFF(gr_case, CASE, ARRANGEMENT, "arrangement", 0, arrangement, GR_REC_ARRANGEMENT),
+    REFF(gr_case, CASE, SCENARIO, "scenario", GR__REQ, scenario, GR_REC_SCENARIO),
+    OBJF(gr_case, CASE, BALANCE, "balance", 0, balance, &case_balance_schema),
+    LISTOBJ(gr_case, CASE, COVARIATES, "covariates", 0, covariates, &covariate_schema),
+    OBJF(gr_case, CASE, OUTCOME, "outcome", GR__REQ, outcome, &case_outcome_schema),
+    OBJF(gr_case, CASE, INTENT, "intent", 0, intent, &case_intent_schema),
+    ENUMF(gr_case, CASE, CONFIDENCE, "confidence", GR__REQ, confidence, GR_T_CODING_CONFIDENCE),
+    LISTOBJ(gr_case, CASE, ALTERNATIVES, "alternatives", 0, alternatives, &case_alternative_schema),
+    LISTOBJ(gr_case, CASE, SOURCES, "sources", GR__REQ, sources, &source_schema),
+    FIELD(gr_case, CASE, NOTE, "note", GR__F_STR, 0, note),
+};
+KEYS_MATCH(CASE, case_fields);
+static const gr__schema case_schema = SCHEMA(gr_case, "case", case_fields, -1, check_case);
+
 /* ---- Parameter --------------------------------------------------------- */
 
 /* The keys a distribution may take: from value to max, in schema order. */
@@ -766,6 +962,8 @@ const gr__schema *const gr__record_schemas[GR_REC__COUNT] = {
     [GR_REC_REGION] = &region_schema,           [GR_REC_ARRANGEMENT] = &arrangement_schema,
     [GR_REC_POSITION] = &position_schema,       [GR_REC_EVENT] = &event_schema,
     [GR_REC_PARAMETER] = &parameter_schema,     [GR_REC_SCENARIO] = &scenario_schema,
+    [GR_REC_CAPABILITIES] = &capabilities_schema, [GR_REC_CASE] = &case_schema,
+    [GR_REC_FACT_RULE] = &fact_rule_schema,
 };
 
 const char *const gr__list_keys[GR_REC__COUNT] = {
@@ -773,6 +971,8 @@ const char *const gr__list_keys[GR_REC__COUNT] = {
     [GR_REC_REGION] = "regions",     [GR_REC_ARRANGEMENT] = "arrangements",
     [GR_REC_POSITION] = "positions", [GR_REC_EVENT] = "events",
     [GR_REC_PARAMETER] = "parameters", [GR_REC_SCENARIO] = "scenarios",
+    [GR_REC_CAPABILITIES] = "capabilities", [GR_REC_CASE] = "cases",
+    [GR_REC_FACT_RULE] = "fact_rules",
 };
 
 int gr__schema_field(const gr__schema *s, const char *key) {
@@ -802,6 +1002,9 @@ RECORD_LAYOUT(gr_position);
 RECORD_LAYOUT(gr_event);
 RECORD_LAYOUT(gr_parameter);
 RECORD_LAYOUT(gr_scenario);
+RECORD_LAYOUT(gr_capabilities);
+RECORD_LAYOUT(gr_case);
+RECORD_LAYOUT(gr_fact_rule);
 
 /* Every list is {T *items; size_t n;}: the loader and the serialiser read
  * and write them through that shape. */
@@ -824,6 +1027,10 @@ LIST_LAYOUT(gr_territories);
 LIST_LAYOUT(gr_clauses);
 LIST_LAYOUT(gr_scenario_events);
 LIST_LAYOUT(gr_scenario_facts);
+LIST_LAYOUT(gr_capability_years);
+LIST_LAYOUT(gr_covariates);
+LIST_LAYOUT(gr_case_responses);
+LIST_LAYOUT(gr_case_alternatives);
 
 /* Enumerated values and their lists are ints; masks have 64 bits. */
 _Static_assert(sizeof(((gr_intlist *)0)->items[0]) == sizeof(int), "an enum list holds ints");

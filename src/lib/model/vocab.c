@@ -125,6 +125,7 @@ static const gr_term actor_types[] = {
     {"state", "A sovereign state (ISO 3166-1 alpha-3 id)."},
     {"organisation", "An international organisation with members (EU, NATO, UN)."},
     {"group", "An analytic grouping of states (P5, WEST)."},
+    {"territory", "A protected party without armed forces of its own (West Berlin, 1948): the model weighs it at 0 personnel."},
 };
 
 static const gr_term approvals[] = {
@@ -137,6 +138,42 @@ static const gr_term region_types[] = {
     {"oblast", "A province (oblast)."},
     {"city", "A city with special status."},
     {"autonomous_republic", "An autonomous republic."},
+    {"province", "A province or first-level division of any state."},
+    {"territory", "A territory, colony or dependency."},
+    {"island", "An island or island group."},
+    {"enclave", "An enclave or exclave (a city or district surrounded by another state)."},
+};
+
+static const gr_term fact_rule_kinds[] = {
+    {"party", "The actor is a party of the arrangement, in any role."},
+    {"offers", "A guarantor that is the actor, or a group that includes it, has an obligation of one of the kinds on offer."},
+    {"offers_in", "A guarantor that is the actor, or one of its members, has an obligation of one of the kinds on offer."},
+};
+
+static const gr_term case_results[] = {
+    {"deterred", "The challenger neither attacked nor obtained its demand under threat within the window."},
+    {"attacked", "The challenger used military force against the protected state within the window."},
+    {"coerced", "The challenger obtained what it demanded under the threat, without attacking (the protected state or its defender conceded)."},
+};
+
+static const gr_term guarantor_actions[] = {
+    {"fought", "Its forces fought the challenger."},
+    {"sent_arms", "It sent arms or other military supplies, without fighting."},
+    {"sanctioned", "It imposed economic or diplomatic sanctions only."},
+    {"nothing", "It did nothing beyond words."},
+};
+
+static const gr_term intent_evidences[] = {
+    {"strong", "Documents, orders or deployments show the challenger prepared to attack."},
+    {"some", "Threats or demands, without evidence of preparations to attack."},
+    {"none", "No evidence that the challenger meant to attack: a weak success of deterrence."},
+    {"unknown", "The sources do not say."},
+};
+
+static const gr_term coding_confidences[] = {
+    {"low", "The outcome itself is disputed between sources (an alternative coding is given)."},
+    {"medium", "The sources agree on the outcome and differ on a detail (a date, a guarantor's response)."},
+    {"high", "The sources agree on the outcome."},
 };
 
 static const gr_term location_classes[] = {
@@ -271,6 +308,11 @@ static const gr_table tables[GR_T__COUNT] = {
     [GR_T_TERRITORY_STATUS] = T("territory_status", "Territorial terms", false, territory_statuses),
     [GR_T_DECISION_RULE] = T("decision_rule", "Decision rules of bodies", false, decision_rules),
     [GR_T_CLAUSE_KIND] = T("clause_kind", "Recorded clauses", false, clause_kinds),
+    [GR_T_CASE_RESULT] = T("case_result", "Outcomes of historical cases", false, case_results),
+    [GR_T_GUARANTOR_ACTION] = T("guarantor_action", "What a guarantor did", true, guarantor_actions),
+    [GR_T_INTENT_EVIDENCE] = T("intent_evidence", "Evidence of intent to attack", true, intent_evidences),
+    [GR_T_CODING_CONFIDENCE] = T("coding_confidence", "Confidence in a case's coding", true, coding_confidences),
+    [GR_T_FACT_RULE_KIND] = T("fact_rule_kind", "What a fact rule looks for", false, fact_rule_kinds),
 };
 
 const gr_table *gr_table_get(gr_table_id id) {
@@ -293,7 +335,7 @@ const char *gr_table_name(gr_table_id id, int value) {
 }
 
 static const char *const record_kind_names[GR_REC__COUNT] = {
-    "document", "actor", "region", "arrangement", "position", "event", "parameter", "scenario",
+    "document", "actor", "region", "arrangement", "position", "event", "parameter", "scenario", "capabilities", "case", "fact rule",
 };
 
 const char *gr_record_kind_name(gr_record_kind kind) {
