@@ -169,8 +169,13 @@ static void test_dated_attributes(void **state) {
   assert_true(gr_catalog_personnel(cat, "UKR", 20140101, &v, &year, NULL));
   assert_double_equal(v, 130000, 0);
   assert_int_equal(year, 2013);
-  /* ... but not in 2013 itself (no look-ahead), when nothing earlier is known. */
-  assert_false(gr_catalog_personnel(cat, "UKR", 20130601, &v, &year, NULL));
+  /* ... not 2014's (no look-ahead: the mobilised figure of the year of
+   * the crisis), and in 2013 itself, with no earlier year, 2013's. */
+  assert_true(gr_catalog_personnel(cat, "UKR", 20141231, &v, &year, NULL));
+  assert_int_equal(year, 2013);
+  assert_true(gr_catalog_personnel(cat, "UKR", 20130601, &v, &year, NULL));
+  assert_int_equal(year, 2013);
+  assert_false(gr_catalog_personnel(cat, "UKR", 20120601, &v, &year, NULL));
   /* As things stand: the latest of all, the actor's own 2024 figure. */
   assert_true(gr_catalog_personnel(cat, "UKR", 0, &v, &year, NULL));
   assert_int_equal(year, 2024);

@@ -178,8 +178,9 @@ GR_EXTERN bool gr_catalog_actor_in(const gr_catalog *cat, const char *actor_id,
 /* An actor's active military personnel as of `date` (0: as things stand,
  * the latest figure known): the capabilities year (records of kind
  * `capabilities`) or the actor's own `personnel` figure of the latest year
- * before the date's year (a year's figures are known once it is over); an
- * undated own figure when no dated one is.
+ * before the date's year (a year's figures are known once it is over);
+ * for an actor with no earlier year at all (a state new to the tables),
+ * the figure of the date's own year; else an undated own figure.
  * A territory has 0. Writes the value, the year it is of (0 for an
  * undated figure) and its source (borrowed from the catalog; any of the
  * three may be NULL) and returns true; false when nothing is known for

@@ -23,7 +23,7 @@ import sys
 
 REPO = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 
-# COW codes of the catalog's states (data/actors.yaml has no 'cow' key yet).
+# COW codes of the catalog's states (also in data/actors.yaml's 'cow' keys).
 CATALOG_COW = {"USA": 2, "CAN": 20, "GBR": 200, "NLD": 210, "FRA": 220, "DEU": 255,
                "POL": 290, "ITA": 325, "UKR": 369, "RUS": 365, "TUR": 640, "CHN": 710}
 
@@ -219,6 +219,9 @@ def main():
             "        kind: military_intervention",
             "        triggers: [armed_attack]",
             f"        activation: {'automatic' if allied else 'discretionary'}",
+            "        location:",
+            "          basing: stationed",
+            f"          source: {src(assumption='a defender that intervenes fights on the protege territory it defends; Huth does not say where')}",
             "        sources:",
             f"          - {src(ref=HUTH_APSR, assumption='Huth codes an immediate deterrent threat of force by the defender in every case')}",
         ]))

@@ -246,6 +246,15 @@ static int score_split(gr_backtest *bt, int split, const char *set, const char *
         }
         gr__scores(p, y, pick, m, &boot[(size_t)b * 4]);
       }
+      /* The base rate ranks and classifies nothing: its AUC (all ties in
+       * sample; leave one out, a failure's own exclusion lowers its
+       * prediction, a perfect inversion) and its accuracy (near an even
+       * split, leave-one-out flips every case to the wrong side of 0.5)
+       * are artefacts, so none is given; its Brier and log loss stand. */
+      if (pred == GR_PRED_BASE_RATE) {
+        v[2] = v[3] = NAN;
+        for (unsigned b = 0; b < bt->bootstrap; b++) boot[(size_t)b * 4 + 2] = boot[(size_t)b * 4 + 3] = NAN;
+      }
       gr_score *out[4] = {&s->brier, &s->logloss, &s->auc, &s->accuracy};
       for (int q = 0; q < 4; q++) {
         out[q]->value = v[q];

@@ -520,6 +520,29 @@ bool gr_catalog_actor_in(const gr_catalog *cat, const char *actor_id, const char
 
 static int year_of(gr_date date) { return (int)(date / 10000); }
 
+/* The personnel figure of year `y` exactly (the actor's own or a
+ * capabilities record's), when there is no earlier year at all. */
+static bool first_year_figure(const gr_catalog *cat, const gr_actor *a, int y, double *v, int *year,
+                              const gr_source **src) {
+  bool found = false;
+  if (a->personnel.given && a->personnel.year > 0 && a->personnel.year < y) return false;
+  if (a->personnel.given && a->personnel.year == y) *v = a->personnel.value, *year = y, *src = &a->personnel.source, found = true;
+  for (size_t i = 0; i < cat->recs[GR_REC_CAPABILITIES].n; i++) {
+    const gr_capabilities *c = cat->recs[GR_REC_CAPABILITIES].items[i];
+    if (c->actor == NULL || strcmp(c->actor, a->id) != 0) continue;
+    for (size_t k = 0; k < c->years.n; k++) {
+      const gr_capability_year *cy = &c->years.items[k];
+      if (!GR_GIVEN(cy, GR_KEY_CAPABILITY_YEAR_PERSONNEL)) continue;
+      if (cy->year < y) return false; /* An earlier year exists after all. */
+      if (cy->year == y && !found) {
+        *v = cy->personnel, *year = y, found = true;
+        *src = GR_GIVEN(cy, GR_KEY_CAPABILITY_YEAR_SOURCE) ? &cy->source : &c->source;
+      }
+    }
+  }
+  return found;
+}
+
 bool gr_catalog_personnel(const gr_catalog *cat, const char *actor_id, gr_date date, double *value, int *year,
                           const gr_source **source) {
   const gr_actor *a = gr_catalog_actor(cat, actor_id);
@@ -551,6 +574,15 @@ bool gr_catalog_personnel(const gr_catalog *cat, const char *actor_id, gr_date d
         }
         break; /* Years are in order: the first one not after the limit is this record's latest. */
       }
+    }
+    /* A state new to the tables (Kuwait, independent in June 1961) has
+     * no year before its first: that first year's figure, when the date
+     * falls in it. */
+    if (!found && date) {
+      double fv;
+      int fy;
+      const gr_source *fs;
+      if (first_year_figure(cat, a, year_of(date), &fv, &fy, &fs)) v = fv, y = fy, src = fs, found = true;
     }
     if (!found && a->personnel.given && a->personnel.year <= 0) {
       v = a->personnel.value, y = 0, src = &a->personnel.source, found = true;
