@@ -8,7 +8,8 @@
  * the input), and simulated for 64 draws against one event with the
  * built-in parameters; the results are serialised and checked: the
  * engines must neither crash, nor fail, nor give a probability outside
- * [0, 1] on a valid catalog. make fuzz runs it; its seeds are
+ * [0, 1] on a valid catalog; the cases of the input, if any, are
+ * backtested. make fuzz runs it; its seeds are
  * tests/fuzz/fuzz_engines.
  */
 #include <math.h>
@@ -109,6 +110,34 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       simulate_checked(cat, params, a, gr_catalog_at(cat, GR_REC_EVENT, (size + i) % nev), size);
       if (nsc)
         simulate_case_checked(cat, params, a, gr_catalog_at(cat, GR_REC_SCENARIO, (size + i) % nsc), NULL, size);
+    }
+    /* Cases of the input: the backtest must score them or refuse them
+     * with a reason, never fail otherwise, and give probabilities in
+     * [0, 1] (NaN where a predictor does not apply). */
+    if (gr_catalog_count(cat, GR_REC_CASE) > 0) {
+      gr_backtest_options bo;
+      gr_backtest_options_init(&bo, sizeof bo);
+      bo.draws = 64;
+      bo.bootstrap = 8;
+      bo.threads = 1;
+      gr_backtest *bt = NULL;
+      gr_status st = gr_backtest_new(cat, params, &bo, &bt, &err);
+      if (st != GR_OK && st != GR_E_INVALID) abort();
+      for (size_t i = 0; bt != NULL && i < bt->ncases; i++) {
+        const gr_backtest_case *bc = &bt->cases[i];
+        if (bc->scored && !(bc->p >= 0 && bc->p <= 1)) abort();
+        if (!bc->scored && bc->why[0] == '\0') abort();
+        for (int p = 0; p < GR_PRED__COUNT; p++)
+          if (!isnan(bc->loo[p]) && !(bc->loo[p] >= 0 && bc->loo[p] <= 1)) abort();
+      }
+      if (bt != NULL) {
+        gr_json *w = gr_json_new(0);
+        gr_json_backtest(w, bt);
+        char *json = gr_json_finish(w);
+        if (json == NULL) abort();
+        gr_free(json);
+      }
+      gr_backtest_free(bt);
     }
   }
   gr_catalog_free(cat);

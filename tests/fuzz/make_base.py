@@ -2,7 +2,7 @@
 """Write the base and the seeds of the engines harness (fuzz_engines.c)
 from the built-in catalog, as the program shows it:
 
-- tests/fuzz/engines_base.json: the actors, events, scenarios and positions, and the
+- tests/fuzz/engines_base.json: the actors, events, scenarios, positions and fact rules, and the
   regions the arrangements and events name (each with its last three
   control snapshots), trimmed to what the engines read: aliases, notes
   and quotes dropped, every source an assumption. Loading it costs a
@@ -59,7 +59,7 @@ def main():
         p["match"].pop("arrangements", None)
     catalog["positions"] = [p for p in catalog["positions"] if p["match"]]
     base = {kind: [record(r) for r in catalog[kind] if kind != "regions" or r["id"] in named]
-            for kind in ("actors", "regions", "events", "positions", "scenarios")}
+            for kind in ("actors", "regions", "events", "positions", "scenarios", "fact_rules")}
     with open(os.path.join(HERE, "engines_base.json"), "w") as f:
         f.write("{" + ",\n".join(json.dumps(k) + ": " + json.dumps(v, separators=(",", ":"))
                                  for k, v in base.items()) + "}\n")
