@@ -36,7 +36,7 @@ static void test_table_sizes_match_enums(void **state) {
       {GR_T_TERRITORY_STATUS, GR_TERR__COUNT},    {GR_T_DECISION_RULE, GR_DECIDE__COUNT},
       {GR_T_CLAUSE_KIND, GR_CLAUSE__COUNT},       {GR_T_CASE_RESULT, GR_RESULT__COUNT},
       {GR_T_GUARANTOR_ACTION, GR_ACTION__COUNT},  {GR_T_INTENT_EVIDENCE, GR_EVIDENCE__COUNT},
-      {GR_T_CODING_CONFIDENCE, GR_CODING__COUNT},
+      {GR_T_CODING_CONFIDENCE, GR_CODING__COUNT}, {GR_T_FACT_RULE_KIND, GR_FRULE__COUNT},
   };
   assert_int_equal(sizeof want / sizeof want[0], GR_T__COUNT);
   for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {

@@ -163,6 +163,16 @@ typedef enum gr_region_type {
   GR_REGION__COUNT
 } gr_region_type;
 
+/* What a fact rule (gr_fact_rule) looks for in an arrangement. */
+typedef enum gr_fact_rule_kind {
+  GR_FRULE_PARTY,     /* `actor` is a party of the arrangement (any role). */
+  GR_FRULE_OFFERS,    /* A guarantor that is `actor` or a group including it
+                         has an obligation on offer of one of `kinds`. */
+  GR_FRULE_OFFERS_IN, /* A guarantor that is `actor` or one of its members
+                         has an obligation on offer of one of `kinds`. */
+  GR_FRULE__COUNT
+} gr_fact_rule_kind;
+
 /* What happened in a historical case (gr_case). */
 typedef enum gr_case_result {
   GR_RESULT_DETERRED,
@@ -354,6 +364,7 @@ typedef enum gr_table_id {
   GR_T_GUARANTOR_ACTION,
   GR_T_INTENT_EVIDENCE,
   GR_T_CODING_CONFIDENCE,
+  GR_T_FACT_RULE_KIND,
   GR_T__COUNT
 } gr_table_id;
 
@@ -842,6 +853,25 @@ typedef struct gr_scenario {
   gr_pos pos;
 } gr_scenario;
 
+/* How a fact is derived from an arrangement: facts name no state in the
+ * engines; these rules (data/facts.yaml) do. A fact no rule makes true
+ * keeps its default (false) unless a scenario or the user states it. The
+ * texts may use {guarantor}, {kind}, {commitment}, {size}, {menu} (",
+ * among a menu of means"), {member} (", as a member of G") and {role}. */
+typedef struct gr_fact_rule {
+  uint64_t given;
+  const char *id;
+  int fact;              /* gr_fact */
+  int when;              /* gr_fact_rule_kind */
+  const char *actor;
+  gr_intlist kinds;      /* gr_obligation_kind; empty: any kind. */
+  bool troops;           /* Only a force whose size is not stated as 0. */
+  const char *holds;     /* The reason when the rule makes the fact true. */
+  const char *otherwise; /* The reason when no rule for the fact does. */
+  gr_sourcelist sources;
+  gr_pos pos;
+} gr_fact_rule;
+
 /* One year of an actor's material capabilities. */
 typedef struct gr_capability_year {
   uint64_t given;
@@ -1269,6 +1299,18 @@ enum {
   GR_KEY_SCENARIO__COUNT
 };
 enum {
+  GR_KEY_FACT_RULE_ID,
+  GR_KEY_FACT_RULE_FACT,
+  GR_KEY_FACT_RULE_WHEN,
+  GR_KEY_FACT_RULE_ACTOR,
+  GR_KEY_FACT_RULE_KINDS,
+  GR_KEY_FACT_RULE_TROOPS,
+  GR_KEY_FACT_RULE_HOLDS,
+  GR_KEY_FACT_RULE_OTHERWISE,
+  GR_KEY_FACT_RULE_SOURCES,
+  GR_KEY_FACT_RULE__COUNT
+};
+enum {
   GR_KEY_CAPABILITY_YEAR_YEAR,
   GR_KEY_CAPABILITY_YEAR_PERSONNEL,
   GR_KEY_CAPABILITY_YEAR_EXPENDITURE,
@@ -1375,6 +1417,7 @@ typedef enum gr_record_kind {
   GR_REC_SCENARIO,
   GR_REC_CAPABILITIES,
   GR_REC_CASE,
+  GR_REC_FACT_RULE,
   GR_REC__COUNT
 } gr_record_kind;
 

@@ -678,6 +678,17 @@ static void show_capabilities(FILE *fp, const gr_capabilities *c) {
   print_source(fp, &c->source, 2);
 }
 
+static void show_fact_rule(FILE *fp, const gr_fact_rule *r) {
+  fprintf(fp, "%s — derives %s\n", r->id, tname(GR_T_FACT, r->fact));
+  fprintf(fp, "    when:      %s %s", tname(GR_T_FACT_RULE_KIND, r->when), r->actor);
+  for (size_t i = 0; i < r->kinds.n; i++)
+    fprintf(fp, "%s%s", i ? ", " : ", of kind ", tname(GR_T_OBLIGATION_KIND, r->kinds.items[i]));
+  fprintf(fp, "%s\n", r->troops ? ", with troops" : "");
+  fprintf(fp, "    holds:     %s\n    otherwise: %s\n", cli_text(r->holds), cli_text(r->otherwise));
+  fputs("Sources:\n", fp);
+  print_sources(fp, &r->sources, 2);
+}
+
 static void show_one(FILE *fp, const gr_catalog *cat, gr_record_kind kind, const void *rec) {
   switch (kind) {
   case GR_REC_ARRANGEMENT: show_arrangement(fp, cat, rec); break;
@@ -690,6 +701,7 @@ static void show_one(FILE *fp, const gr_catalog *cat, gr_record_kind kind, const
   case GR_REC_PARAMETER: show_parameter(fp, rec); break;
   case GR_REC_CASE: show_case(fp, rec); break;
   case GR_REC_CAPABILITIES: show_capabilities(fp, rec); break;
+  case GR_REC_FACT_RULE: show_fact_rule(fp, rec); break;
   default: break;
   }
 }
@@ -699,7 +711,7 @@ static void show_one(FILE *fp, const gr_catalog *cat, gr_record_kind kind, const
 static const gr_record_kind list_order[] = {
     GR_REC_ARRANGEMENT, GR_REC_EVENT,    GR_REC_SCENARIO,  GR_REC_POSITION,
     GR_REC_ACTOR,       GR_REC_REGION,   GR_REC_DOCUMENT, GR_REC_PARAMETER,
-    GR_REC_CASE,        GR_REC_CAPABILITIES,
+    GR_REC_CASE,        GR_REC_CAPABILITIES, GR_REC_FACT_RULE,
 };
 _Static_assert(sizeof list_order / sizeof list_order[0] == GR_REC__COUNT, "the listing shows every kind");
 static const char *const list_titles[GR_REC__COUNT] = {
@@ -708,6 +720,7 @@ static const char *const list_titles[GR_REC__COUNT] = {
     [GR_REC_POSITION] = "Positions",     [GR_REC_EVENT] = "Events",
     [GR_REC_PARAMETER] = "Parameters",   [GR_REC_SCENARIO] = "Scenarios",
     [GR_REC_CASE] = "Historical cases",  [GR_REC_CAPABILITIES] = "Capabilities (dated)",
+    [GR_REC_FACT_RULE] = "Fact rules",
 };
 
 static void list_line(FILE *fp, gr_record_kind kind, const void *rec) {
@@ -766,6 +779,11 @@ static void list_line(FILE *fp, gr_record_kind kind, const void *rec) {
     const gr_case *c = rec;
     fprintf(fp, "  %-34s %s  %-8s %s\n", c->id, gr_date_format(c->cutoff, d),
             tname(GR_T_CASE_RESULT, c->outcome.result), c->title);
+    break;
+  }
+  case GR_REC_FACT_RULE: {
+    const gr_fact_rule *r = rec;
+    fprintf(fp, "  %-30s %-30s %s %s\n", r->id, tname(GR_T_FACT, r->fact), tname(GR_T_FACT_RULE_KIND, r->when), r->actor);
     break;
   }
   case GR_REC_CAPABILITIES: {

@@ -742,7 +742,7 @@ static int parse_object(loader *ld, tree *t, const gr__schema *s, const ynode *y
 
 static const char *const top_keys[] = {
     "documents", "actors", "regions", "arrangements", "positions", "events", "parameters",
-    "scenarios", "capabilities", "cases", "arrangement",
+    "scenarios", "capabilities", "cases", "fact_rules", "arrangement",
 };
 
 static void parse_record(loader *ld, tree *t, gr_record_kind kind, const ynode *y) {
@@ -793,7 +793,7 @@ static void parse_root(loader *ld, tree *t, const ynode *root) {
         load_error(ld, &k->pos,
                        "unknown top-level key '%s' (expected documents, actors, regions, "
                        "arrangement, arrangements, positions, events, parameters, scenarios, "
-                       "capabilities or cases)",
+                       "capabilities, cases or fact_rules)",
                        k->text);
       continue;
     }

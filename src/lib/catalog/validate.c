@@ -50,9 +50,13 @@ static void check_clauses(gr_catalog *cat, const gr_scope_clauses *cs, const cha
 }
 
 /* Facts only a scenario (or the user) can make true: nothing in an
- * arrangement derives them (engine/facts.c). */
-static bool only_stated(int fact) {
-  return fact == GR_FACT_UN_MANDATE || fact == GR_FACT_CEASEFIRE_IN_FORCE || fact == GR_FACT_PARLIAMENT_APPROVAL;
+ * arrangement derives them (engine/facts.c), and no fact rule of the
+ * catalog does. */
+static bool only_stated(const gr_catalog *cat, int fact) {
+  if (fact == GR_FACT_RATIFIED || fact == GR_FACT_NEUTRALITY_OBSERVED) return false;
+  for (size_t i = 0; i < cat->recs[GR_REC_FACT_RULE].n; i++)
+    if (((const gr_fact_rule *)cat->recs[GR_REC_FACT_RULE].items[i])->fact == fact) return false;
+  return true;
 }
 
 static bool some_scenario_states(const gr_catalog *cat, int fact) {
@@ -65,7 +69,7 @@ static bool some_scenario_states(const gr_catalog *cat, int fact) {
 }
 
 static void check_reachable(gr_catalog *cat, int fact, const gr_pos *pos, const char *what) {
-  if (only_stated(fact) && !some_scenario_states(cat, fact))
+  if (only_stated(cat, fact) && !some_scenario_states(cat, fact))
     gr__diag(cat, GR_SEV_WARNING, pos,
              "%s needs %s, which no scenario in the catalog states and nothing derives: it holds only with --facts",
              what, gr_table_name(GR_T_FACT, fact));
@@ -85,8 +89,9 @@ static void check_arrangement(gr_catalog *cat, const gr_arrangement *a) {
     for (size_t j = 0; j < a->territory.items[i].regions.n; j++)
       check_region_of(cat, a->territory.items[i].regions.items[j], &a->territory.items[i].pos, a->protects,
                       "the protected state");
-  if (prot != NULL && prot->type != GR_ACTOR_STATE)
-    gr__diag(cat, GR_SEV_ERROR, &a->pos, "'%s' protects '%s', which is not a state", a->id, a->protects);
+  if (prot != NULL && prot->type != GR_ACTOR_STATE && prot->type != GR_ACTOR_TERRITORY)
+    gr__diag(cat, GR_SEV_ERROR, &a->pos, "'%s' protects '%s', which is not a state or a territory", a->id,
+             a->protects);
   for (size_t i = 0; i < a->obligations.n; i++) {
     const gr_obligation *o = &a->obligations.items[i];
     if (o->guarantor && a->protects && strcmp(o->guarantor, a->protects) == 0)

@@ -2,6 +2,7 @@
  * Default values of the facts, derived from the arrangement where they can
  * be, and the parser of user overrides.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -34,71 +35,140 @@ bool gr_obligation_on_offer(const gr_obligation *o, const gr_facts *f) {
     if ((f)->origin[fact] != GR_FACT_GIVEN && (f)->origin[fact] != GR_FACT_SCENARIO) set(f, fact, __VA_ARGS__); \
   } while (0)
 
+/* Expand a rule's text: {guarantor}, {kind}, {commitment}, {size},
+ * {menu}, {member} and {role}; anything else is copied as it is. */
+typedef struct rule_vars {
+  const char *guarantor, *kind, *commitment, *size, *menu, *member, *role;
+} rule_vars;
+
+static void expand(char *out, size_t n, const char *text, const rule_vars *v) {
+  static const struct {
+    const char *name;
+    size_t offset;
+  } names[] = {
+      {"{guarantor}", offsetof(rule_vars, guarantor)}, {"{kind}", offsetof(rule_vars, kind)},
+      {"{commitment}", offsetof(rule_vars, commitment)}, {"{size}", offsetof(rule_vars, size)},
+      {"{menu}", offsetof(rule_vars, menu)}, {"{member}", offsetof(rule_vars, member)},
+      {"{role}", offsetof(rule_vars, role)},
+  };
+  size_t k = 0;
+  for (const char *p = text; *p && k + 1 < n;) {
+    size_t i = 0;
+    while (i < sizeof names / sizeof names[0] && strncmp(p, names[i].name, strlen(names[i].name)) != 0) i++;
+    if (i == sizeof names / sizeof names[0]) {
+      out[k++] = *p++;
+      continue;
+    }
+    const char *val;
+    memcpy(&val, (const char *)v + names[i].offset, sizeof val);
+    for (const char *q = val ? val : ""; *q && k + 1 < n; q++) out[k++] = *q;
+    p += strlen(names[i].name);
+  }
+  out[k] = '\0';
+}
+
+static bool kind_in(const gr_intlist *kinds, int k) {
+  if (kinds->n == 0) return true;
+  for (size_t i = 0; i < kinds->n; i++)
+    if (kinds->items[i] == k) return true;
+  return false;
+}
+
+/* Whether rule r makes its fact true in the arrangement, with the reason
+ * written to why. Parties first; then the obligations on offer, the
+ * firmest commitment first, so that the firmest names the reason. */
+static bool rule_holds(const gr_facts *f, const gr_fact_rule *r, char *why, size_t n) {
+  const gr_catalog *cat = f->cat;
+  const gr_arrangement *arr = f->arr;
+  rule_vars v = {0};
+  if (r->when == GR_FRULE_PARTY) {
+    for (size_t i = 0; i < arr->parties.n; i++) {
+      const gr_party *p = &arr->parties.items[i];
+      if (p->actor == NULL || !gr_catalog_actor_in(cat, p->actor, r->actor)) continue;
+      v.guarantor = p->actor;
+      v.role = gr_table_name(GR_T_PARTY_ROLE, p->role);
+      expand(why, n, r->holds, &v);
+      return true;
+    }
+    return false;
+  }
+  for (int commit = GR_COMMIT_FIRM; commit < GR_COMMIT_DECLINED; commit++)
+    for (size_t i = 0; i < arr->obligations.n; i++) {
+      const gr_obligation *o = &arr->obligations.items[i];
+      if (o->commitment != commit || o->guarantor == NULL || !gr_obligation_on_offer(o, f)) continue;
+      bool match = r->when == GR_FRULE_OFFERS ? gr_catalog_actor_in(cat, r->actor, o->guarantor)
+                                              : gr_catalog_actor_in(cat, o->guarantor, r->actor);
+      /* A force of unstated size is a force: only a stated 0 is none. */
+      if (!match || (r->troops && o->troops.given && !(o->troops.value > 0))) continue;
+      /* Its kind, or any means of its menu. */
+      int found = -1;
+      for (size_t m = 0; m <= o->means.n && found < 0; m++) {
+        int k = m < o->means.n ? o->means.items[m] : o->kind;
+        if (kind_in(&r->kinds, k)) found = k;
+      }
+      if (found < 0) continue;
+      char size[48] = "size not stated", member[96] = "";
+      if (o->troops.given) snprintf(size, sizeof size, "%.15g troops", o->troops.value);
+      if (strcmp(o->guarantor, r->actor) != 0) snprintf(member, sizeof member, ", as a member of %s", o->guarantor);
+      v.guarantor = o->guarantor;
+      v.kind = gr_table_name(GR_T_OBLIGATION_KIND, found);
+      v.commitment = gr_table_name(GR_T_COMMITMENT, o->commitment);
+      v.size = size;
+      v.menu = o->means.n ? ", among a menu of means" : "";
+      v.member = r->when == GR_FRULE_OFFERS ? member : "";
+      expand(why, n, r->holds, &v);
+      return true;
+    }
+  return false;
+}
+
 /* Recompute every fact the user did not give, so that derived facts follow
- * the given ones. */
+ * the given ones. No state is named here: the catalog's fact rules
+ * (data/facts.yaml) say which actor's offer or presence makes a fact true. */
 static void derive(gr_facts *f) {
   const gr_catalog *cat = f->cat;
   const gr_arrangement *arr = f->arr;
   SET(f, GR_FACT_UN_MANDATE, false, GR_FACT_ASSUMED,
-      "no UN Security Council mandate is assumed: Russia and China hold vetoes there");
+      "no UN Security Council mandate is assumed: only a scenario or the user can state one");
   SET(f, GR_FACT_NEUTRALITY_OBSERVED, true, GR_FACT_ASSUMED,
       "the protected state is assumed to keep its commitments");
   SET(f, GR_FACT_PARLIAMENT_APPROVAL, false, GR_FACT_ASSUMED,
       "no guarantor parliament is assumed to have approved a deployment in advance");
-  SET(f, GR_FACT_US_BACKSTOP, false, GR_FACT_DERIVED, "no US air cover, intelligence or air defence on offer in it");
   /* A ceasefire belongs to the scenario, not to the arrangement: deriving
    * it from a force on offer made declarations that wait for a ceasefire
    * cancel themselves. */
   SET(f, GR_FACT_CEASEFIRE_IN_FORCE, false, GR_FACT_ASSUMED,
       "no scenario states that a ceasefire is in force");
-  SET(f, GR_FACT_EUROPEAN_GROUND_FORCE_PRESENT, false, GR_FACT_DERIVED,
-      "no European reassurance force with troops on offer in it");
-  SET(f, GR_FACT_RUSSIA_CONSULTED, false, GR_FACT_DERIVED, "Russia is not a party to it");
+  /* Every fact some rule derives starts false, with the first such rule's
+   * reason; a fact no rule derives is assumed false. */
+  size_t nrules = gr_catalog_count(cat, GR_REC_FACT_RULE);
+  static const int ruled[] = {GR_FACT_US_BACKSTOP, GR_FACT_EUROPEAN_GROUND_FORCE_PRESENT, GR_FACT_RUSSIA_CONSULTED};
+  for (size_t i = 0; i < sizeof ruled / sizeof ruled[0]; i++)
+    SET(f, ruled[i], false, GR_FACT_ASSUMED, "no fact rule of the catalog derives it, and no scenario states it");
+  for (size_t i = nrules; i-- > 0;) {
+    const gr_fact_rule *r = gr_catalog_at(cat, GR_REC_FACT_RULE, i);
+    SET(f, r->fact, false, GR_FACT_DERIVED, "%s", r->otherwise);
+  }
   if (arr == NULL) return;
-  for (size_t i = 0; i < arr->parties.n; i++)
-    if (arr->parties.items[i].actor && strcmp(arr->parties.items[i].actor, "RUS") == 0 &&
-        !f->value[GR_FACT_RUSSIA_CONSULTED])
-      SET(f, GR_FACT_RUSSIA_CONSULTED, true, GR_FACT_DERIVED, "Russia is a party to it (%s)",
-          gr_table_name(GR_T_PARTY_ROLE, arr->parties.items[i].role));
   if (arr->legal_form == GR_LF_TREATY_RATIFIED)
     SET(f, GR_FACT_RATIFIED, true, GR_FACT_DERIVED, "its legal form is treaty_ratified");
   else
     SET(f, GR_FACT_RATIFIED, false, GR_FACT_DERIVED, "its legal form is %s, not treaty_ratified",
         gr_table_name(GR_T_LEGAL_FORM, arr->legal_form));
-  /* Two passes: a force's presence can depend on assumed facts only
-   * (un_mandate), US support on the force's presence. Within a pass the
-   * firmest commitment names the reason. */
-  for (int pass = 0; pass < 2; pass++)
-    for (int commit = GR_COMMIT_FIRM; commit < GR_COMMIT_DECLINED; commit++)
-      for (size_t i = 0; i < arr->obligations.n; i++) {
-        const gr_obligation *o = &arr->obligations.items[i];
-        if (o->commitment != commit || o->guarantor == NULL || !gr_obligation_on_offer(o, f)) continue;
-        /* A force of unstated size is a force: only a stated 0 is none. */
-        if (pass == 0 && o->kind == GR_OB_REASSURANCE_FORCE && (!o->troops.given || o->troops.value > 0)) {
-          char size[48] = "size not stated";
-          if (o->troops.given) snprintf(size, sizeof size, "%.15g troops", o->troops.value);
-          if (!f->value[GR_FACT_EUROPEAN_GROUND_FORCE_PRESENT] && gr_catalog_actor_in(cat, o->guarantor, "EUROPE"))
-            SET(f, GR_FACT_EUROPEAN_GROUND_FORCE_PRESENT, true, GR_FACT_DERIVED,
-                "a European reassurance force (%s, %s, %s) stands in the protected state", o->guarantor, size,
-                gr_table_name(GR_T_COMMITMENT, o->commitment));
-        }
-        /* A group guarantor speaks for its members: Russia in the P5, the
-         * USA in the G7. */
-        if (pass == 0 && !f->value[GR_FACT_RUSSIA_CONSULTED] && gr_catalog_actor_in(cat, "RUS", o->guarantor))
-          SET(f, GR_FACT_RUSSIA_CONSULTED, true, GR_FACT_DERIVED, "Russia is itself a guarantor%s%s",
-              strcmp(o->guarantor, "RUS") ? ", as a member of " : "", strcmp(o->guarantor, "RUS") ? o->guarantor : "");
-        /* US support: its kind, or any means of its menu. */
-        int backstop = -1;
-        for (size_t m = 0; pass == 1 && m <= o->means.n && backstop < 0; m++) {
-          int k = m < o->means.n ? o->means.items[m] : o->kind;
-          if (k == GR_OB_AIR_COVER || k == GR_OB_INTELLIGENCE_SHARING || k == GR_OB_AIR_DEFENCE_SUPPLY) backstop = k;
-        }
-        if (backstop >= 0 && !f->value[GR_FACT_US_BACKSTOP] && gr_catalog_actor_in(cat, "USA", o->guarantor))
-          SET(f, GR_FACT_US_BACKSTOP, true, GR_FACT_DERIVED, "the USA offers %s in it (%s%s%s%s)",
-              gr_table_name(GR_T_OBLIGATION_KIND, backstop), gr_table_name(GR_T_COMMITMENT, o->commitment),
-              o->means.n ? ", among a menu of means" : "", strcmp(o->guarantor, "USA") ? ", as a member of " : "",
-              strcmp(o->guarantor, "USA") ? o->guarantor : "");
-      }
+  /* To a fixed point: a rule's obligations may wait on a fact another rule
+   * derives (a force conditional on a backstop). Facts only turn true
+   * here, so this ends after at most one pass per rule. */
+  char why[GR__WHY_LEN];
+  for (size_t pass = 0, changed = 1; changed && pass <= nrules; pass++) {
+    changed = 0;
+    for (size_t i = 0; i < nrules; i++) {
+      const gr_fact_rule *r = gr_catalog_at(cat, GR_REC_FACT_RULE, i);
+      if (f->value[r->fact] || f->origin[r->fact] == GR_FACT_GIVEN || f->origin[r->fact] == GR_FACT_SCENARIO) continue;
+      if (!rule_holds(f, r, why, sizeof why)) continue;
+      set(f, (gr_fact)r->fact, true, GR_FACT_DERIVED, "%s", why);
+      changed = 1;
+    }
+  }
 }
 
 static gr_status facts_new(const gr_catalog *cat, const gr_arrangement *arr, gr_facts **out, const char *fn,

@@ -664,6 +664,33 @@ static const gr__field scenario_fields[] = {
 KEYS_MATCH(SCENARIO, scenario_fields);
 static const gr__schema scenario_schema = SCHEMA(gr_scenario, "scenario", scenario_fields, -1, check_scenario);
 
+/* ---- Fact rules -------------------------------------------------------- */
+
+static void check_fact_rule(gr__sink *sink, void *obj, const gr_pos *pos) {
+  const gr_fact_rule *r = obj;
+  if (r->when == GR_FRULE_PARTY && GR_GIVEN(r, GR_KEY_FACT_RULE_KINDS))
+    gr__check_error(sink, pos, "a rule 'party' looks at the parties, not at kinds of obligation: no 'kinds'");
+  if (r->when == GR_FRULE_PARTY && GR_GIVEN(r, GR_KEY_FACT_RULE_TROOPS))
+    gr__check_error(sink, pos, "a rule 'party' looks at the parties, not at forces: no 'troops'");
+  if (r->fact == GR_FACT_RATIFIED || r->fact == GR_FACT_NEUTRALITY_OBSERVED)
+    gr__check_error(sink, pos, "fact '%s' is not derived by rules (docs/engines.md, facts)",
+                    gr_table_name(GR_T_FACT, r->fact));
+}
+
+static const gr__field fact_rule_fields[] = {
+    FIELD(gr_fact_rule, FACT_RULE, ID, "id", GR__F_ID, GR__REQ, id),
+    ENUMF(gr_fact_rule, FACT_RULE, FACT, "fact", GR__REQ, fact, GR_T_FACT),
+    ENUMF(gr_fact_rule, FACT_RULE, WHEN, "when", GR__REQ, when, GR_T_FACT_RULE_KIND),
+    REFF(gr_fact_rule, FACT_RULE, ACTOR, "actor", GR__REQ, actor, GR_REC_ACTOR),
+    LISTENUM(gr_fact_rule, FACT_RULE, KINDS, "kinds", 0, kinds, GR_T_OBLIGATION_KIND),
+    FIELD(gr_fact_rule, FACT_RULE, TROOPS, "troops", GR__F_BOOL, 0, troops),
+    FIELD(gr_fact_rule, FACT_RULE, HOLDS, "holds", GR__F_STR, GR__REQ, holds),
+    FIELD(gr_fact_rule, FACT_RULE, OTHERWISE, "otherwise", GR__F_STR, GR__REQ, otherwise),
+    LISTOBJ(gr_fact_rule, FACT_RULE, SOURCES, "sources", GR__REQ, sources, &source_schema),
+};
+KEYS_MATCH(FACT_RULE, fact_rule_fields);
+static const gr__schema fact_rule_schema = SCHEMA(gr_fact_rule, "fact rule", fact_rule_fields, -1, check_fact_rule);
+
 /* ---- Capabilities ------------------------------------------------------ */
 
 static void check_capability_year(gr__sink *sink, void *obj, const gr_pos *pos) {
@@ -791,7 +818,7 @@ static void check_case(gr__sink *sink, void *obj, const gr_pos *pos) {
     gr__check_error(sink, &c->outcome.pos, "the outcome's date is before the case's cut-off");
   if (GR_GIVEN(c, GR_KEY_CASE_OUTCOME) && GR_GIVEN(&c->outcome, GR_KEY_CASE_OUTCOME_DATE) &&
       GR_GIVEN(c, GR_KEY_CASE_CUTOFF) && GR_GIVEN(c, GR_KEY_CASE_WINDOW_DAYS) &&
-      c->outcome.date - c->cutoff > c->window_days)
+      gr__days_from_civil(c->outcome.date) - gr__days_from_civil(c->cutoff) > c->window_days)
     gr__check_error(sink, &c->outcome.pos, "the outcome's date is after the case's window of %d days", c->window_days);
   for (size_t i = 0; i < c->covariates.n; i++)
     for (size_t j = 0; j < i; j++)
@@ -936,6 +963,7 @@ const gr__schema *const gr__record_schemas[GR_REC__COUNT] = {
     [GR_REC_POSITION] = &position_schema,       [GR_REC_EVENT] = &event_schema,
     [GR_REC_PARAMETER] = &parameter_schema,     [GR_REC_SCENARIO] = &scenario_schema,
     [GR_REC_CAPABILITIES] = &capabilities_schema, [GR_REC_CASE] = &case_schema,
+    [GR_REC_FACT_RULE] = &fact_rule_schema,
 };
 
 const char *const gr__list_keys[GR_REC__COUNT] = {
@@ -944,6 +972,7 @@ const char *const gr__list_keys[GR_REC__COUNT] = {
     [GR_REC_POSITION] = "positions", [GR_REC_EVENT] = "events",
     [GR_REC_PARAMETER] = "parameters", [GR_REC_SCENARIO] = "scenarios",
     [GR_REC_CAPABILITIES] = "capabilities", [GR_REC_CASE] = "cases",
+    [GR_REC_FACT_RULE] = "fact_rules",
 };
 
 int gr__schema_field(const gr__schema *s, const char *key) {
@@ -975,6 +1004,7 @@ RECORD_LAYOUT(gr_parameter);
 RECORD_LAYOUT(gr_scenario);
 RECORD_LAYOUT(gr_capabilities);
 RECORD_LAYOUT(gr_case);
+RECORD_LAYOUT(gr_fact_rule);
 
 /* Every list is {T *items; size_t n;}: the loader and the serialiser read
  * and write them through that shape. */

@@ -144,6 +144,12 @@ static const gr_term region_types[] = {
     {"enclave", "An enclave or exclave (a city or district surrounded by another state)."},
 };
 
+static const gr_term fact_rule_kinds[] = {
+    {"party", "The actor is a party of the arrangement, in any role."},
+    {"offers", "A guarantor that is the actor, or a group that includes it, has an obligation of one of the kinds on offer."},
+    {"offers_in", "A guarantor that is the actor, or one of its members, has an obligation of one of the kinds on offer."},
+};
+
 static const gr_term case_results[] = {
     {"deterred", "The challenger neither attacked nor obtained its demand under threat within the window."},
     {"attacked", "The challenger used military force against the protected state within the window."},
@@ -306,6 +312,7 @@ static const gr_table tables[GR_T__COUNT] = {
     [GR_T_GUARANTOR_ACTION] = T("guarantor_action", "What a guarantor did", true, guarantor_actions),
     [GR_T_INTENT_EVIDENCE] = T("intent_evidence", "Evidence of intent to attack", true, intent_evidences),
     [GR_T_CODING_CONFIDENCE] = T("coding_confidence", "Confidence in a case's coding", true, coding_confidences),
+    [GR_T_FACT_RULE_KIND] = T("fact_rule_kind", "What a fact rule looks for", false, fact_rule_kinds),
 };
 
 const gr_table *gr_table_get(gr_table_id id) {
@@ -328,7 +335,7 @@ const char *gr_table_name(gr_table_id id, int value) {
 }
 
 static const char *const record_kind_names[GR_REC__COUNT] = {
-    "document", "actor", "region", "arrangement", "position", "event", "parameter", "scenario", "capabilities", "case",
+    "document", "actor", "region", "arrangement", "position", "event", "parameter", "scenario", "capabilities", "case", "fact rule",
 };
 
 const char *gr_record_kind_name(gr_record_kind kind) {
