@@ -46,8 +46,8 @@ GR_EXTERN void gr_backtest_options_init(gr_backtest_options *o, size_t size);
 typedef enum gr_predictor {
   GR_PRED_MODEL,     /* The deterrence model: 1 − P(deterred). */
   GR_PRED_BASE_RATE, /* The share of failures among the other cases. */
-  GR_PRED_BALANCE,   /* Logistic regression on ln(observed balance); the
-                        base rate where a case records no balance. */
+  GR_PRED_BALANCE,   /* Logistic regression on ln(observed balance), on
+                        the cases that record one. */
   GR_PRED_HUTH,      /* Logistic regression on Huth's variables (his cases
                         only). */
   GR_PRED__COUNT

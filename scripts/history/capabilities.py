@@ -23,6 +23,11 @@ Peace, War, and Numbers; National Material Capabilities v6.0 (Greig &
 Enterline), as distributed in the R package peacesciencer (Miller); see
 ../shared/data/README.md.
 
+A year another capabilities file of data/history/ gives for the same actor
+(a figure quoted from a yearbook) is left out, so the two never overlap.
+The table as stored runs to 2022, though its README calls it v6
+(1816–2016): rows after 2016 are used as given.
+
 --check compares the output with the committed file instead of writing it
 (exit 1 when they differ): the test suite runs it when the table is there.
 """
@@ -52,13 +57,21 @@ def yaml_files():
 
 
 def scan():
-    """Actors with a COW code and the cut-off years of the cases, read with
-    patterns (the files follow the project's style: one key per line)."""
-    actors, years = {}, set()
+    """Actors with a COW code, the cut-off years of the cases, and the
+    (actor, year) pairs other capabilities files give, read with patterns
+    (the files follow the project's style: one key per line)."""
+    actors, years, given = {}, set(), set()
     for path in yaml_files():
         current = None
+        cap_actor = None
         with open(path, encoding="utf-8") as fp:
             for line in fp:
+                m = re.match(r"\s*actor:\s*([A-Za-z0-9_.-]+)\s*$", line)
+                if m:
+                    cap_actor = m.group(1)
+                m = re.match(r"\s*-\s*\{\s*year:\s*(\d{4})\b", line)
+                if m and cap_actor:
+                    given.add((cap_actor, int(m.group(1))))
                 m = re.match(r"\s*-\s+id:\s*([A-Za-z0-9_.-]+)\s*$", line)
                 if m:
                     current = m.group(1)
@@ -74,7 +87,7 @@ def scan():
                     # The year before (what the model reads) and the year
                     # itself (read only for a state with no earlier year).
                     years.update((int(m.group(1)) - 1, int(m.group(1))))
-    return actors, years
+    return actors, years, given
 
 
 def value(text):
@@ -92,7 +105,7 @@ def fmt(x):
 
 
 def render(nmc_path):
-    actors, years = scan()
+    actors, years, given = scan()
     table = {}
     with open(nmc_path, newline="", encoding="utf-8") as fp:
         for r in csv.DictReader(fp):
@@ -108,7 +121,9 @@ def render(nmc_path):
         rows = []
         for y in sorted(years):
             r = table.get((code, y))
-            if r is None:
+            # A figure another file gives (with its own quoted source) is
+            # that file's: the table's row for the year is left out.
+            if r is None or (actor, y) in given:
                 continue
             keys = [f"year: {y}"]
             if value(r["milper"]) is not None:

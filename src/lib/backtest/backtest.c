@@ -149,7 +149,7 @@ static int baselines(gr_backtest *bt) {
     gr_backtest_case *bc = &bt->cases[i];
     if (!bc->scored) continue;
     bc->in_sample[GR_PRED_BASE_RATE] = total / (double)scored;
-    bc->in_sample[GR_PRED_BALANCE] = hasb[i] && have_b ? gr__logistic_predict(&fb, &xb[i]) : total / (double)scored;
+    if (hasb[i] && have_b) bc->in_sample[GR_PRED_BALANCE] = gr__logistic_predict(&fb, &xb[i]);
     if (hash[i] && have_h) bc->in_sample[GR_PRED_HUTH] = gr__logistic_predict(&fh, &xh[i * NHUTH]);
   }
   /* Leave one out: every fit without the case it predicts. */
@@ -158,7 +158,6 @@ static int baselines(gr_backtest *bt) {
     if (!bc->scored) continue;
     double rate = scored > 1 ? (total - y[i]) / (double)(scored - 1) : NAN;
     bc->loo[GR_PRED_BASE_RATE] = rate;
-    bc->loo[GR_PRED_BALANCE] = rate;
     if (hasb[i]) {
       for (size_t j = 0; j < n; j++) train[j] = j != i && bt->cases[j].scored && hasb[j];
       if (gr__logistic_fit(n, 1, xb, y, train, GR__BASELINE_LAMBDA, &fb) == 0)
