@@ -21,6 +21,7 @@
 #include "options.h"
 #include "outfile.h"
 #include "guarantor/assess.h"
+#include "guarantor/backtest.h"
 #include "guarantor/sim.h"
 #include "guarantor/trigger.h"
 #include "progress.h"
@@ -30,8 +31,8 @@
 typedef struct settings {
   const char *out, *event;
   gr_date as_of;
-  uint64_t draws, seed, threads, samples;
-  int quiet;
+  uint64_t draws, seed, threads, samples, backtest_draws;
+  int quiet, no_backtest;
   cli_list files, facts;
 } settings;
 
@@ -48,6 +49,10 @@ static const cli_option options[] = {
     CLI_OPT_COUNT(settings, "samples", 0, samples, "N", "base samples of each sensitivity analysis (default 4096)", 16,
                   1000000),
     CLI_OPT_PARAMS(settings, files),
+    CLI_OPT_COUNT(settings, "backtest-draws", 0, backtest_draws, "N",
+                  "model draws per historical case in the section \"Does the\nmodel fit history?\" (default 20000)", 1,
+                  CLI_MAX_DRAWS),
+    CLI_OPT(settings, "no-backtest", 0, CLI_FLAG, no_backtest, NULL, "leave that section out"),
     CLI_OPT(settings, "quiet", 'q', CLI_FLAG, quiet, NULL, "do not print the table"),
     CLI_OPT_FILES(settings, files),
 };
@@ -56,14 +61,16 @@ static const cli_spec spec = {
     "report",
     "guarantor report [ARRANGEMENT...] [-o FILE] [--event CASE] [--as-of DATE]\n"
     "                        [-n DRAWS] [--seed S] [--threads T] [--samples N]\n"
-    "                        [--facts F=V,...]\n"
+    "                        [--facts F=V,...] [--backtest-draws N] [--no-backtest]\n"
     "                        [--params FILE] [--quiet] [-f FILE]...",
     "Write one self-contained HTML report (no network needed to open it): the\n"
     "comparison table (sortable), deterrence against acceptability, each\n"
     "arrangement's obligations in plain words, activation timeline, verdicts\n"
     "per actor with the quoted sources, honour rates and sensitivity tornado,\n"
-    "the assumptions it rests on, and the model's limits. Also prints the\n"
-    "comparison table, unless --quiet.\n",
+    "the assumptions it rests on, how the model scores against historical\n"
+    "cases ('guarantor backtest': calibration, scores against three\n"
+    "baselines, the cases it gets most wrong), and the model's limits. Also\n"
+    "prints the comparison table, unless --quiet.\n",
     options,
     sizeof options / sizeof options[0],
     0,
@@ -394,6 +401,8 @@ typedef struct report_run {
   uint64_t samples;
   const gr_sim_options *opts;
   bool interrupted; /* A sensitivity analysis was cut short (Ctrl-C). */
+  const gr_backtest *backtest; /* NULL: left out, or why in backtest_why. */
+  const char *backtest_why;
 } report_run;
 
 /* One arrangement's section. */
@@ -519,6 +528,15 @@ static char *report_data(report_run *rr, const cli_compare_row *rows, size_t n, 
   gr_status st = GR_OK;
   for (size_t i = 0; i < n && st == GR_OK && !rr->interrupted; i++) st = json_arrangement(w, rr, &rows[i], rr->facts[i], err);
   gr_json_end_array(w);
+  gr_json_key(w, "backtest");
+  if (rr->backtest) {
+    gr_json_backtest(w, rr->backtest);
+  } else {
+    gr_json_begin_object(w);
+    gr_json_key(w, "left_out");
+    gr_json_string(w, rr->backtest_why ? rr->backtest_why : "left out with --no-backtest");
+    gr_json_end_object(w);
+  }
   const cli_asset *md = cli_asset_get("model.md");
   gr_json_key(w, "model_md");
   if (md) {
@@ -601,10 +619,12 @@ static int fill_page(FILE *fp, void *ctx) {
 }
 
 int cmd_report(int argc, char **argv) {
-  settings o = {.out = "report.html", .event = CLI_DEFAULT_CASE, .draws = 200000, .seed = 1, .samples = 4096};
+  settings o = {.out = "report.html", .event = CLI_DEFAULT_CASE, .draws = 200000, .seed = 1, .samples = 4096,
+                .backtest_draws = 20000};
   char **args;
   int nargs, rc = cli_parse(&spec, argc, argv, &o, &args, &nargs);
-  gr_catalog *cat = NULL;
+  gr_catalog *cat = NULL, *hcat = NULL;
+  gr_backtest *bt = NULL;
   cli_comparison cmp = {0};
   char *data = NULL;
   gr_error err = GR_ERROR_INIT;
@@ -649,7 +669,30 @@ int cmd_report(int argc, char **argv) {
   }
   if (!o.quiet) cli_print_compare_table(stdout, rows, n, &cs);
   if (cli_rank() != 0) goto done;
-  report_run rr = {cat, cmp.params, &cs, cmp.facts, rows[0].res->event, o.as_of, o.samples, &so, false};
+  report_run rr = {cat, cmp.params, &cs, cmp.facts, rows[0].res->event, o.as_of, o.samples, &so, false, NULL, NULL};
+  /* The historical cases, on a catalog of their own (the built-in one,
+   * the history, the user's files) with the same parameters' files. */
+  char backtest_why[1024] = "";
+  if (!o.no_backtest) {
+    int hrc;
+    hcat = cli_load_with(o.files.items, o.files.n, true, &hrc);
+    gr_params *hparams = NULL;
+    gr_backtest_options bo;
+    gr_backtest_options_init(&bo, sizeof bo);
+    bo.draws = o.backtest_draws;
+    bo.seed = o.seed;
+    bo.threads = so.threads;
+    bo.bootstrap = 1000;
+    bo.cancel = cli_cancelled;
+    if (hcat == NULL)
+      snprintf(backtest_why, sizeof backtest_why, "the historical cases did not load");
+    else if (gr_params_new(hcat, &hparams, &err) != GR_OK || gr_backtest_new(hcat, hparams, &bo, &bt, &err) != GR_OK)
+      snprintf(backtest_why, sizeof backtest_why, "%s", err.message);
+    gr_params_free(hparams);
+    gr_error_clear(&err);
+    rr.backtest = bt;
+    rr.backtest_why = backtest_why[0] ? backtest_why : NULL;
+  }
   cli_progress prog;
   cli_progress_start(&prog, "sensitivity");
   so.progress = cli_progress_update;
@@ -678,6 +721,8 @@ done:
   gr_error_clear(&err);
   gr_free(data);
   cli_comparison_free(&cmp);
+  gr_backtest_free(bt);
+  gr_catalog_free(hcat);
   gr_catalog_free(cat);
   cli_settings_free(&spec, &o);
   return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;

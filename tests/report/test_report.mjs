@@ -64,7 +64,8 @@ try {
   const charts = await page.$$eval(".chart", els => els.map(e => ({
     id: e.id, svg: !!e.querySelector("svg"),
     marks: e.querySelectorAll("svg path, svg rect, svg line, svg text, svg circle").length })));
-  check(charts.length === 1 + 3 * nArrangements, `one scatter and three charts per arrangement (${charts.length})`);
+  check(charts.length === 2 + 3 * nArrangements,
+        `one scatter, the calibration and three charts per arrangement (${charts.length})`);
   for (const c of charts) check(c.svg && c.marks > 5, `chart ${c.id} rendered SVG with marks (${c.marks})`);
 
   const rowIds = () => page.$$eval("#comparison-table tbody tr", trs => trs.map(t => t.dataset.id));
@@ -89,6 +90,15 @@ try {
   check(await page.evaluate(() => window.__pwned === undefined), "no injected script ran");
   check(await page.locator("#arr-coalition-2025 h2").count() === 1, "each arrangement has its section");
   check(text.includes("What this model cannot tell"), "the model's limits are shown");
+  // The backtest: its headline says plainly how the model compares with
+  // the base rate, the scores table has the model and the baselines, and
+  // the worst cases come with their sources.
+  check(/the model's Brier score is [0-9.]+ \[/.test(text), "the history section states the model's Brier score");
+  const scoreRows = await page.$$eval("#history-scores tbody tr", trs => trs.map(t => t.children[0].textContent));
+  check(scoreRows[0] === "model" && scoreRows.some(r => r.startsWith("base rate (leave one out)")) &&
+        scoreRows.some(r => r.startsWith("Huth logistic")), `the scores table has the model and the baselines (${scoreRows})`);
+  const worst = await page.$$eval("#history-worst li", lis => lis.map(l => l.querySelectorAll(".quote").length));
+  check(worst.length === 8 && worst.every(n => n > 0), "the cases most wrong are listed with their sources");
   // The assumptions come from the program's own list (guarantor show has
   // the same), and no section claims that everything is sourced.
   check(text.includes("obligation 1 (FRA reassurance_force), troops 10000: France's share"),

@@ -61,6 +61,8 @@ void gr_json_backtest(gr_json *w, const gr_backtest *bt) {
     gr_json_begin_object(w);
     gr_json_key(w, "id");
     gr_json_string(w, c->id);
+    gr_json_key(w, "title");
+    gr_json_string(w, c->title);
     gr_json_key(w, "set");
     gr_json_string(w, c->set);
     gr_json_key(w, "cutoff");
@@ -73,6 +75,8 @@ void gr_json_backtest(gr_json *w, const gr_backtest *bt) {
     gr_json_bool(w, bc->failed);
     gr_json_key(w, "confidence");
     gr_json_string(w, gr_table_name(GR_T_CODING_CONFIDENCE, c->confidence));
+    gr_json_key(w, "sources");
+    gr_json_sources(w, &c->sources);
     gr_json_key(w, "scored");
     gr_json_bool(w, bc->scored);
     if (!bc->scored) {
