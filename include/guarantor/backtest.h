@@ -56,6 +56,17 @@ typedef enum gr_predictor {
 /* The name of a predictor ("model", "base rate", ...), "?" out of range. */
 GR_EXTERN const char *gr_predictor_name(gr_predictor p);
 
+/* What one guarantor did in an attacked case, against the model. */
+typedef struct gr_backtest_response {
+  const char *actor;
+  int action;       /* gr_guarantor_action */
+  bool helped;      /* It fought or sent arms. */
+  double predicted; /* The model's P(it helps | attack); NaN when the model
+                       does not weigh it (not a guarantor of the arrangement). */
+} gr_backtest_response;
+
+enum { GR_BACKTEST_RESPONSES = 8 }; /* The first ones of a case are kept. */
+
 /* One case, as predicted. Probabilities are NaN where a predictor does not
  * apply (the Huth baseline on other cases) or the model refused the case. */
 typedef struct gr_backtest_case {
@@ -70,6 +81,8 @@ typedef struct gr_backtest_case {
   double loo[GR_PRED__COUNT];       /* Out of sample (fitted without the case). */
   double in_sample[GR_PRED__COUNT]; /* Fitted on every case, this one included. */
   double brier, logloss;  /* The model's contributions to the two scores. */
+  gr_backtest_response responses[GR_BACKTEST_RESPONSES]; /* Attacked cases. */
+  size_t nresponses;
 } gr_backtest_case;
 
 /* A score with its 95 % bootstrap percentile interval over cases. */

@@ -99,6 +99,12 @@ def value(text):
     return None if v < 0 else v
 
 
+def catalog_actors():
+    """The ids of data/actors.yaml."""
+    with open(os.path.join(ROOT, "data", "actors.yaml"), encoding="utf-8") as fp:
+        return set(re.findall(r"^\s+-\s+id:\s*([A-Za-z0-9_.-]+)\s*$", fp.read(), re.M))
+
+
 def fmt(x):
     s = repr(float(x))
     return s[:-2] if s.endswith(".0") else s
@@ -116,10 +122,15 @@ def render(nmc_path):
            "# current US dollars), cinc the composite index. One row per actor for each case's",
            "# cut-off year and the year before it that the table has.",
            "capabilities:"]
+    catalog = catalog_actors()
+    last = max(y for _, y in table)
     for actor in sorted(actors):
         code = actors[actor]
         rows = []
-        for y in sorted(years):
+        # The built-in catalog's states also get every year after 2016 the
+        # table has: the current actors' sourced figures, for dated cases.
+        wanted = years | (set(range(2017, last + 1)) if actor in catalog else set())
+        for y in sorted(wanted):
             r = table.get((code, y))
             # A figure another file gives (with its own quoted source) is
             # that file's: the table's row for the year is left out.

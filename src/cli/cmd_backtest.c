@@ -129,6 +129,21 @@ static void print_human(FILE *fp, const gr_backtest *bt, int loo) {
   else
     fputs("  guarantor helps, if attacked:   none to score\n", fp);
 
+  fputs("\nAttacked cases: each guarantor's response against the model's P(it helps | attack)\n", fp);
+  for (size_t i = 0; i < bt->ncases; i++) {
+    const gr_backtest_case *bc = &bt->cases[i];
+    if (!bc->scored || bc->kase->outcome.result != GR_RESULT_ATTACKED) continue;
+    fprintf(fp, "  %-40s defence %-11s P(holds) %.3f", bc->kase->id,
+            bc->kase->outcome.defence_held ? "held" : "did not hold", bc->holds);
+    for (size_t g = 0; g < bc->nresponses; g++) {
+      const gr_backtest_response *r = &bc->responses[g];
+      fprintf(fp, "%s%s %s", g ? "; " : ";  ", r->actor, gr_table_name(GR_T_GUARANTOR_ACTION, r->action));
+      if (isfinite(r->predicted)) fprintf(fp, " (P %.3f)", r->predicted);
+      else fputs(" (not weighed)", fp);
+    }
+    fputc('\n', fp);
+  }
+
   fputs("\nCases: the model's P(deterrence fails) [95 % Monte Carlo interval]", fp);
   fputs(loo ? " and the baselines' leave-one-out predictions\n" : "\n", fp);
   for (size_t i = 0; i < bt->ncases; i++) {

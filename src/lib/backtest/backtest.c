@@ -341,10 +341,14 @@ static void run_case(const gr_catalog *cat, const gr_params *params, const gr_si
   if (c->outcome.result == GR_RESULT_ATTACKED)
     for (size_t i = 0; i < c->outcome.guarantors.n; i++) {
       const gr_case_response *cr = &c->outcome.guarantors.items[i];
+      bool help = cr->action == GR_ACTION_FOUGHT || cr->action == GR_ACTION_SENT_ARMS;
+      double predicted = NAN;
       for (size_t g = 0; g < r->nguarantors; g++)
         if (strcmp(r->guarantors[g].guarantor, cr->actor) == 0 && isfinite(r->guarantors[g].honours_any.estimate))
-          check_add(helped, r->guarantors[g].honours_any.estimate,
-                    cr->action == GR_ACTION_FOUGHT || cr->action == GR_ACTION_SENT_ARMS);
+          predicted = r->guarantors[g].honours_any.estimate;
+      if (isfinite(predicted)) check_add(helped, predicted, help);
+      if (bc->nresponses < GR_BACKTEST_RESPONSES)
+        bc->responses[bc->nresponses++] = (gr_backtest_response){cr->actor, cr->action, help, predicted};
     }
   gr_sim_result_free(r);
 }

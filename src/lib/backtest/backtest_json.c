@@ -92,6 +92,21 @@ void gr_json_backtest(gr_json *w, const gr_backtest *bt) {
       num(w, "brier", bc->brier);
       num(w, "log_loss", bc->logloss);
       gr_json_end_object(w);
+      gr_json_key(w, "guarantors");
+      gr_json_begin_array(w);
+      for (size_t g = 0; g < bc->nresponses; g++) {
+        const gr_backtest_response *r = &bc->responses[g];
+        gr_json_begin_object(w);
+        gr_json_key(w, "actor");
+        gr_json_string(w, r->actor);
+        gr_json_key(w, "action");
+        gr_json_string(w, gr_table_name(GR_T_GUARANTOR_ACTION, r->action));
+        gr_json_key(w, "helped");
+        gr_json_bool(w, r->helped);
+        num(w, "p_helps_if_attacked", r->predicted);
+        gr_json_end_object(w);
+      }
+      gr_json_end_array(w);
       predictions(w, "leave_one_out", bc->loo);
       predictions(w, "in_sample", bc->in_sample);
     }
