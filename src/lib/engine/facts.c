@@ -144,10 +144,10 @@ static void derive(gr_facts *f) {
   size_t nrules = gr_catalog_count(cat, GR_REC_FACT_RULE);
   static const int ruled[] = {GR_FACT_US_BACKSTOP, GR_FACT_EUROPEAN_GROUND_FORCE_PRESENT, GR_FACT_RUSSIA_CONSULTED};
   for (size_t i = 0; i < sizeof ruled / sizeof ruled[0]; i++)
-    SET(f, ruled[i], false, GR_FACT_ASSUMED, "no fact rule of the catalog derives it, and no scenario states it");
+    SET(f, (gr_fact)ruled[i], false, GR_FACT_ASSUMED, "no fact rule of the catalog derives it, and no scenario states it");
   for (size_t i = nrules; i-- > 0;) {
     const gr_fact_rule *r = gr_catalog_at(cat, GR_REC_FACT_RULE, i);
-    SET(f, r->fact, false, GR_FACT_DERIVED, "%s", r->otherwise);
+    SET(f, (gr_fact)r->fact, false, GR_FACT_DERIVED, "%s", r->otherwise);
   }
   if (arr == NULL) return;
   if (arr->legal_form == GR_LF_TREATY_RATIFIED)
