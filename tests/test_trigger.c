@@ -618,8 +618,63 @@ static void test_boundaries(void **state) {
   gr_error_clear(&err);
 }
 
+/* Fact rules are data and run to a fixed point: a European force that
+ * waits for the US backstop counts once the backstop is on offer; a rule a
+ * user adds for another power derives the fact; and a catalog without
+ * rules names no state (tests/cases/fact-rules.yaml). */
+static void test_fact_rules(void **state) {
+  (void)state;
+  gr_error err = GR_ERROR_INIT;
+  gr_catalog *c = gr_catalog_new();
+  assert_int_equal(gr_catalog_load_builtin(c, &err), GR_OK);
+  assert_int_equal(gr_catalog_load_file(c, GR_SOURCE_DIR "/tests/cases/fact-rules.yaml", &err), GR_OK);
+  assert_int_equal(gr_catalog_validate(c, &err), GR_OK);
+  gr_facts *f = NULL;
+  assert_int_equal(gr_facts_new(c, gr_catalog_arrangement(c, "fr-force-after-backstop"), &f, &err), GR_OK);
+  assert_true(gr_facts_value(f, GR_FACT_US_BACKSTOP));
+  assert_true(gr_facts_value(f, GR_FACT_EUROPEAN_GROUND_FORCE_PRESENT));
+  assert_non_null(strstr(gr_facts_why(f, GR_FACT_EUROPEAN_GROUND_FORCE_PRESENT), "(FRA, 5000 troops, firm)"));
+  gr_facts_free(f);
+  assert_int_equal(gr_facts_new(c, gr_catalog_arrangement(c, "fr-british-backstop"), &f, &err), GR_OK);
+  assert_true(gr_facts_value(f, GR_FACT_US_BACKSTOP));
+  assert_non_null(strstr(gr_facts_why(f, GR_FACT_US_BACKSTOP), "United Kingdom offers air_cover"));
+  gr_facts_free(f);
+  gr_catalog_free(c);
+  /* No rules: the facts are false, and the reason names no state. */
+  static const char own[] =
+      "actors:\n"
+      "  - {id: AAA, name: A, type: state, sources: [{assumption: test}]}\n"
+      "  - {id: BBB, name: B, type: state, sources: [{assumption: test}]}\n"
+      "arrangement:\n"
+      "  id: own\n"
+      "  title: T\n"
+      "  protects: AAA\n"
+      "  date: 1914-01-01\n"
+      "  status: in_force\n"
+      "  legal_form: treaty_ratified\n"
+      "  sources: [{assumption: test}]\n"
+      "  obligations: [{guarantor: BBB, kind: air_cover, activation: automatic, location: {basing: air_only},\n"
+      "                 sources: [{assumption: test}]}]\n";
+  c = gr_catalog_new();
+  assert_int_equal(gr_catalog_load_buffer(c, "own.yaml", own, strlen(own), &err), GR_OK);
+  assert_int_equal(gr_catalog_validate(c, &err), GR_OK);
+  assert_int_equal(gr_facts_new(c, gr_catalog_arrangement(c, "own"), &f, &err), GR_OK);
+  for (int k = 0; k < GR_FACT__COUNT; k++) {
+    const char *why = gr_facts_why(f, (gr_fact)k);
+    assert_null(strstr(why, "Russia"));
+    assert_null(strstr(why, "USA"));
+    assert_null(strstr(why, "European"));
+  }
+  assert_false(gr_facts_value(f, GR_FACT_US_BACKSTOP));
+  assert_true(gr_facts_value(f, GR_FACT_RATIFIED));
+  gr_facts_free(f);
+  gr_catalog_free(c);
+  gr_error_clear(&err);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_fact_rules),
       cmocka_unit_test(test_every_outcome),
       cmocka_unit_test(test_facts_change_outcomes),
       cmocka_unit_test(test_as_of_moves_the_term),

@@ -20,6 +20,9 @@ TESTS = ["test_model", "test_trigger", "test_sim", "test_backtest"]
 
 # (name, file, text, replacement): the text must occur exactly once.
 MUTATIONS = [
+    ("facts: the rules applied in one pass, not to a fixed point",
+     "src/lib/engine/facts.c", "for (size_t pass = 0, changed = 1; changed && pass <= nrules; pass++) {",
+     "for (size_t pass = 0, changed = 1; changed && pass < 1; pass++) {"),
     ("capabilities: a year's figures read during that year (look-ahead)",
      "src/lib/catalog/store.c", "int limit = date ? year_of(date) - 1 : INT_MAX;", "int limit = date ? year_of(date) : INT_MAX;"),
     ("nuclear status: nuclear_since ignored",
