@@ -127,7 +127,7 @@ static void test_fixture_refusals_and_no_guarantee(void **state) {
     const gr_backtest_case *bc = &bt->cases[i];
     if (strcmp(bc->kase->id, "fixture-too-early") == 0) {
       assert_false(bc->scored);
-      assert_non_null(strstr(bc->why, "as of 2000-01-01"));
+      assert_non_null(strstr(bc->why, "as of 1815-06-01"));
       assert_true(isnan(bc->loo[GR_PRED_BASE_RATE]));
       continue;
     }
@@ -190,6 +190,32 @@ static void test_dated_attributes(void **state) {
   gr_catalog_free(cat);
 }
 
+/* With the historical files, whose COW rows give the same years, the
+ * fixture's figures are read: a user's record replaces the built-in year,
+ * with a note, not an error. */
+static void test_user_figures_replace_builtin(void **state) {
+  (void)state;
+  gr_error err = GR_ERROR_INIT;
+  gr_catalog *cat = gr_catalog_new();
+  assert_int_equal(gr_catalog_load_builtin(cat, &err), GR_OK);
+  assert_int_equal(gr_catalog_load_history(cat, &err), GR_OK);
+  double v = 0;
+  int year = 0;
+  assert_int_equal(gr_catalog_load_file(cat, GR_SOURCE_DIR "/tests/backtest/fixture.yaml", &err), GR_OK);
+  assert_int_equal(gr_catalog_validate(cat, &err), GR_OK);
+  assert_true(gr_catalog_personnel(cat, "UKR", 20140220, &v, &year, NULL));
+  assert_int_equal(year, 2013);
+  assert_double_equal(v, 130000, 0);
+  size_t notes = 0;
+  for (size_t i = 0; i < gr_catalog_diag_count(cat); i++) {
+    const gr_diag *d = gr_catalog_diag(cat, i);
+    if (d->severity == GR_SEV_NOTE && strstr(d->message, "replaces the built-in 'cow-nmc-UKR'")) notes++;
+  }
+  assert_int_equal(notes, 2);
+  gr_catalog_free(cat);
+  gr_error_clear(&err);
+}
+
 static void test_misuse(void **state) {
   (void)state;
   gr_error err = GR_ERROR_INIT;
@@ -220,6 +246,7 @@ int main(void) {
       cmocka_unit_test(test_fixture_refusals_and_no_guarantee),
       cmocka_unit_test(test_same_result_for_any_threads),
       cmocka_unit_test(test_dated_attributes),
+      cmocka_unit_test(test_user_figures_replace_builtin),
       cmocka_unit_test(test_misuse),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

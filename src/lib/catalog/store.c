@@ -562,14 +562,17 @@ bool gr_catalog_personnel(const gr_catalog *cat, const char *actor_id, gr_date d
     if (dated_own && a->personnel.year <= limit) {
       v = a->personnel.value, y = a->personnel.year, src = &a->personnel.source, found = true;
     }
+    /* A user's record gives the year over a built-in one. */
+    bool user = dated_own;
     for (size_t i = 0; i < cat->recs[GR_REC_CAPABILITIES].n; i++) {
       const gr_capabilities *c = cat->recs[GR_REC_CAPABILITIES].items[i];
+      bool mine = !cat->recs[GR_REC_CAPABILITIES].builtin[i];
       if (c->actor == NULL || strcmp(c->actor, a->id) != 0) continue;
       for (size_t k = c->years.n; k-- > 0;) {
         const gr_capability_year *cy = &c->years.items[k];
         if (cy->year > limit || !GR_GIVEN(cy, GR_KEY_CAPABILITY_YEAR_PERSONNEL)) continue;
-        if (!found || cy->year > y) {
-          v = cy->personnel, y = cy->year, found = true;
+        if (!found || cy->year > y || (cy->year == y && mine && !user)) {
+          v = cy->personnel, y = cy->year, found = true, user = mine;
           src = GR_GIVEN(cy, GR_KEY_CAPABILITY_YEAR_SOURCE) ? &cy->source : &c->source;
         }
         break; /* Years are in order: the first one not after the limit is this record's latest. */

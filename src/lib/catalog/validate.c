@@ -204,18 +204,29 @@ static void check_case(gr_catalog *cat, const gr_case *c) {
              gr_date_format(c->cutoff, d2));
 }
 
-/* Two records of capabilities must not give one actor's year twice. */
+/* Two records of capabilities must not give one actor's year twice,
+ * unless a user's file gives it over a built-in one: the user's figure is
+ * then the one read (gr_catalog_personnel), and a note says so. */
 static void check_capabilities(gr_catalog *cat, size_t at) {
-  const gr_capabilities *c = cat->recs[GR_REC_CAPABILITIES].items[at];
-  for (size_t j = 0; j < at; j++) {
-    const gr_capabilities *o = cat->recs[GR_REC_CAPABILITIES].items[j];
-    if (o->actor == NULL || c->actor == NULL || strcmp(o->actor, c->actor) != 0) continue;
+  const gr__recset *rs = &cat->recs[GR_REC_CAPABILITIES];
+  const gr_capabilities *c = rs->items[at];
+  for (size_t j = 0; j < rs->n; j++) {
+    const gr_capabilities *o = rs->items[j];
+    if (j == at || o->actor == NULL || c->actor == NULL || strcmp(o->actor, c->actor) != 0) continue;
+    bool overrides = rs->builtin[j] && !rs->builtin[at];
+    if (!overrides && (j > at || rs->builtin[at] != rs->builtin[j])) continue; /* Each pair once. */
     for (size_t y = 0; y < c->years.n; y++)
       for (size_t z = 0; z < o->years.n; z++)
-        if (c->years.items[y].year == o->years.items[z].year)
-          gr__diag(cat, GR_SEV_ERROR, &c->years.items[y].pos,
-                   "year %d of actor '%s' is given in capabilities '%s' and '%s'", c->years.items[y].year,
-                   c->actor, o->id, c->id);
+        if (c->years.items[y].year == o->years.items[z].year) {
+          if (overrides)
+            gr__diag(cat, GR_SEV_NOTE, &c->years.items[y].pos,
+                     "year %d of actor '%s' in capabilities '%s' replaces the built-in '%s'", c->years.items[y].year,
+                     c->actor, c->id, o->id);
+          else
+            gr__diag(cat, GR_SEV_ERROR, &c->years.items[y].pos,
+                     "year %d of actor '%s' is given in capabilities '%s' and '%s'", c->years.items[y].year,
+                     c->actor, o->id, c->id);
+        }
   }
 }
 
