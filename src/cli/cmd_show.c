@@ -11,7 +11,7 @@
 #include "options.h"
 
 typedef struct settings {
-  int json, kinds;
+  int json, kinds, history;
   cli_list files;
 } settings;
 
@@ -19,6 +19,8 @@ static const cli_option options[] = {
     CLI_OPT(settings, "json", 0, CLI_FLAG, json, NULL,
             "print in the file format, as JSON: one item round-trips\nthrough 'guarantor check'; without ID, the whole "
             "catalog"),
+    CLI_OPT(settings, "history", 0, CLI_FLAG, history, NULL,
+            "with the historical cases of 'guarantor backtest' (their\nactors, capabilities, arrangements, scenarios, cases)"),
     CLI_OPT(settings, "kinds", 0, CLI_FLAG, kinds, NULL,
             "print the vocabularies (obligation kinds, legal forms,\nactivation modes, event kinds, ...) with "
             "definitions"),
@@ -28,14 +30,15 @@ static const cli_option options[] = {
 
 static const cli_spec spec = {
     "show",
-    "guarantor show [ID] [--json] [-f FILE]...\n"
+    "guarantor show [ID] [--json] [--history] [-f FILE]...\n"
     "       guarantor show --kinds [--json]",
     "Without ID, list everything in the catalog by kind (arrangements,\n"
     "events, scenarios, positions, actors, regions, documents, parameters).\n"
     "With ID, describe that item: an arrangement's parties, bodies, terms,\n"
     "conditions, guarantors, obligations (means, where, triggers, scope),\n"
     "sources and every assumption it rests on; a scenario's events in day\n"
-    "order and its facts; an actor's memberships and figures with sources.\n",
+    "order and its facts; an actor's memberships and figures with sources;\n"
+    "with --history, a historical case's question, outcome and coding.\n",
     options,
     sizeof options / sizeof options[0],
     0,
@@ -622,8 +625,9 @@ static void show_parameter(FILE *fp, const gr_parameter *p) {
 static void show_case(FILE *fp, const gr_case *c) {
   char d[11];
   fprintf(fp, "%s — %s\n", c->id, cli_text(c->title));
-  fprintf(fp, "    set:         %s\n    question:    ", c->set);
-  cli_wrap(fp, c->question, 0, 78);
+  fprintf(fp, "    set:         %s\n", c->set);
+  fputs("    question:\n", fp);
+  cli_wrap(fp, c->question, 6, 78);
   fprintf(fp, "    cut-off:     %s, window %d days\n", gr_date_format(c->cutoff, d), c->window_days);
   fprintf(fp, "    protected:   %s\n    challengers:", c->protects);
   for (size_t i = 0; i < c->challengers.n; i++) fprintf(fp, " %s", c->challengers.items[i]);
@@ -644,13 +648,12 @@ static void show_case(FILE *fp, const gr_case *c) {
     fputc('\n', fp);
   }
   if (GR_GIVEN(c, GR_KEY_CASE_INTENT)) {
-    fprintf(fp, "    intent to attack: %s evidence%s", tname(GR_T_INTENT_EVIDENCE, c->intent.level),
-            c->intent.evidence ? ": " : "\n");
-    if (c->intent.evidence) cli_wrap(fp, c->intent.evidence, 0, 78);
+    fprintf(fp, "    intent to attack: %s evidence\n", tname(GR_T_INTENT_EVIDENCE, c->intent.level));
+    if (c->intent.evidence) cli_wrap(fp, c->intent.evidence, 6, 78);
   }
   for (size_t i = 0; i < c->alternatives.n; i++) {
-    fprintf(fp, "    alternative coding: %s — ", tname(GR_T_CASE_RESULT, c->alternatives.items[i].result));
-    cli_wrap(fp, c->alternatives.items[i].note, 0, 78);
+    fprintf(fp, "    alternative coding: %s\n", tname(GR_T_CASE_RESULT, c->alternatives.items[i].result));
+    cli_wrap(fp, c->alternatives.items[i].note, 6, 78);
   }
   for (size_t i = 0; i < c->covariates.n; i++)
     fprintf(fp, "%s%s=%.15g%s", i ? " " : "    covariates: ", c->covariates.items[i].name, c->covariates.items[i].value,
@@ -842,7 +845,7 @@ int cmd_show(int argc, char **argv) {
     return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
   }
   int status;
-  gr_catalog *cat = cli_load(o.files.items, o.files.n, &status);
+  gr_catalog *cat = cli_load_with(o.files.items, o.files.n, o.history != 0, &status);
   cli_settings_free(&spec, &o);
   if (cat == NULL) return status;
   if (nargs == 0) {

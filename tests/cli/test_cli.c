@@ -39,7 +39,8 @@ static void test_version_and_help(void **state) {
   assert_non_null(strstr(r.out, "show"));
   assert_non_null(strstr(r.out, "check"));
   done(&r);
-  static const char *const cmds[] = {"show", "check", "trigger", "assess", "simulate", "compare", "report"};
+  static const char *const cmds[] = {"show", "check", "trigger", "assess", "simulate", "compare", "report",
+                                     "backtest"};
   for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
     r = prog(cmds[i], "--help", NULL);
     assert_int_equal(r.status, 0);
