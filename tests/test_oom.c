@@ -19,6 +19,7 @@
 
 #include "guarantor/catalog.h"
 #include "guarantor/sim.h"
+#include "guarantor/backtest.h"
 #include "guarantor/assess.h"
 #include "guarantor/trigger.h"
 
@@ -165,6 +166,36 @@ static gr_status session(void) {
   }
   gr_sensitivity *sens = NULL;
   CALL(gr_sensitivity_new(cat, ps, a, ev, f, 0, 32, &o, &sens, &err));
+  /* The backtest, on the fixture's cases. */
+  gr_catalog *hc = st == GR_OK ? gr_catalog_new() : NULL;
+  if (st == GR_OK && hc == NULL) st = GR_E_NOMEM;
+  if (hc != NULL) {
+    CALL(gr_catalog_load_builtin(hc, &err));
+    CALL(gr_catalog_load_file(hc, GR_SOURCE_DIR "/tests/backtest/fixture.yaml", &err));
+    CALL(gr_catalog_validate(hc, &err));
+    gr_params *hps = NULL;
+    CALL(gr_params_new(hc, &hps, &err));
+    gr_backtest_options bo;
+    gr_backtest_options_init(&bo, sizeof bo);
+    bo.draws = 500;
+    bo.bootstrap = 10;
+    bo.threads = 1;
+    gr_backtest *bt = NULL;
+    CALL(gr_backtest_new(hc, hps, &bo, &bt, &err));
+    if (st == GR_OK) {
+      gr_json *w = gr_json_new(0);
+      if (w == NULL) st = GR_E_NOMEM;
+      else {
+        gr_json_backtest(w, bt);
+        char *j = gr_json_finish(w);
+        if (j == NULL) st = GR_E_NOMEM;
+        gr_free(j);
+      }
+    }
+    gr_backtest_free(bt);
+    gr_params_free(hps);
+    gr_catalog_free(hc);
+  }
   gr_sensitivity_free(sens);
   gr_sim_result_free(r);
   gr_assessment_free(as);

@@ -310,24 +310,33 @@ static void check_end(gr_backtest_check *c) {
 
 /* Run the model on one case: its arrangement (or the "<case>.none" the
  * catalog gave it) against its scenario, read at its cut-off. */
-static void run_case(const gr_catalog *cat, const gr_params *params, const gr_sim_options *so,
-                     gr_backtest_case *bc, gr_backtest_check *helped) {
+static gr_status run_case(const gr_catalog *cat, const gr_params *params, const gr_sim_options *so,
+                          gr_backtest_case *bc, gr_backtest_check *helped, gr_error *out_err) {
   const gr_case *c = bc->kase;
   const gr_scenario *sc = gr_catalog_find(cat, GR_REC_SCENARIO, c->scenario);
   bc->arrangement = c->arrangement ? gr_catalog_arrangement(cat, c->arrangement) : NULL;
   bc->p = bc->p_lo = bc->p_hi = bc->holds = NAN;
   if (sc == NULL || bc->arrangement == NULL) {
     snprintf(bc->why, sizeof bc->why, "its %s is not in the catalog", sc == NULL ? "scenario" : "arrangement");
-    return;
+    return GR_OK;
   }
   gr_error err = GR_ERROR_INIT;
   gr_sim_result *r = NULL;
   /* A dated scenario is read at its own date; an undated one at the cut-off. */
   gr_date as_of = sc->date ? 0 : c->cutoff;
-  if (gr_simulate_scenario(cat, params, &bc->arrangement, 1, sc, NULL, as_of, so, &r, &err) != GR_OK) {
+  gr_status st = gr_simulate_scenario(cat, params, &bc->arrangement, 1, sc, NULL, as_of, so, &r, &err);
+  if (st != GR_OK) {
+    /* The model cannot weigh the case (GR_E_INVALID: a personnel figure
+     * missing at its date, ...): a refusal with its reason. Anything
+     * else (out of memory) ends the backtest. */
+    if (st != GR_E_INVALID) {
+      st = gr__fail(out_err, st, "case '%s': %s", c->id, err.message);
+      gr_error_clear(&err);
+      return st;
+    }
     snprintf(bc->why, sizeof bc->why, "%s", err.message);
     gr_error_clear(&err);
-    return;
+    return GR_OK;
   }
   bc->scored = true;
   bc->deterred = r->deterred;
@@ -351,6 +360,7 @@ static void run_case(const gr_catalog *cat, const gr_params *params, const gr_si
         bc->responses[bc->nresponses++] = (gr_backtest_response){cr->actor, cr->action, help, predicted};
     }
   gr_sim_result_free(r);
+  return GR_OK;
 }
 
 gr_status gr_backtest_new(const gr_catalog *cat, const gr_params *params, const gr_backtest_options *o,
@@ -397,7 +407,11 @@ gr_status gr_backtest_new(const gr_catalog *cat, const gr_params *params, const 
     gr_backtest_case *bc = &bt->cases[bt->ncases++];
     bc->kase = c;
     bc->failed = c->outcome.result != GR_RESULT_DETERRED;
-    run_case(cat, params, &so, bc, &bt->helped);
+    gr_status st = run_case(cat, params, &so, bc, &bt->helped, err);
+    if (st != GR_OK) {
+      gr_backtest_free(bt);
+      return st;
+    }
     if (bc->scored) {
       bt->nscored++;
       if (c->outcome.result == GR_RESULT_ATTACKED && GR_GIVEN(&c->outcome, GR_KEY_CASE_OUTCOME_DEFENCE_HELD) &&
