@@ -170,12 +170,28 @@ static void test_dated_attributes(void **state) {
   assert_double_equal(v, 130000, 0);
   assert_int_equal(year, 2013);
   /* ... not 2014's (no look-ahead: the mobilised figure of the year of
-   * the crisis), and in 2013 itself, with no earlier year, 2013's. */
+   * the crisis); in 2013 itself, the built-in table's 2012. */
   assert_true(gr_catalog_personnel(cat, "UKR", 20141231, &v, &year, NULL));
   assert_int_equal(year, 2013);
   assert_true(gr_catalog_personnel(cat, "UKR", 20130601, &v, &year, NULL));
-  assert_int_equal(year, 2013);
-  assert_false(gr_catalog_personnel(cat, "UKR", 20120601, &v, &year, NULL));
+  assert_int_equal(year, 2012);
+  /* A state new to the tables is read at its first year, and not before. */
+  static const char fresh[] =
+      "actors:\n"
+      "  - {id: NEW, name: N, type: state, sources: [{assumption: test}]}\n"
+      "capabilities:\n"
+      "  - {id: new-caps, actor: NEW, source: {assumption: test}, years: [{year: 1961, personnel: 5000}]}\n";
+  gr_error err = GR_ERROR_INIT;
+  gr_catalog *c2 = gr_catalog_new();
+  assert_int_equal(gr_catalog_load_buffer(c2, "fresh.yaml", fresh, strlen(fresh), &err), GR_OK);
+  assert_int_equal(gr_catalog_validate(c2, &err), GR_OK);
+  assert_true(gr_catalog_personnel(c2, "NEW", 19610625, &v, &year, NULL));
+  assert_int_equal(year, 1961);
+  assert_true(gr_catalog_personnel(c2, "NEW", 19621231, &v, &year, NULL));
+  assert_int_equal(year, 1961);
+  assert_false(gr_catalog_personnel(c2, "NEW", 19600101, &v, &year, NULL));
+  gr_catalog_free(c2);
+  gr_error_clear(&err);
   /* As things stand: the latest of all, the actor's own 2024 figure. */
   assert_true(gr_catalog_personnel(cat, "UKR", 0, &v, &year, NULL));
   assert_int_equal(year, 2024);
