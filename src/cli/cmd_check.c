@@ -8,16 +8,18 @@
 #include "options.h"
 
 typedef struct settings {
-  int verbose;
+  int verbose, history;
 } settings;
 
 static const cli_option options[] = {
     CLI_OPT(settings, "verbose", 'v', CLI_FLAG, verbose, NULL, "print a summary of what each file holds"),
+    CLI_OPT(settings, "history", 0, CLI_FLAG, history, NULL,
+            "check against the historical cases too (their actors and\ncapabilities), as 'guarantor backtest' loads them"),
 };
 
 static const cli_spec spec = {
     "check",
-    "guarantor check [--verbose] FILE...",
+    "guarantor check [--verbose] [--history] FILE...",
     "Validate files (YAML or JSON: arrangements, positions, events, actors,\n"
     "regions, parameters) together with the built-in catalog: types, ranges,\n"
     "dates, ids and references across all files. Every problem is printed to\n"
@@ -39,7 +41,7 @@ int cmd_check(int argc, char **argv) {
   int nargs, rc = cli_parse(&spec, argc, argv, &o, &args, &nargs);
   if (rc != EXIT_OK) return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;
   int status;
-  gr_catalog *cat = cli_load(args, (size_t)nargs, &status);
+  gr_catalog *cat = cli_load_with(args, (size_t)nargs, o.history != 0, &status);
   if (cat == NULL) return status;
   if (o.verbose) {
     for (int i = 0; i < nargs; i++) {
