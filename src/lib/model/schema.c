@@ -813,7 +813,7 @@ static void check_case(gr__sink *sink, void *obj, const gr_pos *pos) {
                     gr_table_name(GR_T_CASE_RESULT, c->outcome.result));
   if (GR_GIVEN(c, GR_KEY_CASE_OUTCOME) && c->outcome.result == GR_RESULT_DETERRED && !GR_GIVEN(c, GR_KEY_CASE_INTENT))
     gr__check_error(sink, pos, "a deterred case needs 'intent': what shows the challenger meant to attack ('none' if nothing)");
-  if (GR_GIVEN(c, GR_KEY_CASE_OUTCOME) && GR_GIVEN(c, GR_KEY_CASE_OUTCOME) &&
+  if (GR_GIVEN(c, GR_KEY_CASE_OUTCOME) &&
       GR_GIVEN(&c->outcome, GR_KEY_CASE_OUTCOME_DATE) && GR_GIVEN(c, GR_KEY_CASE_CUTOFF) && c->outcome.date < c->cutoff)
     gr__check_error(sink, &c->outcome.pos, "the outcome's date is before the case's cut-off");
   if (GR_GIVEN(c, GR_KEY_CASE_OUTCOME) && GR_GIVEN(&c->outcome, GR_KEY_CASE_OUTCOME_DATE) &&
