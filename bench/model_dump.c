@@ -21,6 +21,7 @@ char *bench_model_json(const gr_catalog *cat, const gr_params *ps, const gr_arra
                          const gr_facts *facts, gr_date as_of) {
   gr__carr c;
   if (gr__compile(cat, arr, NULL, ev, facts, as_of, &c, NULL) != GR_OK) return NULL;
+  gr__carr_delays(&c, ps);
   char *buf = NULL;
   size_t len = 0;
   FILE *fp = open_memstream(&buf, &len);
@@ -31,7 +32,11 @@ char *bench_model_json(const gr_catalog *cat, const gr_params *ps, const gr_arra
   fprintf(fp, "{\"arrangement\": \"%s\", \"event\": \"%s\", ", arr->id, ev->id);
   jnum(fp, "aggressor_personnel", c.aggressor, 0);
   jnum(fp, "protected_personnel", c.protected_, 0);
-  fprintf(fp, "\"attack_share\": \"%s\", \"guarantors\": %zu,\n\"params\": [\n", gr__param_specs[c.share].id, c.ng);
+  jnum(fp, "protected_uncapped", c.protected_uncapped, 0);
+  fprintf(fp, "\"threat\": \"%s\", \"available\": [", gr_attack_option_name(c.threat));
+  for (int o = 0, k = 0; o < GR_OPTION__COUNT; o++)
+    if (c.available >> o & 1u) fprintf(fp, "%s\"%s\"", k++ ? ", " : "", gr_attack_option_name(o));
+  fprintf(fp, "], \"post1945\": %s, \"guarantors\": %zu,\n\"params\": [\n", c.post1945 ? "true" : "false", c.ng);
   for (int j = 0; j < GR__P_COUNT; j++) {
     const gr_parameter *p = ps->p[j];
     fprintf(fp, "  {\"id\": \"%s\", \"distribution\": \"%s\", ", gr__param_specs[j].id,
@@ -53,11 +58,17 @@ char *bench_model_json(const gr_catalog *cat, const gr_params *ps, const gr_arra
     const gr__cob *b = &c.obs[i];
     fprintf(fp, "  {\"index\": %zu, \"kind\": \"%s\", \"activation\": \"%s\", \"legal_form\": \"%s\", "
                 "\"commitment\": \"%s\", \"guarantor\": %d, \"acting\": %s, \"tripwire\": %s, \"approval\": %s, "
-                "\"nuclear\": %s, \"engaged\": %s, \"own\": %d, \"deadline\": %d, ",
+                "\"nuclear\": %s, \"engaged\": %s, \"standing\": %s, \"said\": %d, \"guarantor_nuclear\": %s, "
+                "\"deadline\": %d, \"stream\": %u, \"slot\": %d, \"acts\": [",
             b->index, gr_table_name(GR_T_OBLIGATION_KIND, b->kind), gr_table_name(GR_T_ACTIVATION, b->activation),
             gr_table_name(GR_T_LEGAL_FORM, b->form), gr_table_name(GR_T_COMMITMENT, b->commitment), b->g,
             b->acting ? "true" : "false", b->tripwire ? "true" : "false", b->approval ? "true" : "false",
-            b->nuclear ? "true" : "false", b->engaged ? "true" : "false", b->own, b->deadline);
+            b->nuclear ? "true" : "false", b->engaged ? "true" : "false", b->standing ? "true" : "false", b->said,
+            b->g_nuclear ? "true" : "false", b->deadline, (unsigned)b->stream, b->slot);
+    for (int o = 0, k = 0; o < GR_OPTION__COUNT; o++)
+      if (b->acts[o]) fprintf(fp, "%s\"%s\"", k++ ? ", " : "", gr_attack_option_name(o));
+    fputs("], ", fp);
+    jnum(fp, "mean_delay", b->mean_delay, 0);
     jnum(fp, "troops", b->troops, 0);
     jnum(fp, "value", b->value, 0);
     jnum(fp, "guarantor_personnel", b->g_personnel, 0);

@@ -21,6 +21,17 @@ static void json_prop(gr_json *w, const gr_proportion *p) {
   gr_json_end_object(w);
 }
 
+static void json_difference(gr_json *w, const gr_difference *d) {
+  gr_json_begin_object(w);
+  gr_json_key(w, "estimate");
+  gr_json_number(w, d->estimate);
+  gr_json_key(w, "lo");
+  gr_json_number(w, d->lo);
+  gr_json_key(w, "hi");
+  gr_json_number(w, d->hi);
+  gr_json_end_object(w);
+}
+
 static void json_quantile(gr_json *w, const gr_quantile *q) {
   gr_json_begin_object(w);
   gr_json_key(w, "q");
@@ -56,6 +67,35 @@ void gr_json_sim_result(gr_json *w, const gr_sim_result *r) {
   gr_json_string(w, hash);
   gr_json_key(w, "partial");
   gr_json_bool(w, r->partial);
+  gr_json_key(w, "threat");
+  gr_json_string(w, gr_attack_option_name(r->threat));
+  gr_json_key(w, "attack");
+  json_prop(w, &r->attack);
+  gr_json_key(w, "attack_succeeds");
+  json_prop(w, &r->succeeds);
+  gr_json_key(w, "no_guarantee");
+  gr_json_begin_object(w);
+  gr_json_key(w, "attack");
+  json_prop(w, &r->base_attack);
+  gr_json_key(w, "attack_succeeds");
+  json_prop(w, &r->base_succeeds);
+  gr_json_end_object(w);
+  gr_json_key(w, "fewer_attacks");
+  json_difference(w, &r->fewer_attacks);
+  gr_json_key(w, "fewer_successes");
+  json_difference(w, &r->fewer_successes);
+  gr_json_key(w, "options");
+  gr_json_begin_array(w);
+  for (int o = 0; o < GR_OPTION__COUNT; o++) {
+    if (!(r->available >> o & 1u)) continue;
+    gr_json_begin_object(w);
+    gr_json_key(w, "option");
+    gr_json_string(w, gr_attack_option_name(o));
+    gr_json_key(w, "chosen");
+    json_prop(w, &r->chosen[o]);
+    gr_json_end_object(w);
+  }
+  gr_json_end_array(w);
   gr_json_key(w, "deterred");
   json_prop(w, &r->deterred);
   gr_json_key(w, "holds_given_attack");
