@@ -460,9 +460,10 @@ static void test_precision_and_cancel(void **state) {
   assert_int_equal(gr_simulate(cat, params, &a, 1, ev, NULL, 0, &o, &r, &err), GR_OK);
   assert_true(r->draws < 10000000);
   assert_int_equal(r->draws % (4 * 65536), 0); /* Checked every 4 batches. */
-  assert_true((r->deterred.hi - r->deterred.lo) / 2 < 0.005);
-  assert_true((r->holds.hi - r->holds.lo) / 2 < 0.005);
-  assert_true((r->no_help.hi - r->no_help.lo) / 2 < 0.005);
+  assert_true((r->attack.hi - r->attack.lo) / 2 < 0.005);
+  assert_true((r->succeeds.hi - r->succeeds.lo) / 2 < 0.005);
+  assert_true((r->fewer_attacks.hi - r->fewer_attacks.lo) / 2 < 0.005);
+  assert_true((r->fewer_successes.hi - r->fewer_successes.lo) / 2 < 0.005);
   gr_sim_result_free(r);
   gr_sim_options c = options(1000000, 5, 2);
   c.cancel = always;

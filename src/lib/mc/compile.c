@@ -279,7 +279,8 @@ static unsigned open_options(int threat) {
 
 /* Which obligations act on each open option other than the threat: the
  * trigger engine run again with the same attack at the option's kind and
- * scale (a probe is the same armed attack at a limited scale). */
+ * scale (a probe short of an armed attack is the same attack at a limited
+ * scale). */
 static gr_status option_acts(const gr_catalog *cat, const gr_arrangement *arr, const gr_scenario *sc,
                              const gr_event *orig, const gr_event *threat_ev, const gr_facts *facts, gr_date as_of,
                              gr__carr *c, gr_error *err) {
@@ -288,7 +289,9 @@ static gr_status option_acts(const gr_catalog *cat, const gr_arrangement *arr, c
     gr_event v = *threat_ev;
     v.kind = gr__options[o].event;
     v.scale = gr__options[o].scale;
-    if (gr__options[o].fight == GR__FIGHT_GROUND && threat_ev->kind == GR_EV_ARMED_ATTACK) v.kind = threat_ev->kind;
+    if (gr__options[o].fight == GR__FIGHT_GROUND &&
+        (threat_ev->kind == GR_EV_ARMED_ATTACK || threat_ev->kind == GR_EV_ATTACK_ON_GUARANTOR_FORCES))
+      v.kind = threat_ev->kind;
     gr_timeline *tl = NULL;
     gr_status st = gr__timeline_variant(cat, arr, sc, sc ? NULL : orig, facts, as_of, threat_ev, &v, &tl, err);
     if (st != GR_OK) return st;

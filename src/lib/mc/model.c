@@ -77,14 +77,16 @@ const char *gr_attack_option_name(int option) {
   return option >= 0 && option < GR_OPTION__COUNT ? gr__options[option].name : "?";
 }
 
-/* An armed attack by its scale; a limited incursion and a ceasefire
- * violation are probes; a strike and a blockade their own options. The
- * rest have no sub-model. */
+/* An armed attack, or one on a guarantor's forces in the protected state,
+ * by its scale; a limited incursion and a ceasefire violation are probes;
+ * a strike and a blockade their own options. The rest (a hybrid attack,
+ * acts that are not attacks) have no sub-model. */
 int gr__option_of(int event_kind, int scale) {
   static const int by_scale[GR_SCALE__COUNT] = {GR_OPTION_PROBE, GR_OPTION_PROBE, GR_OPTION_OFFENSIVE,
                                                 GR_OPTION_INVASION};
   switch (event_kind) {
-  case GR_EV_ARMED_ATTACK: return scale >= 0 && scale < GR_SCALE__COUNT ? by_scale[scale] : -1;
+  case GR_EV_ARMED_ATTACK:
+  case GR_EV_ATTACK_ON_GUARANTOR_FORCES: return scale >= 0 && scale < GR_SCALE__COUNT ? by_scale[scale] : -1;
   case GR_EV_LIMITED_INCURSION:
   case GR_EV_CEASEFIRE_VIOLATION: return GR_OPTION_PROBE;
   case GR_EV_STRIKE: return GR_OPTION_STRIKE;
