@@ -418,19 +418,18 @@ static void test_decision_by_hand(void **state) {
   near(w.defence[GR_OPTION_OFFENSIVE], (d0 + help) * (1 + (1.25 - 1) * p_air));
   th[GR__P_HOLD_DAYS] = 30;
   gr__weigh(&c, th, &work, &w);
-  /* The choice: the largest of 0 + τ ε0 and U_o + τ ε_o. */
-  double eps[GR_OPTION__COUNT + 1] = {0};
-  eps[0] = 0.3;
-  eps[1 + GR_OPTION_PROBE] = (0.1 * 0.3 - w.value[GR_OPTION_PROBE]) / 0.1 + 0.01; /* Just above not attacking. */
-  eps[1 + GR_OPTION_OFFENSIVE] = -50;
-  assert_int_equal(gr__choose(&c, &w, th, eps), GR_OPTION_PROBE);
-  eps[1 + GR_OPTION_PROBE] -= 0.02;
-  assert_int_equal(gr__choose(&c, &w, th, eps), -1);
-  eps[1 + GR_OPTION_INVASION] = 1e6; /* Not open: never chosen. */
-  assert_int_equal(gr__choose(&c, &w, th, eps), -1);
-  /* The logit probability of not attacking. */
-  double pn = 1 / (1 + exp(w.value[GR_OPTION_PROBE] / 0.1) + exp(w.value[GR_OPTION_OFFENSIVE] / 0.1));
-  near(gr__p_no_attack(&c, &w, th), pn);
+  /* The choice: the option of largest value, taken when its value plus
+   * τ ε beats not attacking. */
+  int best = w.value[GR_OPTION_PROBE] >= w.value[GR_OPTION_OFFENSIVE] ? GR_OPTION_PROBE : GR_OPTION_OFFENSIVE;
+  double vb = w.value[best];
+  assert_int_equal(gr__choose(&c, &w, th, -vb / 0.1 + 0.01), best);
+  assert_int_equal(gr__choose(&c, &w, th, -vb / 0.1 - 0.01), -1);
+  /* The logit probability of not attacking: 1 / (1 + exp(U_best / τ)). */
+  near(gr__p_no_attack(&c, &w, th), 1 / (1 + exp(vb / 0.1)));
+  /* An option not open is never chosen, however large its value. */
+  w.value[GR_OPTION_INVASION] = 1e6;
+  assert_int_equal(gr__choose(&c, &w, th, -vb / 0.1 - 0.01), -1);
+  near(gr__p_no_attack(&c, &w, th), 1 / (1 + exp(vb / 0.1)));
   gr_params_free(ps);
   gr__work_free(&work);
   gr__carr_free(&c);

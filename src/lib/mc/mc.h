@@ -175,10 +175,10 @@ static inline double gr__in_domain(int j, double v) {
 /* The parameter vector of draw `draw`, in the model's order. */
 void gr__sample_theta(const gr_params *ps, uint64_t seed, uint64_t draw, double *th);
 
-/* The aggressor's decision errors of draw `draw`: eps[0] for not
- * attacking, eps[1 + o] for option o; standard Gumbel, the same for every
- * arrangement of a run (common random numbers). */
-void gr__sample_choice(uint64_t seed, uint64_t draw, double *eps);
+/* The aggressor's decision error of draw `draw`: a standard logistic
+ * variate, the same for every arrangement of a run (common random
+ * numbers). */
+double gr__sample_choice(uint64_t seed, uint64_t draw);
 
 /* What obligation b adds to the defence when it fights, in
  * troop-equivalents (docs/model.md, "Forces"). */
@@ -215,13 +215,16 @@ typedef struct gr__weighing {
  * log-odds of every obligation in work->logit. */
 void gr__weigh(const gr__carr *c, const double *th, gr__work *work, gr__weighing *w);
 
-/* The option the aggressor chooses with decision errors eps
- * (gr__sample_choice), or -1 for no attack: the largest of 0 + noise
- * eps[0] and value[o] + noise eps[1 + o] over the open options. */
-int gr__choose(const gr__carr *c, const gr__weighing *w, const double *th, const double *eps);
+/* The option the aggressor chooses with decision error eps
+ * (gr__sample_choice), or -1 for no attack: the open option of largest
+ * value, taken when its value plus noise x eps beats the status quo (0).
+ * The error is on the comparison with not attacking, as in a strategic
+ * logit (Signorino 1999), not on each option: a second way to attack does
+ * not by itself make an attack likelier. */
+int gr__choose(const gr__carr *c, const gr__weighing *w, const double *th, double eps);
 
-/* The probability that the aggressor does not attack, given th: the
- * multinomial logit 1 / (1 + sum_o exp(value[o] / noise)). */
+/* The probability that the aggressor does not attack, given th:
+ * 1 / (1 + exp(value[best] / noise)). */
 double gr__p_no_attack(const gr__carr *c, const gr__weighing *w, const double *th);
 
 /* What happens when the aggressor takes option o: who honours, when help

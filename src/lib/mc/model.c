@@ -108,11 +108,13 @@ void gr__sample_theta(const gr_params *ps, uint64_t seed, uint64_t draw, double 
   }
 }
 
-/* Standard Gumbel errors by inversion: -log(-log u). */
-void gr__sample_choice(uint64_t seed, uint64_t draw, double *eps) {
+/* The draw's decision error: a standard logistic variate by inversion,
+ * log(u / (1 - u)). */
+double gr__sample_choice(uint64_t seed, uint64_t draw) {
   gr__stream s;
   gr__stream_init(&s, seed, draw, GR__STREAM_CHOICE);
-  for (int o = 0; o <= GR_OPTION__COUNT; o++) eps[o] = -log(-log(gr__uniform(&s)));
+  double u = gr__uniform(&s);
+  return log(u / (1 - u));
 }
 
 /* What obligation b adds to the defence when it fights, in
@@ -290,32 +292,25 @@ void gr__weigh(const gr__carr *c, const double *th, gr__work *work, gr__weighing
   }
 }
 
-int gr__choose(const gr__carr *c, const gr__weighing *w, const double *th, const double *eps) {
-  double tau = th[GR__P_DECISION_NOISE], best = tau * eps[0];
-  int choice = -1;
-  for (int o = 0; o < GR_OPTION__COUNT; o++) {
-    if (!(c->available >> o & 1u)) continue;
-    double v = w->value[o] + tau * eps[1 + o];
-    if (v > best) best = v, choice = o;
-  }
-  return choice;
+/* The open option of largest value (the first of equal ones). */
+static int best_option(const gr__carr *c, const gr__weighing *w) {
+  int best = -1;
+  for (int o = 0; o < GR_OPTION__COUNT; o++)
+    if (c->available >> o & 1u && (best < 0 || w->value[o] > w->value[best])) best = o;
+  return best;
+}
+
+int gr__choose(const gr__carr *c, const gr__weighing *w, const double *th, double eps) {
+  int best = best_option(c, w);
+  return best >= 0 && w->value[best] + th[GR__P_DECISION_NOISE] * eps > 0 ? best : -1;
 }
 
 double gr__p_no_attack(const gr__carr *c, const gr__weighing *w, const double *th) {
-  double tau = th[GR__P_DECISION_NOISE];
-  if (!(tau > 0)) {
-    for (int o = 0; o < GR_OPTION__COUNT; o++)
-      if (c->available >> o & 1u && w->value[o] > 0) return 0;
-    return 1;
-  }
-  /* Relative to the largest value, so that no exponential overflows. */
-  double top = 0;
-  for (int o = 0; o < GR_OPTION__COUNT; o++)
-    if (c->available >> o & 1u && w->value[o] > top) top = w->value[o];
-  double sum = exp(-top / tau);
-  for (int o = 0; o < GR_OPTION__COUNT; o++)
-    if (c->available >> o & 1u) sum += exp((w->value[o] - top) / tau);
-  return exp(-top / tau) / sum;
+  int best = best_option(c, w);
+  if (best < 0) return 1;
+  double tau = th[GR__P_DECISION_NOISE], v = w->value[best];
+  if (!(tau > 0)) return v > 0 ? 0 : 1;
+  return 1 / (1 + exp(v / tau));
 }
 
 /* ---- The attack ------------------------------------------------------------ */

@@ -302,12 +302,12 @@ static gr_status simulate(const gr_catalog *cat, const gr_params *ps, const gr_a
 #endif
         gr__counts *mine = per[tid];
         gr__work *work = &works[tid];
-        double th[GR__P_COUNT], eps[GR_OPTION__COUNT + 1];
+        double th[GR__P_COUNT];
         gr__weighing w;
 #pragma omp for schedule(static)
         for (uint64_t i = from; i < from + m; i++) {
           gr__sample_theta(ps, opts->seed, i, th);
-          gr__sample_choice(opts->seed, i, eps);
+          double eps = gr__sample_choice(opts->seed, i);
           for (size_t a = 0; a < n; a++) {
             gr__counts *k = &mine[a];
             k->draws++;
