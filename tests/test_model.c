@@ -348,7 +348,8 @@ static void test_options(void **state) {
   gr_error err = GR_ERROR_INIT;
   assert_int_equal(gr__compile(cat, kat, NULL, gr_catalog_event(cat, "ev-hybrid"), NULL, 0, &c, &err), GR_E_INVALID);
   assert_string_equal(err.message, "the model cannot weigh event 'ev-hybrid': it has no sub-model for hybrid (it weighs "
-                                   "armed attacks, limited incursions, ceasefire violations, strikes and blockades)");
+                                   "armed attacks, attacks on a guarantor's forces, limited incursions, ceasefire "
+                                   "violations, strikes and blockades)");
   gr_error_clear(&err);
 }
 

@@ -124,7 +124,8 @@ typedef struct gr_sim_obligation {
   size_t index;              /* In the arrangement. */
   const gr_obligation *obligation;
   bool acting;               /* The trigger engine let it act on the event. */
-  gr_proportion honoured;    /* Among draws where the aggressor attacks. */
+  gr_proportion honoured;    /* Among draws where the aggressor attacks with an
+                                option this obligation acts on (n = 0: none). */
 } gr_sim_obligation;
 
 typedef struct gr_sim_guarantor {

@@ -109,7 +109,9 @@ static void print_human(FILE *fp, const gr_sim_result *r, const gr_sensitivity *
       if (strcmp(o->obligation->guarantor, r->guarantors[g].guarantor) != 0) continue;
       char kind[48];
       fprintf(fp, "        %-24s %s\n", cli_kind_label(o->obligation, kind, sizeof kind),
-              o->acting ? cli_fmt_prop(&o->honoured, a, sizeof a) : "does not act on this event");
+              o->honoured.n ? cli_fmt_prop(&o->honoured, a, sizeof a)
+              : o->acting   ? "not called on in any attack"
+                            : "does not act on this event");
     }
   }
   if (sens) {

@@ -328,7 +328,8 @@ gr_status gr__compile(const gr_catalog *cat, const gr_arrangement *arr, const gr
   if (c->threat < 0) {
     gr_status r = gr__fail(err, GR_E_INVALID,
                            "the model cannot weigh event '%s': it has no sub-model for %s (it weighs armed attacks, "
-                           "limited incursions, ceasefire violations, strikes and blockades)",
+                           "attacks on a guarantor's forces, limited incursions, ceasefire violations, strikes and "
+                           "blockades)",
                            ev->id, gr_table_name(GR_T_EVENT_KIND, ev->kind));
     gr_timeline_free(tl);
     return r;

@@ -153,7 +153,8 @@ typedef struct gr__counts {
   uint64_t base_attacks, both_attack, base_succeeds, both_succeed;
   uint64_t chosen[GR_OPTION__COUNT];
   uint64_t hist[GR__HIST_DAYS];
-  uint64_t *ob;       /* Honoured, per obligation, in attack draws. */
+  uint64_t *ob;       /* Per obligation, in attack draws: ob[i] honoured,
+                         ob[nobs + i] acting on the option chosen. */
   uint64_t *g;        /* Honours any, per guarantor, in attack draws. */
 } gr__counts;
 enum { GR__NCOUNTS = 10 + GR_OPTION__COUNT }; /* The scalar counters above. */
@@ -201,6 +202,10 @@ double gr__hold_days(double s, double d, const double *th);
  * state's share, the forces stationed where the attack falls, what was
  * delivered before the attack (docs/model.md, "Forces"). */
 double gr__defence_in_place(const gr__carr *c, int o, const double *th);
+
+/* stand[f]: a factor of slot f was delivered before the attack (a
+ * standing obligation of its kind). */
+void gr__standing_slots(const gr__carr *c, bool *stand);
 
 /* What the aggressor weighs for each option (docs/model.md, "Decision"):
  * the perceived defence and attack (ground options), its perceived chance

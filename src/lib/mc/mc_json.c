@@ -136,7 +136,7 @@ void gr_json_sim_result(gr_json *w, const gr_sim_result *r) {
     gr_json_key(w, "acting");
     gr_json_bool(w, o->acting);
     gr_json_key(w, "honoured");
-    if (o->acting) json_prop(w, &o->honoured);
+    if (o->honoured.n) json_prop(w, &o->honoured);
     else gr_json_null(w);
     gr_json_end_object(w);
   }

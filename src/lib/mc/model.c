@@ -181,17 +181,26 @@ double gr__hold_days(double s, double d, const double *th) {
  * attack, or a force stationed where it falls. */
 static bool in_place(const gr__cob *b) { return b->standing || b->engaged; }
 
+void gr__standing_slots(const gr__carr *c, bool *stand) {
+  for (int f = 0; f < GR__NFACTORS; f++) stand[f] = false;
+  for (size_t i = 0; i < c->nobs; i++)
+    if (c->obs[i].standing && c->obs[i].slot >= 0) stand[c->obs[i].slot] = true;
+}
+
 double gr__defence_in_place(const gr__carr *c, int o, const double *th) {
-  double d = c->protected_ * th[GR__P_DEFENCE_SHARE], fac = 1;
+  double d = c->protected_ * th[GR__P_DEFENCE_SHARE];
   for (size_t i = 0; i < c->nobs; i++) {
     const gr__cob *b = &c->obs[i];
     /* A stationed force fights the attack that reaches it, whatever the
      * option's trigger says; what was delivered is the defender's own. */
-    if (!in_place(b)) continue;
-    d += gr__addition(b, th);
-    if (b->slot >= 0 && b->standing) fac *= th[gr__factor_params[b->slot]];
+    if (in_place(b)) d += gr__addition(b, th);
   }
-  d *= fac;
+  /* Each factor delivered before the attack multiplies once, however
+   * many deliver it. */
+  bool stand[GR__NFACTORS];
+  gr__standing_slots(c, stand);
+  for (int f = 0; f < GR__NFACTORS; f++)
+    if (stand[f]) d *= th[gr__factor_params[f]];
   if (o == GR_OPTION_PROBE) d *= th[GR__P_PROBE_LOCAL_SHARE];
   return d;
 }
@@ -264,8 +273,15 @@ void gr__weigh(const gr__carr *c, const double *th, gr__work *work, gr__weighing
       }
     }
     double success;
+    bool stand[GR__NFACTORS];
+    gr__standing_slots(c, stand);
+    /* A factor already in place is not multiplied again by help sent. */
+    for (int f = 0; f < GR__NFACTORS; f++)
+      if (stand[f]) fac[f] = 0;
     if (op->fight == GR__FIGHT_GROUND) {
-      double d = d0 + help;
+      /* A probe meets the same local share of the help as of the defence
+       * in place (gr__defence_in_place applied it there). */
+      double d = d0 + help * (o == GR_OPTION_PROBE ? th[GR__P_PROBE_LOCAL_SHARE] : 1);
       for (int f = 0; f < GR__NFACTORS; f++) d *= 1 + (th[gr__factor_params[f]] - 1) * fac[f];
       w->defence[o] = d;
       w->attack[o] = s;
@@ -273,14 +289,13 @@ void gr__weigh(const gr__carr *c, const double *th, gr__work *work, gr__weighing
     } else if (op->fight == GR__FIGHT_STRIKE) {
       /* Air defence in place and air cover or air defence sent blunt a
        * strike campaign. */
-      double ad = 1;
-      for (size_t i = 0; i < c->nobs; i++)
-        if (c->obs[i].standing && c->obs[i].slot == GR__SLOT_AIR_DEFENCE) ad *= th[GR__P_AIR_DEFENCE_FACTOR];
+      double ad = stand[GR__SLOT_AIR_DEFENCE] ? th[GR__P_AIR_DEFENCE_FACTOR] : 1;
       ad *= 1 + (th[GR__P_AIR_DEFENCE_FACTOR] - 1) * fac[GR__SLOT_AIR_DEFENCE];
       ad *= 1 + (th[GR__P_AIR_COVER_FACTOR] - 1) * fac[GR__SLOT_AIR_COVER];
       success = th[GR__P_STRIKE_SUCCESS] / ad;
     } else {
       double contest = fac[GR__SLOT_NAVAL] > fac[GR__SLOT_AIR_COVER] ? fac[GR__SLOT_NAVAL] : fac[GR__SLOT_AIR_COVER];
+      if (stand[GR__SLOT_NAVAL] || stand[GR__SLOT_AIR_COVER]) contest = 1;
       success = th[GR__P_BLOCKADE_SUCCESS] * (1 - th[GR__P_BLOCKADE_BREAK] * contest);
     }
     double punishment = 0;
@@ -347,14 +362,16 @@ bool gr__fight(const gr__carr *c, int o, const gr_params *ps, const double *th, 
     hold = gr__hold_days(s, d0, th);
   }
   double help = 0, first = INFINITY;
-  bool fac[GR__NFACTORS] = {false};
-  /* A force stationed where the attack falls is help from day 0, decided
-   * or not. */
-  for (size_t i = 0; i < c->nobs; i++)
+  bool fac[GR__NFACTORS] = {false}, stand[GR__NFACTORS];
+  gr__standing_slots(c, stand);
+  /* A force stationed where a ground attack falls is help from day 0,
+   * decided or not (against a strike or a blockade it does nothing). */
+  for (size_t i = 0; i < c->nobs && op->fight == GR__FIGHT_GROUND; i++)
     if (c->obs[i].engaged) first = 0;
   for (size_t i = 0; i < c->nobs; i++) {
     const gr__cob *b = &c->obs[i];
     if (!b->acts[o] || b->standing) continue;
+    if (n) n->ob[c->nobs + i]++;
     gr__stream st;
     gr__stream_init(&st, seed, draw, b->stream);
     double u = gr__uniform(&st);
@@ -379,19 +396,16 @@ bool gr__fight(const gr__carr *c, int o, const gr_params *ps, const double *th, 
     for (size_t g = 0; g < c->ng; g++) n->g[g] += g_honours[g];
   double p;
   if (op->fight == GR__FIGHT_GROUND) {
-    double d = d0 + help;
+    double d = d0 + help * (o == GR_OPTION_PROBE ? th[GR__P_PROBE_LOCAL_SHARE] : 1);
     for (int f = 0; f < GR__NFACTORS; f++)
-      if (fac[f]) d *= th[gr__factor_params[f]];
+      if (fac[f] && !stand[f]) d *= th[gr__factor_params[f]];
     p = gr__p_success(s, d, th);
   } else if (op->fight == GR__FIGHT_STRIKE) {
-    double ad = 1;
-    for (size_t i = 0; i < c->nobs; i++)
-      if (c->obs[i].standing && c->obs[i].slot == GR__SLOT_AIR_DEFENCE) ad *= th[GR__P_AIR_DEFENCE_FACTOR];
-    if (fac[GR__SLOT_AIR_DEFENCE]) ad *= th[GR__P_AIR_DEFENCE_FACTOR];
-    if (fac[GR__SLOT_AIR_COVER]) ad *= th[GR__P_AIR_COVER_FACTOR];
+    double ad = fac[GR__SLOT_AIR_DEFENCE] || stand[GR__SLOT_AIR_DEFENCE] ? th[GR__P_AIR_DEFENCE_FACTOR] : 1;
+    if (fac[GR__SLOT_AIR_COVER] || stand[GR__SLOT_AIR_COVER]) ad *= th[GR__P_AIR_COVER_FACTOR];
     p = th[GR__P_STRIKE_SUCCESS] / ad;
   } else {
-    bool contested = fac[GR__SLOT_NAVAL] || fac[GR__SLOT_AIR_COVER];
+    bool contested = fac[GR__SLOT_NAVAL] || fac[GR__SLOT_AIR_COVER] || stand[GR__SLOT_NAVAL] || stand[GR__SLOT_AIR_COVER];
     p = th[GR__P_BLOCKADE_SUCCESS] * (contested ? 1 - th[GR__P_BLOCKADE_BREAK] : 1);
   }
   gr__stream battle;

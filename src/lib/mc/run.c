@@ -31,7 +31,7 @@ static void add_counts(gr__counts *to, const gr__counts *from, size_t nobs, size
   scalars((gr__counts *)from, f);
   for (int i = 0; i < GR__NCOUNTS; i++) *t[i] += *f[i];
   for (size_t d = 0; d < GR__HIST_DAYS; d++) to->hist[d] += from->hist[d];
-  for (size_t i = 0; i < nobs; i++) to->ob[i] += from->ob[i];
+  for (size_t i = 0; i < 2 * nobs; i++) to->ob[i] += from->ob[i];
   for (size_t g = 0; g < ng; g++) to->g[g] += from->g[g];
 }
 
@@ -47,7 +47,7 @@ static void counts_free(gr__counts *c, size_t n) {
 static void counts_zero(gr__counts *c, const gr__carr *cs, size_t n) {
   for (size_t a = 0; a < n; a++) {
     uint64_t *ob = c[a].ob, *g = c[a].g;
-    memset(ob, 0, sizeof(uint64_t) * (cs[a].nobs + 1));
+    memset(ob, 0, sizeof(uint64_t) * (2 * cs[a].nobs + 1));
     memset(g, 0, sizeof(uint64_t) * (cs[a].ng + 1));
     memset(&c[a], 0, sizeof c[a]);
     c[a].ob = ob;
@@ -59,7 +59,7 @@ static gr__counts *counts_new(const gr__carr *cs, size_t n) {
   gr__counts *c = calloc(n, sizeof *c);
   if (c == NULL) return NULL;
   for (size_t a = 0; a < n; a++) {
-    c[a].ob = calloc(cs[a].nobs + 1, sizeof(uint64_t));
+    c[a].ob = calloc(2 * cs[a].nobs + 1, sizeof(uint64_t));
     c[a].g = calloc(cs[a].ng + 1, sizeof(uint64_t));
     if (c[a].ob == NULL || c[a].g == NULL) {
       counts_free(c, n); /* calloc left the others NULL. */
@@ -74,7 +74,7 @@ static gr__counts *counts_new(const gr__carr *cs, size_t n) {
  * obligations' and the guarantors' gr__counts. */
 static size_t flat_size(const gr__carr *cs, size_t n) {
   size_t k = 0;
-  for (size_t a = 0; a < n; a++) k += GR__NCOUNTS + GR__HIST_DAYS + cs[a].nobs + cs[a].ng;
+  for (size_t a = 0; a < n; a++) k += GR__NCOUNTS + GR__HIST_DAYS + 2 * cs[a].nobs + cs[a].ng;
   return k;
 }
 
@@ -91,7 +91,7 @@ static void flatten(gr__counts *c, const gr__carr *cs, size_t n, uint64_t *out, 
       if (back) c[a].hist[d] = out[k];
       else out[k] = c[a].hist[d];
     }
-    for (size_t i = 0; i < cs[a].nobs; i++, k++) {
+    for (size_t i = 0; i < 2 * cs[a].nobs; i++, k++) {
       if (back) c[a].ob[i] = out[k];
       else out[k] = c[a].ob[i];
     }
@@ -184,7 +184,9 @@ static gr_sim_result *make_result(const gr__carr *c, const gr__counts *t, const 
     so->index = c->obs[i].index;
     so->obligation = &c->arr->obligations.items[so->index];
     so->acting = c->obs[i].acting;
-    so->honoured = gr_wilson(t->ob[i], so->acting ? t->attacks : 0, z);
+    /* Among the attacks in which it acted: on the option chosen, which
+     * may be a lesser one than the case's. */
+    so->honoured = gr_wilson(t->ob[i], t->ob[c->nobs + i], z);
   }
   r->nobligations = c->nobs;
   for (size_t g = 0; g < c->ng; g++) {

@@ -92,8 +92,9 @@
 enum { GR__MODEL_PARAMS(GR__P_ENUM) GR__P_COUNT };
 #undef GR__P_ENUM
 
-/* The first delay parameter: these are drawn per obligation, not per draw,
- * and cannot change whether the aggressor attacks. */
+/* The first delay parameter: these are drawn per obligation, not per draw;
+ * the aggressor reads only their means (whether help arrives in time), so
+ * their draws cannot change whether it attacks. */
 #define GR__P_FIRST_DELAY GR__P_DELAY_CONSULTATION
 
 /* Where a parameter's values may lie: [lo, hi], lo excluded when lo_open.
