@@ -100,9 +100,10 @@ static void print_human(FILE *fp, const gr_sim_result *r, const gr_sensitivity *
           cli_fmt_days(&r->help_median, b, sizeof b), cli_fmt_days(&r->help_p90, c, sizeof c));
   fprintf(fp, "  On offer                           %.15g troops, $%.15gM a year (stated values)\n\n", r->troops,
           r->money);
-  fputs("If attacked, who honours what (95% intervals):\n", fp);
+  fputs("If attacked, who honours what (95% intervals; 'gives any help' leaves out consultation and\n"
+        "monitoring, which are honoured but are not help):\n", fp);
   for (size_t g = 0; g < r->nguarantors; g++) {
-    fprintf(fp, "  %-5s any obligation          %s\n", r->guarantors[g].guarantor,
+    fprintf(fp, "  %-5s gives any help          %s\n", r->guarantors[g].guarantor,
             cli_fmt_prop(&r->guarantors[g].honours_any, a, sizeof a));
     for (size_t i = 0; i < r->nobligations; i++) {
       const gr_sim_obligation *o = &r->obligations[i];
