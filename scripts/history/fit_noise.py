@@ -5,8 +5,9 @@ the fit in and out of sample (docs/backtest.md, "Fitted parameter").
 
 Every other prior of data/parameters.yaml is sourced or an assumption; the
 decision noise has neither a source nor an intuitive size (it is the
-spread of the Gumbel error on each option's value, in units of the
-objective), so it is the parameter the history is used to set. Its prior
+scale of the logistic error on the aggressor's comparison of its best
+option with not attacking, in units of the objective), so it is the
+parameter the history is used to set. Its prior
 is uniform(c/2, 3c/2) and the centre c is chosen on a grid:
 
   1. for each c of the grid, `guarantor backtest --csv` with a parameter
