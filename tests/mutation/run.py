@@ -16,7 +16,7 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-TESTS = ["test_model", "test_trigger", "test_sim", "test_backtest"]
+TESTS = ["test_model", "test_trigger", "test_sim", "test_backtest", "test_properties"]
 
 # (name, file, text, replacement): the text must occur exactly once.
 MUTATIONS = [
