@@ -12,6 +12,12 @@
  *                                             the first DRAWS draws, as JSON
  *   gr_bench compare DRAWS THREADS            all catalog arrangements at once
  *
+ * Options before the mode: --history loads the backtest's historical
+ * cases too (data/history), -f FILE a catalog file of one's own (as the
+ * CLI's -f), so that the peer can be checked on cases the built-in
+ * catalog lacks (help delivered before the attack, a force cap, a date
+ * before 1945).
+ *
  * CASE is an event or a scenario id. SHARES says how often a draw opens
  * the streams an attack opens, as the engine's run measured them (`engine`
  * prints them): "BASE,PROBE,STRIKE,BLOCKADE,OFFENSIVE,INVASION", the share
@@ -34,19 +40,39 @@ static double now(void) {
 }
 
 static int usage(void) {
-  fprintf(stderr, "usage: gr_bench model ARR CASE | engine ARR CASE DRAWS THREADS | floor ARR CASE DRAWS "
+  fprintf(stderr, "usage: gr_bench [--history] [-f FILE]... MODE ...\n"
+                  "  MODE: model ARR CASE | engine ARR CASE DRAWS THREADS | floor ARR CASE DRAWS "
                   "BASE,PROBE,STRIKE,BLOCKADE,OFFENSIVE,INVASION | weigh ARR CASE DRAWS | compare DRAWS THREADS\n"
                   "  (CASE: an event or a scenario)\n");
   return 2;
 }
 
 int main(int argc, char **argv) {
+  bool history = false;
+  enum { MAX_FILES = 32 };
+  const char *files[MAX_FILES];
+  int nfiles = 0, arg = 1;
+  while (arg < argc && argv[arg][0] == '-') {
+    if (!strcmp(argv[arg], "--history")) {
+      history = true;
+      arg++;
+    } else if (!strcmp(argv[arg], "-f") && arg + 1 < argc && nfiles < MAX_FILES) {
+      files[nfiles++] = argv[arg + 1];
+      arg += 2;
+    } else {
+      return usage();
+    }
+  }
+  argv += arg - 1; /* argv[1] is the mode from here on. */
+  argc -= arg - 1;
   if (argc < 2) return usage();
   gr_error err = GR_ERROR_INIT;
   gr_catalog *cat = gr_catalog_new();
   gr_params *ps = NULL;
-  if (gr_catalog_load_builtin(cat, &err) != GR_OK || gr_catalog_validate(cat, &err) != GR_OK ||
-      gr_params_new(cat, &ps, &err) != GR_OK) {
+  gr_status loaded = gr_catalog_load_builtin(cat, &err);
+  if (loaded == GR_OK && history) loaded = gr_catalog_load_history(cat, &err);
+  for (int f = 0; loaded == GR_OK && f < nfiles; f++) loaded = gr_catalog_load_file(cat, files[f], &err);
+  if (loaded != GR_OK || gr_catalog_validate(cat, &err) != GR_OK || gr_params_new(cat, &ps, &err) != GR_OK) {
     fprintf(stderr, "gr_bench: %s\n", err.message);
     return 1;
   }
@@ -115,7 +141,17 @@ int main(int argc, char **argv) {
       printf("\"chosen\": {");
       for (int k = 0; k < GR_OPTION__COUNT; k++)
         printf("%s\"%s\": %llu", k ? ", " : "", gr_attack_option_name(k), (unsigned long long)r->chosen[k].k);
-      printf("}}\n");
+      /* For bench/peer_check.py: help at all, and each obligation's and
+       * guarantor's honours as [k, n] (obligations in the model's order). */
+      printf("}, \"no_help\": %llu, \"honoured\": [", (unsigned long long)r->no_help.k);
+      for (size_t i = 0; i < r->nobligations; i++)
+        printf("%s[%llu, %llu]", i ? ", " : "", (unsigned long long)r->obligations[i].honoured.k,
+               (unsigned long long)r->obligations[i].honoured.n);
+      printf("], \"honours_any\": [");
+      for (size_t g = 0; g < r->nguarantors; g++)
+        printf("%s[%llu, %llu]", g ? ", " : "", (unsigned long long)r->guarantors[g].honours_any.k,
+               (unsigned long long)r->guarantors[g].honours_any.n);
+      printf("]}\n");
       gr_sim_result_free(r);
     } else if (!strcmp(argv[1], "floor") && argc == 6) {
       /* BASE, then one share per option in gr_attack_option order. */
