@@ -241,8 +241,10 @@ class Case:
         self.acting = {opt: [i for i, o in enumerate(self.obs) if opt in o["acts"] and not o["standing"]]
                        for opt in OPTIONS}
         self.read = sorted({i for opt in self.available for i in self.acting[opt]})
-        self.standing_air_defence = sum(1 for o in self.obs
-                                        if o["standing"] and KINDS[o["kind"]][1] == "air_defence_factor")
+        # The factors delivered before the attack (gr__standing_slots): each
+        # multiplies the defence once, however many deliver it, and help
+        # sent does not multiply it again.
+        self.stood = {KINDS[o["kind"]][1] for o in self.obs if o["standing"]} - {None}
         self.any_engaged = any(o["engaged"] for o in self.obs)
 
     # -- The pieces of gr__weigh and gr__fight, per obligation ----------------
@@ -309,15 +311,13 @@ class Case:
         falls, what was delivered (with its factors); a probe meets a local
         share of it."""
         d = self.protected * theta["defence_share"]
-        fac = 1.0
         for o in self.in_place:
             a = self.addition(o, theta)
             if a is not None:
                 d = d + a
-            f = KINDS[o["kind"]][1]
-            if f is not None and o["standing"]:
-                fac = fac * theta[f]
-        d = d * fac
+        for f in FACTORS:
+            if f in self.stood:
+                d = d * theta[f]
         if opt == "probe":
             d = d * theta["probe_local_share"]
         return np.broadcast_to(d, (theta.m,)) if np.ndim(d) == 0 else d
@@ -360,15 +360,19 @@ class Case:
                         fac[f] = np.maximum(fac.get(f, 0.0), np.where(in_time, pt, 0.0))
                 elif f is not None:
                     fac[f] = np.maximum(fac.get(f, 0.0), pt)
+            for f in self.stood:
+                fac.pop(f, None)  # Already in place: help sent does not multiply it again.
             if fight == "ground":
-                d = d0 + help_
+                # A probe meets the same local share of the help as of the
+                # defence in place.
+                d = d0 + (help_ * theta["probe_local_share"] if opt == "probe" else help_)
                 for f in FACTORS:
                     if f in fac:
                         d = d * (1.0 + (theta[f] - 1.0) * fac[f])
                 success = p_success(s, d, theta)
             elif fight == "strike":
                 adf = theta["air_defence_factor"]
-                ad = adf ** self.standing_air_defence if self.standing_air_defence else 1.0
+                ad = adf if "air_defence_factor" in self.stood else 1.0
                 if "air_defence_factor" in fac:
                     ad = ad * (1.0 + (adf - 1.0) * fac["air_defence_factor"])
                 if "air_cover_factor" in fac:
@@ -376,6 +380,8 @@ class Case:
                 success = theta["strike_success"] / ad
             else:
                 contest = np.maximum(fac.get("naval_factor", 0.0), fac.get("air_cover_factor", 0.0))
+                if self.stood & {"naval_factor", "air_cover_factor"}:
+                    contest = 1.0
                 success = theta["blockade_success"] * (1.0 - theta["blockade_break"] * contest)
             value = theta[gain] * success - theta[cost]
             for v in pun.values():
@@ -421,12 +427,15 @@ class Case:
             hold = hold_days(s, d0, theta, idx)
         help_ = np.zeros(n)
         fac = {}  # Factor -> draws where help bringing it arrived in time.
-        first = np.full(n, 0.0 if self.any_engaged else np.inf)  # Days to the first help.
+        # Days to the first help: a force stationed where a ground attack
+        # falls helps from day 0 (against a strike or a blockade it does nothing).
+        first = np.full(n, 0.0 if self.any_engaged and fight == "ground" else np.inf)
         g_honours = np.zeros((self.nguarantors, n), dtype=bool) if counts is not None else None
         for i in self.acting[opt]:
             o = self.obs[i]
             hon = np.flatnonzero(rng.random(n) < sigmoid(sub(logits[i], idx)))
             if counts is not None:
+                counts["acted"][i] += n
                 counts["ob"][i] += len(hon)
             if o["kind"] in NO_HELP or len(hon) == 0:
                 continue
@@ -445,21 +454,23 @@ class Case:
             if f is not None:
                 fac.setdefault(f, np.zeros(n, dtype=bool))[came] = True
         if fight == "ground":
+            if opt == "probe":
+                help_ *= sub(theta["probe_local_share"], idx)
             d = d0 + help_
             for f in FACTORS:
-                if f in fac:
+                if f in fac and f not in self.stood:
                     d = d * np.where(fac[f], sub(theta[f], idx), 1.0)
             p = p_success(s, d, theta, idx)
         elif fight == "strike":
-            adf = sub(theta["air_defence_factor"], idx)
-            ad = adf ** self.standing_air_defence if self.standing_air_defence else 1.0
-            if "air_defence_factor" in fac:
-                ad = ad * np.where(fac["air_defence_factor"], adf, 1.0)
-            if "air_cover_factor" in fac:
-                ad = ad * np.where(fac["air_cover_factor"], sub(theta["air_cover_factor"], idx), 1.0)
+            ad = 1.0
+            for f in ("air_defence_factor", "air_cover_factor"):
+                if f in self.stood:
+                    ad = ad * sub(theta[f], idx)
+                elif f in fac:
+                    ad = ad * np.where(fac[f], sub(theta[f], idx), 1.0)
             p = sub(theta["strike_success"], idx) / ad
         else:
-            contested = np.zeros(n, dtype=bool)
+            contested = np.full(n, bool(self.stood & {"naval_factor", "air_cover_factor"}))
             for f in ("naval_factor", "air_cover_factor"):
                 if f in fac:
                     contested |= fac[f]
@@ -498,7 +509,7 @@ def simulate(js, draws, chunk, seed, draw_all=False):
     rng = np.random.Generator(np.random.Philox(seed))
     counts = {"draws": 0, "deterred": 0, "attacks": 0, "succeeds": 0, "holds": 0, "helped": 0,
               "base_attacks": 0, "both_attack": 0, "base_succeeds": 0, "both_succeed": 0,
-              "chosen": {o: 0 for o in OPTIONS}, "ob": [0] * len(case.obs),
+              "chosen": {o: 0 for o in OPTIONS}, "ob": [0] * len(case.obs), "acted": [0] * len(case.obs),
               "g": np.zeros(case.nguarantors, dtype=np.int64), "hist": np.zeros(HIST_DAYS, dtype=np.int64)}
     done = 0
     while done < draws:
@@ -605,7 +616,7 @@ def main(argv=None):
         "chosen": c["chosen"], "helped": c["helped"],
         "help_median_days": hist_quantile(c["hist"], 0.5),
         "help_p90_days": hist_quantile(c["hist"], 0.9),
-        "honoured": c["ob"], "honours_any": c["g"].tolist(),
+        "honoured": c["ob"], "acted": c["acted"], "honours_any": c["g"].tolist(),
         "draw_all": args.draw_all, "numpy": np.__version__, "blas": blas_info(),
     })
     print(json.dumps(out))
