@@ -138,8 +138,11 @@ void gr__carr_free(gr__carr *c);
  * an arrangement may have any number of obligations and guarantors. */
 typedef struct gr__work {
   double *logit;
+  double *perceived; /* σ(logit + perception_bias), per obligation. */
   double *pun;
   bool *honours;
+  int *base_choice;   /* run.c: per arrangement, the no-guarantee case's */
+  bool *base_success; /* choice and outcome of the current draw. */
 } gr__work;
 
 /* Room for nobs obligations and ng guarantors; -1 when out of memory

@@ -187,7 +187,10 @@ void gr__standing_slots(const gr__carr *c, bool *stand) {
     if (c->obs[i].standing && c->obs[i].slot >= 0) stand[c->obs[i].slot] = true;
 }
 
-double gr__defence_in_place(const gr__carr *c, int o, const double *th) {
+/* The defence in place before the probe's local share: the protected
+ * state's share, the forces engaged and what was delivered, times each
+ * factor delivered (stand, from gr__standing_slots). */
+static double in_place_defence(const gr__carr *c, const double *th, const bool *stand) {
   double d = c->protected_ * th[GR__P_DEFENCE_SHARE];
   for (size_t i = 0; i < c->nobs; i++) {
     const gr__cob *b = &c->obs[i];
@@ -197,26 +200,33 @@ double gr__defence_in_place(const gr__carr *c, int o, const double *th) {
   }
   /* Each factor delivered before the attack multiplies once, however
    * many deliver it. */
-  bool stand[GR__NFACTORS];
-  gr__standing_slots(c, stand);
   for (int f = 0; f < GR__NFACTORS; f++)
     if (stand[f]) d *= th[gr__factor_params[f]];
+  return d;
+}
+
+double gr__defence_in_place(const gr__carr *c, int o, const double *th) {
+  bool stand[GR__NFACTORS];
+  gr__standing_slots(c, stand);
+  double d = in_place_defence(c, th, stand);
   if (o == GR_OPTION_PROBE) d *= th[GR__P_PROBE_LOCAL_SHARE];
   return d;
 }
 
 int gr__work_init(gr__work *w, size_t nobs, size_t ng) {
   w->logit = malloc((nobs ? nobs : 1) * sizeof *w->logit);
+  w->perceived = malloc((nobs ? nobs : 1) * sizeof *w->perceived);
   w->pun = malloc((ng ? ng : 1) * GR__PUN_COUNT * sizeof *w->pun);
   w->honours = malloc((ng ? ng : 1) * sizeof *w->honours);
-  return w->logit && w->pun && w->honours ? 0 : -1;
+  return w->logit && w->perceived && w->pun && w->honours ? 0 : -1;
 }
 
 void gr__work_free(gr__work *w) {
   free(w->logit);
+  free(w->perceived);
   free(w->pun);
   free(w->honours);
-  w->logit = w->pun = NULL;
+  w->logit = w->perceived = w->pun = NULL;
   w->honours = NULL;
 }
 
@@ -240,8 +250,16 @@ static bool expected_in_time(const gr__cob *b, double hold) { return b->mean_del
 
 void gr__weigh(const gr__carr *c, const double *th, gr__work *work, gr__weighing *w) {
   double base = gr__honour_base_logit(c, th);
-  double *logit = work->logit, *pun = work->pun;
-  for (size_t i = 0; i < c->nobs; i++) logit[i] = gr__honour_logit(&c->obs[i], th, base);
+  double *logit = work->logit, *perceived = work->perceived, *pun = work->pun;
+  for (size_t i = 0; i < c->nobs; i++) {
+    logit[i] = gr__honour_logit(&c->obs[i], th, base);
+    perceived[i] = gr__sigmoid(logit[i] + th[GR__P_PERCEPTION_BIAS]);
+  }
+  /* What does not depend on the option: the factors delivered, the
+   * defence in place before a probe's local share. */
+  bool stand[GR__NFACTORS];
+  gr__standing_slots(c, stand);
+  double placed = in_place_defence(c, th, stand);
   for (int o = 0; o < GR_OPTION__COUNT; o++) {
     w->defence[o] = w->attack[o] = w->success[o] = w->punishment[o] = w->value[o] = 0;
     if (!(c->available >> o & 1u)) continue;
@@ -250,14 +268,14 @@ void gr__weigh(const gr__carr *c, const double *th, gr__work *work, gr__weighing
     memset(pun, 0, sizeof(double) * GR__PUN_COUNT * c->ng);
     double fac[GR__NFACTORS] = {0}, help = 0, d0 = 0, s = 0, hold = 0;
     if (op->fight == GR__FIGHT_GROUND) {
-      d0 = gr__defence_in_place(c, o, th);
+      d0 = o == GR_OPTION_PROBE ? placed * th[GR__P_PROBE_LOCAL_SHARE] : placed;
       s = c->aggressor * th[op->share] * th[GR__P_AGGRESSOR_OPTIMISM];
       hold = gr__hold_days(s, d0, th);
     }
     for (size_t i = 0; i < c->nobs; i++) {
       const gr__cob *b = &c->obs[i];
       if (!b->acts[o] || b->standing) continue;
-      double pt = gr__sigmoid(logit[i] + th[GR__P_PERCEPTION_BIAS]);
+      double pt = perceived[i];
       int pc = gr__kinds[b->kind].punish;
       if (pc != GR__PUN_NONE) {
         double v = pt * punishment_of(b, pc, th);
@@ -273,8 +291,6 @@ void gr__weigh(const gr__carr *c, const double *th, gr__work *work, gr__weighing
       }
     }
     double success;
-    bool stand[GR__NFACTORS];
-    gr__standing_slots(c, stand);
     /* A factor already in place is not multiplied again by help sent. */
     for (int f = 0; f < GR__NFACTORS; f++)
       if (stand[f]) fac[f] = 0;
@@ -290,6 +306,7 @@ void gr__weigh(const gr__carr *c, const double *th, gr__work *work, gr__weighing
       /* Air defence in place and air cover or air defence sent blunt a
        * strike campaign. */
       double ad = stand[GR__SLOT_AIR_DEFENCE] ? th[GR__P_AIR_DEFENCE_FACTOR] : 1;
+      if (stand[GR__SLOT_AIR_COVER]) ad *= th[GR__P_AIR_COVER_FACTOR];
       ad *= 1 + (th[GR__P_AIR_DEFENCE_FACTOR] - 1) * fac[GR__SLOT_AIR_DEFENCE];
       ad *= 1 + (th[GR__P_AIR_COVER_FACTOR] - 1) * fac[GR__SLOT_AIR_COVER];
       success = th[GR__P_STRIKE_SUCCESS] / ad;

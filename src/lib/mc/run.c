@@ -276,7 +276,22 @@ static gr_status simulate(const gr_catalog *cat, const gr_params *ps, const gr_a
   gr__work *works = st == GR_OK ? calloc((size_t)threads, sizeof *works) : NULL;
   if (st == GR_OK && works == NULL) st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
   for (int t = 0; st == GR_OK && t < threads; t++)
-    if (gr__work_init(&works[t], max_obs, max_g) != 0) st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+    if (gr__work_init(&works[t], max_obs, max_g) != 0 ||
+        (works[t].base_choice = malloc(n * sizeof *works[t].base_choice)) == NULL ||
+        (works[t].base_success = malloc(n * sizeof *works[t].base_success)) == NULL)
+      st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+  /* same_bare[a]: the first arrangement weighed against the same case with
+   * no guarantee as a (the same aggressor, protected forces before any
+   * cap, and open options): its bare outcome is a's, draw for draw. */
+  size_t *same_bare = st == GR_OK ? malloc(n * sizeof *same_bare) : NULL;
+  if (st == GR_OK && same_bare == NULL) st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+  for (size_t a = 0; st == GR_OK && a < n; a++) {
+    same_bare[a] = a;
+    for (size_t b = 0; b < a && same_bare[a] == a; b++)
+      if (cs[b].aggressor == cs[a].aggressor && cs[b].protected_uncapped == cs[a].protected_uncapped &&
+          cs[b].available == cs[a].available)
+        same_bare[a] = b;
+  }
   gr__counts **per = st == GR_OK ? calloc((size_t)threads, sizeof *per) : NULL;
   gr__counts *tot = st == GR_OK ? counts_new(cs, n) : NULL;
   if (st == GR_OK && (per == NULL || tot == NULL)) st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
@@ -314,12 +329,22 @@ static gr_status simulate(const gr_catalog *cat, const gr_params *ps, const gr_a
             gr__counts *k = &mine[a];
             k->draws++;
             /* The same case with no guarantee, on the same draw: the
-             * arrangement's gain is paired. */
-            gr__carr bare;
-            gr__carr_bare(&cs[a], &bare);
-            gr__weigh(&bare, th, work, &w);
-            int ob = gr__choose(&bare, &w, th, eps);
-            bool base_succeeds = ob >= 0 && gr__fight(&bare, ob, ps, th, work, opts->seed, i, NULL);
+             * arrangement's gain is paired. Arrangements weighed against
+             * the same bare case share its outcome. */
+            int ob;
+            bool base_succeeds;
+            if (same_bare[a] < a) {
+              ob = work->base_choice[same_bare[a]];
+              base_succeeds = work->base_success[same_bare[a]];
+            } else {
+              gr__carr bare;
+              gr__carr_bare(&cs[a], &bare);
+              gr__weigh(&bare, th, work, &w);
+              ob = gr__choose(&bare, &w, th, eps);
+              base_succeeds = ob >= 0 && gr__fight(&bare, ob, ps, th, work, opts->seed, i, NULL);
+            }
+            work->base_choice[a] = ob;
+            work->base_success[a] = base_succeeds;
             gr__weigh(&cs[a], th, work, &w);
             int o = gr__choose(&cs[a], &w, th, eps);
             bool succeeds = o >= 0 && gr__fight(&cs[a], o, ps, th, work, opts->seed, i, k);
@@ -384,7 +409,12 @@ static gr_status simulate(const gr_catalog *cat, const gr_params *ps, const gr_a
   for (int t = 0; per && t < threads; t++) counts_free(per[t], n);
   free(per);
   counts_free(tot, n);
-  for (int t = 0; works && t < threads; t++) gr__work_free(&works[t]);
+  for (int t = 0; works && t < threads; t++) {
+    free(works[t].base_choice);
+    free(works[t].base_success);
+    gr__work_free(&works[t]);
+  }
+  free(same_bare);
   free(works);
   for (size_t a = 0; a < n; a++) gr__carr_free(&cs[a]);
   free(cs);
