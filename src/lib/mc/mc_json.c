@@ -6,14 +6,19 @@
 
 #include "mc/mc.h"
 
+/* "estimate", "lo", "hi": the common part of a proportion and a difference. */
+static void json_estimate(gr_json *w, double estimate, double lo, double hi) {
+  gr_json_key(w, "estimate");
+  gr_json_number(w, estimate);
+  gr_json_key(w, "lo");
+  gr_json_number(w, lo);
+  gr_json_key(w, "hi");
+  gr_json_number(w, hi);
+}
+
 static void json_prop(gr_json *w, const gr_proportion *p) {
   gr_json_begin_object(w);
-  gr_json_key(w, "estimate");
-  gr_json_number(w, p->estimate);
-  gr_json_key(w, "lo");
-  gr_json_number(w, p->lo);
-  gr_json_key(w, "hi");
-  gr_json_number(w, p->hi);
+  json_estimate(w, p->estimate, p->lo, p->hi);
   gr_json_key(w, "k");
   gr_json_uint(w, p->k);
   gr_json_key(w, "n");
@@ -23,12 +28,7 @@ static void json_prop(gr_json *w, const gr_proportion *p) {
 
 static void json_difference(gr_json *w, const gr_difference *d) {
   gr_json_begin_object(w);
-  gr_json_key(w, "estimate");
-  gr_json_number(w, d->estimate);
-  gr_json_key(w, "lo");
-  gr_json_number(w, d->lo);
-  gr_json_key(w, "hi");
-  gr_json_number(w, d->hi);
+  json_estimate(w, d->estimate, d->lo, d->hi);
   gr_json_end_object(w);
 }
 
