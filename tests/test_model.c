@@ -436,6 +436,60 @@ static void test_decision_by_hand(void **state) {
   gr__carr_free(&c);
 }
 
+/* What was delivered before the attack is the defender's own: a standing
+ * arms supply adds arms_years' worth to the defence in place, whatever
+ * the guarantor's honour; help sent after the attack counts in the battle
+ * only if it arrives while the defence holds. */
+static void test_delivered_and_in_time(void **state) {
+  (void)state;
+  double th[GR__P_COUNT];
+  theta(th);
+  gr__cob arms = {.kind = GR_OB_ARMS_SUPPLY, .value = 2000, .standing = true, .slot = -1};
+  gr__carr c;
+  memset(&c, 0, sizeof c);
+  c.aggressor = 1e6;
+  c.protected_ = c.protected_uncapped = 1e5;
+  c.available = 1u << GR_OPTION_OFFENSIVE;
+  c.threat = GR_OPTION_OFFENSIVE;
+  c.obs = &arms;
+  c.nobs = 1;
+  near(gr__defence_in_place(&c, GR_OPTION_OFFENSIVE, th), 1e5 * 0.12 + 2000 / 1000.0 * 1.5 * 2500);
+  /* Sent after the attack, the same supply is not in place. */
+  arms.standing = false;
+  near(gr__defence_in_place(&c, GR_OPTION_OFFENSIVE, th), 1e5 * 0.12);
+  /* A huge intervention, honoured for certain, that decides the battle if
+   * it arrives: against a defence that holds for hours it comes too late. */
+  gr_params *ps = NULL;
+  assert_int_equal(gr_params_new(cat, &ps, NULL), GR_OK);
+  gr__cob force = {.kind = GR_OB_MILITARY_INTERVENTION, .troops = 1e9, .form = GR_LF_TREATY_RATIFIED,
+                   .activation = GR_ACT_AUTOMATIC, .commitment = GR_COMMIT_FIRM, .slot = -1, .stream = 12345};
+  force.acts[GR_OPTION_OFFENSIVE] = true;
+  force.acting = true;
+  c.obs = &force;
+  c.ng = 1;
+  gr__work work;
+  assert_int_equal(gr__work_init(&work, 1, 1), 0);
+  th[GR__P_HONOUR_BASE] = 1 - 1e-12;
+  th[GR__P_COST_COMBAT] = 0;
+  uint64_t ob[3] = {0}, g[2] = {0};
+  gr__counts n;
+  memset(&n, 0, sizeof n);
+  n.ob = ob;
+  n.g = g;
+  gr__weighing w;
+  for (uint64_t draw = 0; draw < 20; draw++) {
+    th[GR__P_HOLD_DAYS] = 1e-6; /* Broken before any help can come. */
+    gr__weigh(&c, th, &work, &w);
+    assert_true(gr__fight(&c, GR_OPTION_OFFENSIVE, ps, th, &work, 7, draw, &n));
+    th[GR__P_HOLD_DAYS] = 1e6; /* Holds until help comes. */
+    gr__weigh(&c, th, &work, &w);
+    assert_false(gr__fight(&c, GR_OPTION_OFFENSIVE, ps, th, &work, 7, draw, &n));
+  }
+  assert_int_equal(ob[0], 40); /* Honoured every time: the difference is time. */
+  gr__work_free(&work);
+  gr_params_free(ps);
+}
+
 /* Strike and blockade by hand. */
 static void test_strike_and_blockade(void **state) {
   (void)state;
@@ -791,6 +845,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_honour_log_odds),   cmocka_unit_test(test_compiled_covariates),
       cmocka_unit_test(test_options),           cmocka_unit_test(test_strike_and_blockade),
+      cmocka_unit_test(test_delivered_and_in_time),
       cmocka_unit_test(test_decision_by_hand),  cmocka_unit_test(test_success_probability),
       cmocka_unit_test(test_quantile_ranks),    cmocka_unit_test(test_group_guarantors),
       cmocka_unit_test(test_force_cap),         cmocka_unit_test(test_lower_cap_never_deters_more),
