@@ -16,7 +16,9 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-TESTS = ["test_model", "test_trigger", "test_sim", "test_backtest", "test_properties"]
+# test_properties is left out to keep CI short: every mutation below is
+# caught by these four (it also catches several of them).
+TESTS = ["test_model", "test_trigger", "test_sim", "test_backtest"]
 
 # (name, file, text, replacement): the text must occur exactly once.
 MUTATIONS = [
