@@ -17,8 +17,14 @@ compare timings are those gr_bench prints (the simulation only); the NumPy
 peer's is its own (the simulation only, not Python's start-up); the
 sensitivity run is timed wall clock, as a user sees it.
 
+The agreement check is on the model's headlines, which are free of
+selection: P(attack) (= 1 - P(deterred)) and P(an attack is made and
+succeeds), over all draws. P(holds | attack) and the paired "fewer attacks
+than with no guarantee" are printed beside them, not checked; on more
+cases, and on every figure, bench/peer_check.py compares the two.
+
 Exit status: 0 when the C engine and the NumPy peer agree (their 95%
-intervals of P(deterred) and of P(holds | attack) overlap) and the engine
+intervals of P(attack) and of P(attack succeeds) overlap) and the engine
 gives the same counts on 1 and 2 threads; 1 when not (or, with --strict,
 when any performance target fails); 2 when something is missing.
 """
@@ -35,6 +41,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "build", "bench", "gr_bench")
 GUARANTOR = os.path.join(ROOT, "build", "guarantor")
 PEER = os.path.join(ROOT, "bench", "peer_numpy.py")
+OPTIONS = ("probe", "strike", "blockade", "offensive", "invasion")  # gr_attack_option order.
 
 # The targets (the issue): name -> text shown in the table.
 TARGET_NUMPY = 10.0  # C draws/s on one core >= 10x the NumPy peer's.
@@ -123,7 +130,8 @@ def main(argv=None):
         description="Benchmark the C engine against its NumPy peer, the random-number floor, 2 threads, "
                     "compare and --sensitivity, in one run (see docs/performance.md).")
     ap.add_argument("arrangement", nargs="?", default="coalition-2025", help="default coalition-2025")
-    ap.add_argument("event", nargs="?", default="offensive-zaporizhzhia", help="default offensive-zaporizhzhia")
+    ap.add_argument("case", nargs="?", default="offensive-zaporizhzhia",
+                    help="an event or a scenario; default offensive-zaporizhzhia")
     ap.add_argument("--draws", type=int, default=2000000,
                     help="draws of the C engine and of the floor (default 2000000)")
     ap.add_argument("--numpy-draws", type=int, default=500000,
@@ -151,7 +159,7 @@ def main(argv=None):
               "(then this runs the peer with /usr/bin/python3); `make bench` installs it.", file=sys.stderr)
         return 2
 
-    arr, ev = args.arrangement, args.event
+    arr, ev = args.arrangement, args.case
     model_json, _, _ = run([BENCH, "model", arr, ev])
     model_path = os.path.join(ROOT, "build", "bench", f"model-{arr}-{ev}.json")
     with open(model_path, "w") as fp:
@@ -182,9 +190,13 @@ def main(argv=None):
         print(f"run.py: round {r + 1}/{args.repeat} ...", file=sys.stderr, flush=True)
         j, k = run_json(cmd["c1"])
         keep("c1", j["seconds"], j, k)
-        share = res["c1"]["attacks"] / res["c1"]["draws"]  # Of the 1-thread run: the same every round.
         if "floor" not in cmd:
-            cmd["floor"] = [BENCH, "floor", arr, ev, str(args.draws), f"{share:.6f}"]
+            # How often a draw opens the streams of an attack, from the
+            # 1-thread run (the same every round): the case with no
+            # guarantee attacked, then each option taken.
+            n1 = res["c1"]["draws"]
+            shares = [res["c1"]["base_attacks"] / n1] + [res["c1"]["chosen"][o] / n1 for o in OPTIONS]
+            cmd["floor"] = [BENCH, "floor", arr, ev, str(args.draws), ",".join(f"{x:.6f}" for x in shares)]
         j, k = run_json(cmd["floor"])
         keep("floor", j["seconds"], j, k)
         j, k = run_json(cmd["c2"])
@@ -216,11 +228,18 @@ def main(argv=None):
     mem_ratio = mem[1] / mem[0]
 
     c, p = res["c1"], res["np"]
-    c_det, p_det = (c["deterred_lo"], c["deterred_hi"]), (p["deterred_lo"], p["deterred_hi"])
+    c_att, p_att = (c["attack_lo"], c["attack_hi"]), (p["attack_lo"], p["attack_hi"])
+    c_suc, p_suc = (c["succeeds_lo"], c["succeeds_hi"]), (p["succeeds_lo"], p["succeeds_hi"])
+    agree_att, agree_suc = overlap(c_att, p_att), overlap(c_suc, p_suc)
+    # Printed, not checked: conditional on attacking, and the paired gain.
     c_holds = wilson(c["holds"], c["attacks"])
     p_holds = (p["holds_lo"], p["holds_hi"]) if p["attacks"] else (0.0, 1.0)
-    agree_det, agree_holds = overlap(c_det, p_det), overlap(c_holds, p_holds)
-    same_threads = all(res["c1"][k] == res["c2"][k] for k in ("deterred", "holds", "attacks"))
+    c_few, p_few = (c["fewer_attacks_lo"], c["fewer_attacks_hi"]), (p["fewer_attacks_lo"], p["fewer_attacks_hi"])
+    same_threads = all(res["c1"][k] == res["c2"][k] for k in
+                       ("deterred", "attacks", "succeeds", "holds", "base_attacks", "base_succeeds", "chosen"))
+    with open(model_path) as fp:
+        model = json.load(fp)
+    acting = sum(1 for o in model["obligations"] if any(x in o["acts"] for x in model["available"]))
 
     targets = [
         ("C vs NumPy, 1 core", f">= {TARGET_NUMPY:g}x", f"{r_numpy:.2f}x", r_numpy >= TARGET_NUMPY),
@@ -249,7 +268,7 @@ def main(argv=None):
     print(f"{'NumPy peer, 1 thread (every parameter, as C)':{w}} {args.numpy_draws:>10} {best['npall']:>9.3f} "
           f"{npall:>12,.0f}")
     print(f"{'floor (random numbers only, 1 thread)':{w}} {args.draws:>10} {best['floor']:>9.3f} {floor:>12,.0f}"
-          f"   ({res['floor']['blocks_per_draw']:.3f} Philox blocks/draw, attack share {share:.4f})")
+          f"   ({res['floor']['blocks_per_draw']:.3f} Philox blocks/draw)")
     print()
     print(f"{'C / NumPy (1 core)':{w}} {r_numpy:.2f}x   (NumPy drawing every parameter: {r_numpy_all:.2f}x)")
     print(f"{'C engine 2-thread speed-up':{w}} {speedup:.2f}x")
@@ -264,14 +283,23 @@ def main(argv=None):
     print(f"{'peak memory, NumPy peer (its own run)':{w}} {rss['np'] / 1024:.1f} MiB at {args.numpy_draws} draws "
           f"(chunks of {p['chunk']})")
     print()
-    print("Agreement (95% Wilson intervals must overlap):")
-    print(f"  P(deterred)        C {c['deterred'] / c['draws']:.5f} [{c_det[0]:.5f}, {c_det[1]:.5f}]   "
-          f"NumPy {p['deterred'] / p['draws']:.5f} [{p_det[0]:.5f}, {p_det[1]:.5f}]   "
-          f"{'agree' if agree_det else 'DISAGREE'}")
-    print(f"  P(holds | attack)  C {c['holds'] / max(c['attacks'], 1):.5f} [{c_holds[0]:.5f}, {c_holds[1]:.5f}]   "
-          f"NumPy {p['holds'] / max(p['attacks'], 1):.5f} [{p_holds[0]:.5f}, {p_holds[1]:.5f}]   "
-          f"{'agree' if agree_holds else 'DISAGREE'}")
+    print("Agreement (95% intervals must overlap on the first two; the others are shown, not checked):")
+
+    def line(name, ce, ci, pe, pi, checked):
+        said = ("agree" if overlap(ci, pi) else "DISAGREE") if checked else \
+            ("(overlap)" if overlap(ci, pi) else "(no overlap)")
+        print(f"  {name:22} C {ce:+.5f} [{ci[0]:+.5f}, {ci[1]:+.5f}]   "
+              f"NumPy {pe:+.5f} [{pi[0]:+.5f}, {pi[1]:+.5f}]   {said}")
+
+    line("P(attack)", c["attacks"] / c["draws"], c_att, p["attacks"] / p["draws"], p_att, True)
+    line("P(attack succeeds)", c["succeeds"] / c["draws"], c_suc, p["succeeds"] / p["draws"], p_suc, True)
+    line("P(holds | attack)", c["holds"] / max(c["attacks"], 1), c_holds, p["holds"] / max(p["attacks"], 1),
+         p_holds, False)
+    line("fewer attacks (paired)", c["fewer_attacks"], c_few, p["fewer_attacks"], p_few, False)
     print(f"  C counts on 1 and 2 threads: {'identical' if same_threads else 'DIFFER'}")
+    print(f"  Obligations acting on an option open to the aggressor: {acting} of {len(model['obligations'])}" +
+          ("" if acting else " (so this case checks the decision and the battle only: "
+                             "bench/peer_check.py checks the obligations on other cases)"))
     print()
     print(f"{'target':{w}} {'wanted':>10} {'measured':>10}  verdict")
     for name, want, got, ok in targets:
@@ -285,7 +313,7 @@ def main(argv=None):
               + "   (peak RSS, KiB)")
 
     failed = [t[0] for t in targets if t[3] is False]
-    if not (agree_det and agree_holds and same_threads):
+    if not (agree_att and agree_suc and same_threads):
         print("\nrun.py: the C engine and the NumPy peer DISAGREE (or the engine depends on threads)",
               file=sys.stderr)
         return 1

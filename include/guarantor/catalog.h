@@ -188,6 +188,15 @@ GR_EXTERN bool gr_catalog_actor_in(const gr_catalog *cat, const char *actor_id,
 GR_EXTERN bool gr_catalog_personnel(const gr_catalog *cat, const char *actor_id, gr_date date, double *value,
                                     int *year, const gr_source **source);
 
+/* The COW composite index of national capability (CINC) of state
+ * `actor_id` as of `date`, read from the capabilities records as
+ * personnel is (the latest year before the date's; a state new to the
+ * tables, its first year's when the date falls in it; a user's record
+ * over a built-in one for the same year; 0: the latest). false when none
+ * is known. Outputs as gr_catalog_personnel(), each optional. */
+GR_EXTERN bool gr_catalog_cinc(const gr_catalog *cat, const char *actor_id, gr_date date, double *value, int *year,
+                               const gr_source **source);
+
 /* Whether `actor` is nuclear-armed on `date` (0: as things stand):
  * `nuclear: true`, from `nuclear_since` when that is given. */
 GR_EXTERN bool gr_actor_nuclear_at(const gr_actor *actor, gr_date date);

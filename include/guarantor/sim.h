@@ -72,9 +72,9 @@ typedef struct gr_sim_options {
                           Default 100000. */
   uint64_t seed;       /* Default 1. */
   int threads;         /* 0 (the default): as many as OpenMP offers. */
-  double precision;    /* Stop when the 95 % half-widths of P(deterred),
-                          P(holds | attack) and P(no help | attack) are all
-                          below it (checked every 4 batches of 65536 draws);
+  double precision;    /* Stop when the 95 % half-widths of P(attack),
+                          P(attack succeeds) and the two gains over no
+                          guarantee are all below it (checked every 4 batches of 65536 draws);
                           0 (the default): run all draws. */
   /* Called every 4 batches with the draws done and the most planned. */
   void (*progress)(uint64_t done, uint64_t total, void *ctx);
@@ -97,11 +97,35 @@ typedef struct gr_sim_options {
  * compiled it. */
 GR_EXTERN void gr_sim_options_init(gr_sim_options *o, size_t size);
 
+/* The ways the model's aggressor can attack (docs/model.md, "Options"),
+ * from the least ambitious: each has its own gain, cost and success
+ * model. Append-only. */
+typedef enum gr_attack_option {
+  GR_OPTION_PROBE,     /* A probe or limited incursion: a ground battle at one point. */
+  GR_OPTION_STRIKE,    /* A strike campaign: missiles and aircraft. */
+  GR_OPTION_BLOCKADE,  /* A blockade. */
+  GR_OPTION_OFFENSIVE, /* A major offensive: a ground battle for a region. */
+  GR_OPTION_INVASION,  /* A full-scale invasion. */
+  GR_OPTION__COUNT
+} gr_attack_option;
+
+/* "probe", "strike", "blockade", "offensive", "invasion"; "?" otherwise. */
+GR_EXTERN const char *gr_attack_option_name(int option);
+
+/* A difference of two proportions measured on the same draws, with a 95 %
+ * interval for paired proportions (Wald, with the paired variance:
+ * Agresti 2013, Categorical Data Analysis, section 11.1). NaN without
+ * draws. */
+typedef struct gr_difference {
+  double estimate, lo, hi;
+} gr_difference;
+
 typedef struct gr_sim_obligation {
   size_t index;              /* In the arrangement. */
   const gr_obligation *obligation;
   bool acting;               /* The trigger engine let it act on the event. */
-  gr_proportion honoured;    /* Among draws where the aggressor attacks. */
+  gr_proportion honoured;    /* Among draws where the aggressor attacks with an
+                                option this obligation acts on (n = 0: none). */
 } gr_sim_obligation;
 
 typedef struct gr_sim_guarantor {
@@ -117,7 +141,9 @@ typedef struct gr_sim_result {
   int threads;
   bool partial;              /* Stopped early by cancel. */
   gr_proportion deterred;    /* P(the aggressor does not attack). */
-  gr_proportion holds;       /* P(the defence holds | attack). */
+  gr_proportion holds;       /* P(the defence holds | attack): conditional on the
+                                draws where the aggressor attacks, so it can fall
+                                as a guarantee deters (docs/model.md, "Selection"). */
   gr_proportion no_help;     /* P(no guarantor help at all | attack). */
   gr_quantile help_median;   /* Days to first help | attack and help. */
   gr_quantile help_p90;
@@ -131,6 +157,17 @@ typedef struct gr_sim_result {
                                   event; `event` is then its trigger. */
   gr_date as_of;               /* The date positions and control were read
                                   at (gr_case_date()). */
+  /* Appended with issue 12: the headlines free of selection. Every
+   * proportion is over all draws, not the draws with an attack. */
+  int threat;                  /* The gr_attack_option the case names. */
+  unsigned available;          /* Bit o set: option o is open to the aggressor. */
+  gr_proportion chosen[GR_OPTION__COUNT]; /* P(the aggressor chooses option o). */
+  gr_proportion attack;        /* P(attack): 1 - deterred. */
+  gr_proportion succeeds;      /* P(an attack is made and succeeds). */
+  gr_proportion base_attack;   /* The same with no guarantee at all (no */
+  gr_proportion base_succeeds; /* obligation, no force cap), same draws. */
+  gr_difference fewer_attacks;   /* base_attack - attack, paired. */
+  gr_difference fewer_successes; /* base_succeeds - succeeds, paired. */
 } gr_sim_result;
 
 /*
@@ -200,7 +237,9 @@ typedef struct gr_sensitivity {
   size_t n;
 } gr_sensitivity;
 
-/* Sobol indices of P(deterred) for `arr` over every uncertain parameter the
+/* Sobol indices of P(deterred) — the aggressor's probability of choosing
+ * not to attack given the parameters, the logit choice probability of
+ * docs/model.md, "Decision" — for `arr` over every uncertain parameter the
  * deterrence decision reads for it (the others have index zero by
  * construction and are left out), from `base_samples` base points. Of
  * `opts` it reads what gr_sobol() reads: the seed, the threads, progress

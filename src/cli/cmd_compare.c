@@ -44,10 +44,12 @@ static const cli_spec spec = {
     "                         [-n DRAWS] [--seed S] [--threads T] [--params FILE]\n"
     "                         [--json | --csv] [-f FILE]...",
     "All arrangements of the catalog (or those given) side by side: guarantors,\n"
-    "strongest obligation on offer, legal form, who vetoes it (assess), P(deterred)\n"
-    "and P(defence holds | attack) with 95% intervals, median days to the first\n"
+    "strongest obligation on offer, legal form, who vetoes it (assess), P(attack),\n"
+    "P(an attack succeeds) and how many fewer attacks than with no guarantee\n"
+    "(paired on the same draws), with 95% intervals, median days to the first\n"
     "help, troops and money on offer. All are simulated on the same draws\n"
-    "(common random numbers), so their differences are not sampling noise.\n",
+    "(common random numbers), so their differences are not sampling noise.\n"
+    "The CSV and JSON also give the conditional P(defence holds | attack).\n",
     options,
     sizeof options / sizeof options[0],
     0,
@@ -67,8 +69,10 @@ static void csv_field(FILE *fp, const char *s, int last) {
 }
 
 static void print_csv(FILE *fp, const cli_compare_row *rows, size_t n) {
-  fputs("arrangement,guarantors,strongest,legal_form,vetoes,deterred,deterred_lo,deterred_hi,holds,holds_lo,"
-        "holds_hi,first_help_median_days,first_help_median_lo,first_help_median_hi,troops,money_musd_per_year,draws,seed,"
+  fputs("arrangement,guarantors,strongest,legal_form,vetoes,threat,attack,attack_lo,attack_hi,succeeds,succeeds_lo,"
+        "succeeds_hi,fewer_attacks,fewer_attacks_lo,fewer_attacks_hi,fewer_successes,fewer_successes_lo,"
+        "fewer_successes_hi,deterred,deterred_lo,deterred_hi,holds_given_attack,holds_given_attack_lo,"
+        "holds_given_attack_hi,first_help_median_days,first_help_median_lo,first_help_median_hi,troops,money_musd_per_year,draws,seed,"
         "params_hash,partial\n",
         fp);
   for (size_t i = 0; i < n; i++) {
@@ -78,6 +82,11 @@ static void print_csv(FILE *fp, const cli_compare_row *rows, size_t n) {
     csv_field(fp, cli_strongest(rows[i].arr), 0);
     csv_field(fp, gr_table_name(GR_T_LEGAL_FORM, rows[i].arr->legal_form), 0);
     csv_field(fp, rows[i].vetoes, 0);
+    fprintf(fp, "%s,", gr_attack_option_name(r->threat));
+    fprintf(fp, "%.6f,%.6f,%.6f,", r->attack.estimate, r->attack.lo, r->attack.hi);
+    fprintf(fp, "%.6f,%.6f,%.6f,", r->succeeds.estimate, r->succeeds.lo, r->succeeds.hi);
+    fprintf(fp, "%.6f,%.6f,%.6f,", r->fewer_attacks.estimate, r->fewer_attacks.lo, r->fewer_attacks.hi);
+    fprintf(fp, "%.6f,%.6f,%.6f,", r->fewer_successes.estimate, r->fewer_successes.lo, r->fewer_successes.hi);
     fprintf(fp, "%.6f,%.6f,%.6f,", r->deterred.estimate, r->deterred.lo, r->deterred.hi);
     if (r->holds.n) fprintf(fp, "%.6f,%.6f,%.6f,", r->holds.estimate, r->holds.lo, r->holds.hi);
     else fputs(",,,", fp);

@@ -49,11 +49,17 @@ static const cli_spec spec = {
     "scenario or an event (default: " CLI_DEFAULT_CASE "). The model weighs the\n"
     "scenario's first attack on the protected state, with the obligations its\n"
     "earlier events left standing. Each draw samples the uncertain parameters\n"
-    "(data/parameters.yaml) and which guarantors honour what; the aggressor\n"
-    "attacks when its expected gain, judged on the resolve it perceives,\n"
-    "beats the status quo. Prints, with 95 % intervals: P(deterred),\n"
-    "P(the defence holds | attack), the days to the first help, and each\n"
-    "guarantor's and obligation's honour rate if attacked. docs/model.md\n"
+    "(data/parameters.yaml), the aggressor's decision errors and which\n"
+    "guarantors honour what. The aggressor chooses among not attacking, the\n"
+    "attack the case names and every lesser ground option (a probe, an\n"
+    "offensive), each weighed by its own gain, cost, chance of success and\n"
+    "the punishment it expects. Prints, with 95 % intervals: P(attack),\n"
+    "P(an attack succeeds), how many fewer attacks and successes than with\n"
+    "no guarantee on the same draws, which option is chosen; then figures\n"
+    "conditional on an attack (labelled so: they are computed on the draws\n"
+    "the aggressor chose, and can move the 'wrong' way), the days to the\n"
+    "first help and each guarantor's honour rate if attacked. An event the\n"
+    "model has no sub-model for (a hybrid attack) is refused. docs/model.md\n"
     "states every equation and what the model cannot tell.\n",
     options,
     sizeof options / sizeof options[0],
@@ -75,22 +81,38 @@ static void print_human(FILE *fp, const gr_sim_result *r, const gr_sensitivity *
             r->partial ? "  [PARTIAL: interrupted]" : "");
   fprintf(fp, "  %llu draws, seed %llu, %d thread%s, parameters %016llx\n\n", (unsigned long long)r->draws,
           (unsigned long long)r->seed, r->threads, r->threads == 1 ? "" : "s", (unsigned long long)r->params_hash);
-  fprintf(fp, "  P(deterred)                 %s\n", cli_fmt_prop(&r->deterred, a, sizeof a));
-  fprintf(fp, "  P(defence holds | attack)   %s\n", cli_fmt_prop(&r->holds, a, sizeof a));
-  fprintf(fp, "  P(no help at all | attack)  %s\n", cli_fmt_prop(&r->no_help, a, sizeof a));
-  fprintf(fp, "  Days to first help          median %s, 90th percentile %s\n",
+  fprintf(fp, "  P(attack)                          %s\n", cli_fmt_prop(&r->attack, a, sizeof a));
+  fprintf(fp, "  P(an attack succeeds)              %s\n", cli_fmt_prop(&r->succeeds, a, sizeof a));
+  fprintf(fp, "  With no guarantee, same draws      P(attack) %s, P(succeeds) %s\n",
+          cli_fmt_prop(&r->base_attack, a, sizeof a), cli_fmt_prop(&r->base_succeeds, b, sizeof b));
+  fprintf(fp, "  Fewer attacks than no guarantee    %s\n", cli_fmt_diff(&r->fewer_attacks, a, sizeof a));
+  fprintf(fp, "  Fewer successful attacks           %s\n", cli_fmt_diff(&r->fewer_successes, a, sizeof a));
+  fprintf(fp, "  The aggressor chooses              ");
+  for (int k = 0; k < GR_OPTION__COUNT; k++)
+    if (r->available >> k & 1u) fprintf(fp, "%s %.3f, ", gr_attack_option_name(k), r->chosen[k].estimate);
+  fprintf(fp, "no attack %.3f (case: %s)\n", r->deterred.estimate, gr_attack_option_name(r->threat));
+  fprintf(fp, "\nConditional on an attack (only the draws where the aggressor attacks: a\n"
+              "guarantee that deters the easy attacks leaves the hard ones, so these can fall\n"
+              "as deterrence rises):\n");
+  fprintf(fp, "  P(defence holds | attack)          %s\n", cli_fmt_prop(&r->holds, a, sizeof a));
+  fprintf(fp, "  P(no help at all | attack)         %s\n", cli_fmt_prop(&r->no_help, a, sizeof a));
+  fprintf(fp, "  Days to first help | help          median %s, 90th percentile %s\n",
           cli_fmt_days(&r->help_median, b, sizeof b), cli_fmt_days(&r->help_p90, c, sizeof c));
-  fprintf(fp, "  On offer                    %.15g troops, $%.15gM a year (stated values)\n\n", r->troops, r->money);
-  fputs("If attacked, who honours what (95% intervals):\n", fp);
+  fprintf(fp, "  On offer                           %.15g troops, $%.15gM a year (stated values)\n\n", r->troops,
+          r->money);
+  fputs("If attacked, who honours what (95% intervals; 'gives any help' leaves out consultation and\n"
+        "monitoring, which are honoured but are not help):\n", fp);
   for (size_t g = 0; g < r->nguarantors; g++) {
-    fprintf(fp, "  %-5s any obligation          %s\n", r->guarantors[g].guarantor,
+    fprintf(fp, "  %-5s gives any help          %s\n", r->guarantors[g].guarantor,
             cli_fmt_prop(&r->guarantors[g].honours_any, a, sizeof a));
     for (size_t i = 0; i < r->nobligations; i++) {
       const gr_sim_obligation *o = &r->obligations[i];
       if (strcmp(o->obligation->guarantor, r->guarantors[g].guarantor) != 0) continue;
       char kind[48];
       fprintf(fp, "        %-24s %s\n", cli_kind_label(o->obligation, kind, sizeof kind),
-              o->acting ? cli_fmt_prop(&o->honoured, a, sizeof a) : "does not act on this event");
+              o->honoured.n ? cli_fmt_prop(&o->honoured, a, sizeof a)
+              : o->acting   ? "not called on in any attack"
+                            : "does not act on this event");
     }
   }
   if (sens) {

@@ -18,6 +18,12 @@ char *cli_fmt_prop(const gr_proportion *p, char *buf, size_t n) {
   return buf;
 }
 
+char *cli_fmt_diff(const gr_difference *d, char *buf, size_t n) {
+  if (isnan(d->estimate)) snprintf(buf, n, "n/a (no draws)");
+  else snprintf(buf, n, "%+.3f [%+.3f, %+.3f]", d->estimate, d->lo, d->hi);
+  return buf;
+}
+
 char *cli_fmt_days(const gr_quantile *q, char *buf, size_t n) {
   if (isnan(q->value)) snprintf(buf, n, "n/a");
   else if (q->lo == q->hi && q->lo == q->value) snprintf(buf, n, "%.0f", q->value);
@@ -76,21 +82,25 @@ void cli_print_compare_table(FILE *fp, const cli_compare_row *rows, size_t n, co
   fprintf(fp, "Arrangements against %s: %llu draws each on common random numbers, seed %llu, parameters %016llx%s\n\n",
           cli_case_id(cs), (unsigned long long)r0->draws, (unsigned long long)r0->seed, (unsigned long long)r0->params_hash,
           r0->partial ? "  [PARTIAL: interrupted]" : "");
-  fprintf(fp, "%-19s %-3s %-22s %-21s %-22s %-22s %-13s %-12s %-8s %s\n", "arrangement", "#g", "strongest",
-          "legal form", "P(deterred) [95%]", "P(holds|attack) [95%]", "help(d) [95%]", "troops", "$M/yr", "vetoed by");
+  fprintf(fp, "%-19s %-3s %-22s %-21s %-22s %-22s %-25s %-13s %-12s %-8s %s\n", "arrangement", "#g", "strongest",
+          "legal form", "P(attack) [95%]", "P(succeeds) [95%]", "fewer attacks [95%]", "help(d) [95%]", "troops",
+          "$M/yr", "vetoed by");
   for (size_t i = 0; i < n; i++) {
     const gr_sim_result *r = rows[i].res;
-    char d[48], h[48], t[24];
+    char d[48], h[48], f[64], t[24];
     if (isnan(r->help_median.value)) snprintf(t, sizeof t, "-");
     else cli_fmt_days(&r->help_median, t, sizeof t);
-    fprintf(fp, "%-19s %-3zu %-22s %-21s %-22s %-22s %-13s %-12.15g %-8.15g %s\n", rows[i].arr->id, rows[i].nguarantors,
-            cli_strongest(rows[i].arr), gr_table_name(GR_T_LEGAL_FORM, rows[i].arr->legal_form),
-            cli_fmt_prop(&r->deterred, d, sizeof d), cli_fmt_prop(&r->holds, h, sizeof h), t, r->troops, r->money,
+    fprintf(fp, "%-19s %-3zu %-22s %-21s %-22s %-22s %-25s %-13s %-12.15g %-8.15g %s\n", rows[i].arr->id,
+            rows[i].nguarantors, cli_strongest(rows[i].arr), gr_table_name(GR_T_LEGAL_FORM, rows[i].arr->legal_form),
+            cli_fmt_prop(&r->attack, d, sizeof d), cli_fmt_prop(&r->succeeds, h, sizeof h),
+            cli_fmt_diff(&r->fewer_attacks, f, sizeof f), t, r->troops, r->money,
             rows[i].vetoes[0] ? rows[i].vetoes : "nobody");
   }
-  fputs("\n#g: guarantors; help(d): median days to first help if attacked, with its 95% interval\n"
-        "(none shown when the interval is a single day); troops and $M/yr: on offer\n"
-        "(stated values only). Estimates of the model, not predictions: see docs/model.md.\n",
+  fputs("\n#g: guarantors; P(succeeds): an attack is made and succeeds, over all draws; fewer attacks:\n"
+        "P(attack) with no guarantee minus with this one, on the same draws; help(d): median days to\n"
+        "first help if attacked, with its 95% interval (none shown when the interval is a single day);\n"
+        "troops and $M/yr: on offer (stated values only). Estimates of the model, not predictions: see\n"
+        "docs/model.md.\n",
         fp);
 }
 

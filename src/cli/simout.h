@@ -10,6 +10,8 @@
 
 /* "0.412 [0.401, 0.423]" or "n/a (no draws)". */
 char *cli_fmt_prop(const gr_proportion *p, char *buf, size_t n);
+/* "+0.120 [+0.114, +0.126]" or "n/a (no draws)". */
+char *cli_fmt_diff(const gr_difference *d, char *buf, size_t n);
 /* "12 [11, 13]" days, or "n/a". */
 char *cli_fmt_days(const gr_quantile *q, char *buf, size_t n);
 /* The strongest obligation kind on offer. */

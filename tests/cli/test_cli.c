@@ -645,7 +645,8 @@ static void test_simulate_and_compare(void **state) {
          hi = atof(scalar(ra, "/result/deterred/hi"));
   assert_true(lo <= est && est <= hi && lo > 0 && hi < 1);
   /* Thread count changes nothing but the field that reports it. */
-  static const char *const same[] = {"/result/deterred/k", "/result/holds_given_attack/k",
+  static const char *const same[] = {"/result/deterred/k", "/result/attack/k", "/result/attack_succeeds/k",
+                                     "/result/fewer_attacks/estimate", "/result/holds_given_attack/k",
                                      "/result/no_help_given_attack/k", "/result/first_help_days/0/days",
                                      "/result/first_help_days/1/days", "/result/guarantors/0/honours_any/k"};
   for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
@@ -659,7 +660,9 @@ static void test_simulate_and_compare(void **state) {
   run h = prog("simulate", "nato-membership", "strike-kyiv", "-n", "20000", NULL);
   assert_int_equal(h.status, 0);
   assert_non_null(strstr(h.out, "nato-membership against strike-kyiv"));
-  assert_non_null(strstr(h.out, "P(deterred)"));
+  assert_non_null(strstr(h.out, "P(attack)"));
+  assert_non_null(strstr(h.out, "Fewer attacks than no guarantee"));
+  assert_non_null(strstr(h.out, "Conditional on an attack"));
   assert_non_null(strstr(h.out, "If attacked, who honours what"));
   done(&h);
 
@@ -675,7 +678,7 @@ static void test_simulate_and_compare(void **state) {
   int lines = 0;
   for (const char *p = c.out; *p; p++) lines += *p == '\n';
   assert_int_equal(lines, 11);
-  assert_true(strncmp(c.out, "arrangement,guarantors,strongest,legal_form,vetoes,deterred", 58) == 0);
+  assert_true(strncmp(c.out, "arrangement,guarantors,strongest,legal_form,vetoes,threat,attack,", 65) == 0);
   done(&c);
   c = prog("compare", "budapest-1994", "nato-membership", "-n", "20000", "--json", NULL);
   assert_int_equal(c.status, 0);
@@ -686,7 +689,7 @@ static void test_simulate_and_compare(void **state) {
   done(&c);
   c = prog("compare", "-n", "20000", NULL);
   assert_int_equal(c.status, 0);
-  assert_non_null(strstr(c.out, "P(deterred) [95%]"));
+  assert_non_null(strstr(c.out, "P(attack) [95%]"));
   assert_non_null(strstr(c.out, "coalition-2025"));
   done(&c);
 }
@@ -774,7 +777,7 @@ static void test_report(void **state) {
   /* A run that succeeds replaces it whole. */
   r = prog("report", "-o", out, "-n", "5000", "--samples", "64", "-f", hostile, NULL);
   assert_int_equal(r.status, 0);
-  assert_non_null(strstr(r.out, "P(deterred) [95%]"));
+  assert_non_null(strstr(r.out, "P(attack) [95%]"));
   assert_non_null(strstr(r.out, "Wrote "));
   done(&r);
   assert_int_equal(count_files(dir), 1);

@@ -172,14 +172,14 @@ static void test_full_output(void **state) {
  * link to its target; the umask obeyed; any file name the system allows. */
 static void test_report_paths(void **state) {
   (void)state;
-  run r = prog("report", "budapest-1994", "-n", "500", "--samples", "16", "-q", "-o", "/dev/null", NULL);
+  run r = prog("report", "budapest-1994", "-n", "500", "--samples", "16", "--no-backtest", "-q", "-o", "/dev/null", NULL);
   assert_int_equal(r.status, 2);
   assert_non_null(strstr(r.err, "/dev/null is not a regular file"));
   done(&r);
   struct stat st;
   assert_int_equal(stat("/dev/null", &st), 0);
   assert_true(S_ISCHR(st.st_mode));
-  r = prog("report", "budapest-1994", "-n", "500", "--samples", "16", "-q", "-o", tmpdir, NULL);
+  r = prog("report", "budapest-1994", "-n", "500", "--samples", "16", "--no-backtest", "-q", "-o", tmpdir, NULL);
   assert_int_equal(r.status, 2);
   done(&r);
   /* A link: the file it names is written, the link stays. */
@@ -187,7 +187,7 @@ static void test_report_paths(void **state) {
   write_file(target, "old");
   assert_int_equal(chmod(target, 0640), 0);
   assert_int_equal(symlink(target, link), 0);
-  r = prog("report", "budapest-1994", "-n", "500", "--samples", "16", "-q", "-o", link, NULL);
+  r = prog("report", "budapest-1994", "-n", "500", "--samples", "16", "--no-backtest", "-q", "-o", link, NULL);
   assert_int_equal(r.status, 0);
   done(&r);
   assert_int_equal(lstat(link, &st), 0);
@@ -198,7 +198,7 @@ static void test_report_paths(void **state) {
   /* A new file: the umask's. */
   char *fresh = path_in_tmp("fresh.html");
   mode_t old = umask(077);
-  r = prog("report", "budapest-1994", "-n", "500", "--samples", "16", "-q", "-o", fresh, NULL);
+  r = prog("report", "budapest-1994", "-n", "500", "--samples", "16", "--no-backtest", "-q", "-o", fresh, NULL);
   umask(old);
   assert_int_equal(r.status, 0);
   done(&r);
@@ -209,7 +209,7 @@ static void test_report_paths(void **state) {
   memset(name, 'r', 245);
   memcpy(name + 245, ".html", 6);
   char *longp = path_in_tmp(name);
-  r = prog("report", "budapest-1994", "-n", "500", "--samples", "16", "-q", "-o", longp, NULL);
+  r = prog("report", "budapest-1994", "-n", "500", "--samples", "16", "--no-backtest", "-q", "-o", longp, NULL);
   assert_int_equal(r.status, 0);
   done(&r);
   assert_int_equal(stat(longp, &st), 0);

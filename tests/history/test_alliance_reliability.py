@@ -6,7 +6,11 @@ exactly: 50 % honoured overall (73 of 146), 66 % in 1816-1944 (61 of 92),
 abstract's 74 / 78 / 37 % for offensive, neutrality and non-aggression pacts
 (31/42, 35/45, 18/49). The era derived from the war's start year and the
 alliance's ATOP id agrees with the authors' `sample` on every row. With the
-program built, the model's reference rate is honour_base's prior mean and
+program built: the model's reference rate before 1945 is honour_base's prior
+mean (37/61 with Beta(37, 24)); from 1945 it is the prior mean of
+σ(logit(honour_base) + honour_post_1945_shift), about 0.15, computed here by
+quadrature; each era's rate is compared with the record of the same era and
+type, and (both priors being set from these counts) lies inside its interval;
 docs/alliance-reliability.md is what the script prints today.
 Exit 77 (skipped) when the data file is absent.
 
@@ -14,6 +18,8 @@ Exit 77 (skipped) when the data file is absent.
 
 SOURCE_DIR defaults to this checkout, PROGRAM to SOURCE_DIR/build/guarantor.
 """
+import json
+import math
 import os
 import subprocess
 import sys
@@ -79,11 +85,69 @@ if not os.path.exists(program):
     print(f"skipped: the model's rates and the document ({program} is not built)")
     sys.exit(0)
 res = ar.analyse(data, program, draws=20000)
+show = json.loads(subprocess.run([program, "show", "--json"], check=True, capture_output=True, text=True).stdout)
+params = {p["id"]: p for p in show["parameters"]}
+hb, sh = params["honour_base"], params["honour_post_1945_shift"]
+assert hb["distribution"] == "beta" and sh["distribution"] == "normal", (hb, sh)
+
+
+def expected_post(a, b, mu, sd, n=400):
+    """E σ(logit(h) + s), h ~ Beta(a, b), s ~ normal(mu, sd), by the
+    midpoint rule on both densities (no random numbers)."""
+    lb = math.lgamma(a) + math.lgamma(b) - math.lgamma(a + b)
+    hs = [(i + 0.5) / (4 * n) for i in range(4 * n)]
+    wh = [math.exp((a - 1) * math.log(h) + (b - 1) * math.log(1 - h) - lb) / (4 * n) for h in hs]
+    zs = [-8 + 16 * (j + 0.5) / n for j in range(n)]
+    wz = [math.exp(-z * z / 2) / math.sqrt(2 * math.pi) * 16 / n for z in zs]
+    tot = 0.0
+    for h, w in zip(hs, wh):
+        lh = math.log(h / (1 - h))
+        tot += w * sum(v / (1 + math.exp(-(lh + mu + sd * z))) for z, v in zip(zs, wz))
+    return tot
+
+
 m = res["model"]["reference"]
-assert abs(m["mean"] - 4 / 8.5) < 0.01, m
-assert m["lo"] < 0.41 < m["hi"], m
-assert res["model"]["nuclear"]["mean"] < m["mean"]
-print(f"ok   model reference rate {m['mean']:.3f} = honour_base prior mean 4/8.5")
+pre, post = m["1816-1944"], m["1945-2003"]
+mean_pre = hb["a"] / (hb["a"] + hb["b"])
+assert abs(pre["mean"] - mean_pre) < 0.005, (pre, mean_pre)
+mean_post = expected_post(hb["a"], hb["b"], sh["mean"], sh["sd"])
+assert abs(post["mean"] - mean_post) < 0.005, (post, mean_post)
+if (hb["a"], hb["b"], sh["mean"]) == (37, 24, -2.27):  # the values set from the data
+    assert abs(pre["mean"] - 37 / 61) < 0.005 and abs(post["mean"] - 0.15) < 0.01, (pre, post)
+assert res["model"]["nuclear"]["1816-1944"] is None  # no nuclear-armed state before 1945
+assert res["model"]["nuclear"]["1945-2003"]["mean"] < post["mean"]
+assert res["model"]["declaration"]["1945-2003"]["mean"] < res["model"]["declaration"]["1816-1944"]["mean"]
+print(f"ok   model reference rate {pre['mean']:.3f} before 1945 (prior mean {mean_pre:.3f}), "
+      f"{post['mean']:.3f} from 1945 (quadrature {mean_post:.3f})")
+
+# The pooled rows mix the eras in the record's proportions, draw by draw.
+w = 59 / 102
+pooled = res["table_model"]["1816-2003/defence"]["mean"]
+assert abs(pooled - (w * pre["mean"] + (1 - w) * post["mean"])) < 1e-9, pooled
+
+# Issue 12's check: each verdict is the model's mean against the record's
+# Wilson interval of the same era and type; the reference obligation, whose
+# priors are set from these counts, lies inside both eras' intervals.
+by = {(c["era"], c["promise"], c["row"]): c for c in res["by_era"]}
+for c in res["by_era"]:
+    if c["primary"] is not None:
+        assert c["verdict"] == ar.side(c["model"]["mean"], c["primary"]), c
+    else:
+        assert c["promise"] == "declaration", c
+for era, (k, n) in (("1816-1944", (36, 59)), ("1945-2003", (6, 43))):
+    c = by[(era, "reference", "defence")]
+    assert (c["primary"]["honoured"], c["primary"]["n"]) == (k, n), c
+    assert c["model"] == m[era], c
+    assert c["verdict"] == "inside", (era, c["model"], c["primary"])
+fc = res["fit_check"]
+assert (fc["data"]["a"], fc["data"]["b"]) == (37, 24), fc
+assert abs(fc["data"]["mean"] - (math.log(6 / 37) - math.log(36 / 23))) < 1e-12, fc
+assert abs(fc["data"]["sd"] - math.sqrt(1 / 6 + 1 / 37 + 1 / 36 + 1 / 23)) < 1e-12, fc
+print("ok   by era, the reference rate lies inside the record's defence-pact interval "
+      f"(in sample): {pre['mean']:.2f} in [{by[('1816-1944', 'reference', 'defence')]['primary']['lo']:.2f}, "
+      f"{by[('1816-1944', 'reference', 'defence')]['primary']['hi']:.2f}], {post['mean']:.2f} in "
+      f"[{by[('1945-2003', 'reference', 'defence')]['primary']['lo']:.2f}, "
+      f"{by[('1945-2003', 'reference', 'defence')]['primary']['hi']:.2f}]")
 md = subprocess.run([sys.executable, script, "--program", program], capture_output=True, text=True,
                     check=True).stdout
 have = open(os.path.join(root, "docs", "alliance-reliability.md"), encoding="utf-8").read()

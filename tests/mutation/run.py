@@ -16,6 +16,8 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+# test_properties is left out to keep CI short: every mutation below is
+# caught by these four (it also catches several of them).
 TESTS = ["test_model", "test_trigger", "test_sim", "test_backtest"]
 
 # (name, file, text, replacement): the text must occur exactly once.
@@ -51,14 +53,15 @@ MUTATIONS = [
     ("honour: the approval shift dropped",
      "src/lib/mc/model.c", "if (b->approval) l += th[GR__P_APPROVAL];", ""),
     ("punishment: the largest of a class made a sum",
-     "src/lib/mc/model.c", "if (pt * v > *slot) *slot = pt * v;", "*slot += pt * v;"),
+     "src/lib/mc/model.c", "if (v > *slot) *slot = v;", "*slot += v;"),
     ("punishment: every guarantor's weight forced to 1",
-     "src/lib/mc/compile.c", "b->weight = b->g_personnel / c->aggressor < 1 ? b->g_personnel / c->aggressor : 1;",
+     "src/lib/mc/compile.c", "b->weight = c->weight_by_cinc ? cinc[g] / cinc_a : personnel / c->aggressor;",
      "b->weight = 1;"),
     ("groups: a member's personnel replaces the sum instead of adding to it",
-     "src/lib/mc/compile.c", "*out += v;", "*out = v;"),
+     "src/lib/mc/compile.c", "*out += v;\n    ++*members;", "*out = v;\n    ++*members;"),
     ("groups: the aggressor counted among a group's members",
-     "src/lib/mc/compile.c", "!strcmp(m->id, aggressor) || ", ""),
+     "src/lib/mc/compile.c", "!strcmp(m->id, aggressor) || !strcmp(m->id, protects) ||\n        !gr_catalog_actor_in(cat, m->id, id) || !gr_catalog_personnel(cat, m->id, date, &v, NULL, NULL) ||\n",
+     "!strcmp(m->id, protects) ||\n        !gr_catalog_actor_in(cat, m->id, id) || !gr_catalog_personnel(cat, m->id, date, &v, NULL, NULL) ||\n"),
     ("force cap: applied only when above the protected state's personnel",
      "src/lib/mc/compile.c", "arr->force_cap.value < personnel", "arr->force_cap.value > personnel"),
     ("menu: read at its strongest means",
@@ -70,6 +73,32 @@ MUTATIONS = [
     ("help: ceasefire monitors counted as help",
      "src/lib/mc/model.c", "if (b->kind == GR_OB_CONSULTATION || b->kind == GR_OB_CEASEFIRE_MONITORING) continue;",
      "if (b->kind == GR_OB_CONSULTATION) continue;"),
+    # Issue 12's model.
+    ("stationed forces: a force where the attack falls fights only if its government honours",
+     "src/lib/mc/model.c", "static bool in_place(const gr__cob *b) { return b->standing || b->engaged; }",
+     "static bool in_place(const gr__cob *b) { return b->standing; }"),
+    ("deliveries: what was delivered before the attack is not the defender's own",
+     "src/lib/mc/model.c", "static bool in_place(const gr__cob *b) { return b->standing || b->engaged; }",
+     "static bool in_place(const gr__cob *b) { return b->engaged; }"),
+    ("time: help expected however late it arrives",
+     "src/lib/mc/model.c", "if (b->engaged || !expected_in_time(b, hold)) continue;", "if (b->engaged) continue;"),
+    ("time: help counted in the battle however late it arrives",
+     "src/lib/mc/model.c", "if (op->fight == GR__FIGHT_GROUND && t > hold) continue;", ""),
+    ("options: the lesser ground options not open",
+     "src/lib/mc/compile.c", "rank < gr__options[threat].rank) m |= 1u << o;", "rank < 0) m |= 1u << o;"),
+    ("options: a hybrid attack weighed as a probe",
+     "src/lib/mc/model.c", "  case GR_EV_CEASEFIRE_VIOLATION: return GR_OPTION_PROBE;",
+     "  case GR_EV_CEASEFIRE_VIOLATION:\n  case GR_EV_HYBRID: return GR_OPTION_PROBE;"),
+    ("honour: the post-1945 shift dropped",
+     "src/lib/mc/model.c", "(c->post1945 ? th[GR__P_HONOUR_POST_1945] : 0)", "0"),
+    ("honour: what the guarantor said ignored",
+     "src/lib/mc/model.c", "if (b->said == 2) l += th[GR__P_SAID_REFUSES];", ""),
+    ("punishment: a nuclear-armed guarantor counts as any other",
+     "src/lib/mc/model.c", "(b->g_nuclear ? th[GR__P_NUCLEAR_PUNISHMENT] : 1.0)", "1.0"),
+    ("decision: the logit probability of not attacking with the sign of the value turned",
+     "src/lib/mc/model.c", "return 1 / (1 + exp(v / tau));", "return 1 / (1 + exp(-v / tau));"),
+    ("baseline: the no-guarantee case keeps the force cap",
+     "src/lib/mc/compile.c", "bare->protected_ = c->protected_uncapped;", ""),
     ("quantiles: the rank off by one",
      "src/lib/mc/stats.c", "double r = ceil(nn * q) - 1,", "double r = ceil(nn * q),"),
 ]

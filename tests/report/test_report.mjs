@@ -72,7 +72,7 @@ try {
   check((await rowIds()).length === nArrangements, "the table has one row per arrangement");
   const detValues = () => page.$$eval("#comparison-table tbody tr", trs =>
     trs.map(t => parseFloat(t.children[4].textContent)));
-  const header = page.locator("#comparison-table th", { hasText: "P(deterred)" });
+  const header = page.locator("#comparison-table th", { hasText: "P(attack)" });
   // A numeric column sorts highest first on the first click.
   await header.click();
   const desc = await detValues();

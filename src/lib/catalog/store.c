@@ -598,6 +598,38 @@ bool gr_catalog_personnel(const gr_catalog *cat, const char *actor_id, gr_date d
   return true;
 }
 
+bool gr_catalog_cinc(const gr_catalog *cat, const char *actor_id, gr_date date, double *value, int *year,
+                     const gr_source **source) {
+  const gr_actor *a = gr_catalog_actor(cat, actor_id);
+  if (a == NULL || a->type != GR_ACTOR_STATE) return false;
+  int limit = date ? year_of(date) - 1 : INT_MAX, y = 0, first = INT_MAX;
+  double v = 0, fv = 0;
+  bool found = false, user = false, ffound = false;
+  const gr_source *src = NULL, *fsrc = NULL;
+  for (size_t i = 0; i < cat->recs[GR_REC_CAPABILITIES].n; i++) {
+    const gr_capabilities *c = cat->recs[GR_REC_CAPABILITIES].items[i];
+    bool mine = !cat->recs[GR_REC_CAPABILITIES].builtin[i];
+    if (c->actor == NULL || strcmp(c->actor, a->id) != 0) continue;
+    for (size_t k = 0; k < c->years.n; k++) {
+      const gr_capability_year *cy = &c->years.items[k];
+      if (!GR_GIVEN(cy, GR_KEY_CAPABILITY_YEAR_CINC)) continue;
+      const gr_source *s = GR_GIVEN(cy, GR_KEY_CAPABILITY_YEAR_SOURCE) ? &cy->source : &c->source;
+      if (cy->year < first || (cy->year == first && mine)) first = cy->year, fv = cy->cinc, fsrc = s, ffound = true;
+      if (cy->year > limit) continue;
+      if (!found || cy->year > y || (cy->year == y && mine && !user))
+        v = cy->cinc, y = cy->year, src = s, found = true, user = mine;
+    }
+  }
+  /* A state new to the tables: its first year's figure, when the date
+   * falls in that year (as for personnel). */
+  if (!found && date && ffound && first == year_of(date)) v = fv, y = first, src = fsrc, found = true;
+  if (!found) return false;
+  if (value) *value = v;
+  if (year) *year = y;
+  if (source) *source = src;
+  return true;
+}
+
 bool gr_actor_nuclear_at(const gr_actor *actor, gr_date date) {
   if (actor == NULL || !actor->nuclear) return false;
   if (!GR_GIVEN(actor, GR_KEY_ACTOR_NUCLEAR_SINCE) || date == 0) return true;

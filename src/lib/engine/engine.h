@@ -33,4 +33,15 @@ gr_facts *gr__facts_for(const gr_catalog *cat, const gr_arrangement *arr, const 
  * receives where the date came from, in words (static storage). */
 gr_date gr__default_date(const gr_catalog *cat, const gr_arrangement *arr, const char **from);
 
+/* The timeline of `arr` against scenario `sc` (or, when it is NULL, the
+ * single event `ev`) with event `to` standing in for event `from` wherever
+ * that appears: how the obligations would answer the same attack at
+ * another kind or scale (the deterrence model's options, docs/model.md,
+ * "Options"). `to` must outlive the timeline. Free with
+ * gr_timeline_free(). */
+struct gr_timeline;
+gr_status gr__timeline_variant(const gr_catalog *cat, const gr_arrangement *arr, const gr_scenario *sc,
+                               const gr_event *ev, const gr_facts *facts, gr_date as_of, const gr_event *from,
+                               const gr_event *to, struct gr_timeline **out, gr_error *err);
+
 #endif /* GUARANTOR_ENGINE_H */

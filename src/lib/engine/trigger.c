@@ -75,6 +75,7 @@ typedef struct timeline {
   const gr_catalog *cat;
   size_t at;                    /* The step the obligation at hand answers. */
   const gr_event *tripwire_ev;  /* The attack the tripwires are found for. */
+  const gr_event *from, *to;    /* gr__timeline_variant(): `to` stands in for `from`. */
 } timeline;
 
 /* Decide entry a: its outcome, the rule (a static name) and the reason,
@@ -600,8 +601,11 @@ static bool attack_on(const gr_event *e, const char *protects) {
 }
 
 static gr_status build(const gr_catalog *cat, const gr_arrangement *arr, const gr_scenario *sc, const gr_event *ev,
-                       const gr_facts *facts, gr_date as_of, const char *fn, gr_timeline **out, gr_error *err) {
+                       const gr_facts *facts, gr_date as_of, const char *fn, const gr_event *from,
+                       const gr_event *to, gr_timeline **out, gr_error *err) {
   timeline *t = calloc(1, sizeof *t);
+  if (t != NULL) t->from = from, t->to = to;
+  if (ev != NULL && ev == from) ev = to;
   gr_timeline *tl = t ? &t->pub : NULL;
   size_t n = arr->obligations.n, nsteps = sc ? sc->events.n : 1;
   if (t != NULL) {
@@ -622,6 +626,7 @@ static gr_status build(const gr_catalog *cat, const gr_arrangement *arr, const g
   for (size_t i = 0; i < nsteps; i++) {
     gr_timeline_step *st = &tl->steps[tl->nsteps++];
     st->event = sc ? gr_catalog_event(cat, sc->events.items[i].event) : ev;
+    if (st->event != NULL && st->event == from) st->event = to;
     st->day = sc ? sc->events.items[i].day : 0;
     if (st->event == NULL) {
       gr_timeline_free(tl);
@@ -724,7 +729,7 @@ gr_status gr_timeline_new(const gr_catalog *cat, const gr_arrangement *arr, cons
   if (gr__catalog_ready(cat, fn, err) != GR_OK || gr__catalog_has(cat, GR_REC_ARRANGEMENT, arr, fn, err) != GR_OK ||
       gr__catalog_has(cat, GR_REC_EVENT, ev, fn, err) != GR_OK)
     return err ? err->code : GR_E_MISUSE;
-  return build(cat, arr, NULL, ev, facts, as_of, fn, out, err);
+  return build(cat, arr, NULL, ev, facts, as_of, fn, NULL, NULL, out, err);
 }
 
 gr_status gr_timeline_scenario_new(const gr_catalog *cat, const gr_arrangement *arr, const gr_scenario *sc,
@@ -735,7 +740,15 @@ gr_status gr_timeline_scenario_new(const gr_catalog *cat, const gr_arrangement *
   if (gr__catalog_ready(cat, fn, err) != GR_OK || gr__catalog_has(cat, GR_REC_ARRANGEMENT, arr, fn, err) != GR_OK ||
       gr__catalog_has(cat, GR_REC_SCENARIO, sc, fn, err) != GR_OK)
     return err ? err->code : GR_E_MISUSE;
-  return build(cat, arr, sc, NULL, facts, as_of, fn, out, err);
+  return build(cat, arr, sc, NULL, facts, as_of, fn, NULL, NULL, out, err);
+}
+
+gr_status gr__timeline_variant(const gr_catalog *cat, const gr_arrangement *arr, const gr_scenario *sc,
+                               const gr_event *ev, const gr_facts *facts, gr_date as_of, const gr_event *from,
+                               const gr_event *to, gr_timeline **out, gr_error *err) {
+  static const char fn[] = "gr__timeline_variant";
+  *out = NULL;
+  return build(cat, arr, sc, ev, facts, as_of, fn, from, to, out, err);
 }
 
 void gr_timeline_free(gr_timeline *tl) {

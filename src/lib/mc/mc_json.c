@@ -6,18 +6,29 @@
 
 #include "mc/mc.h"
 
+/* "estimate", "lo", "hi": the common part of a proportion and a difference. */
+static void json_estimate(gr_json *w, double estimate, double lo, double hi) {
+  gr_json_key(w, "estimate");
+  gr_json_number(w, estimate);
+  gr_json_key(w, "lo");
+  gr_json_number(w, lo);
+  gr_json_key(w, "hi");
+  gr_json_number(w, hi);
+}
+
 static void json_prop(gr_json *w, const gr_proportion *p) {
   gr_json_begin_object(w);
-  gr_json_key(w, "estimate");
-  gr_json_number(w, p->estimate);
-  gr_json_key(w, "lo");
-  gr_json_number(w, p->lo);
-  gr_json_key(w, "hi");
-  gr_json_number(w, p->hi);
+  json_estimate(w, p->estimate, p->lo, p->hi);
   gr_json_key(w, "k");
   gr_json_uint(w, p->k);
   gr_json_key(w, "n");
   gr_json_uint(w, p->n);
+  gr_json_end_object(w);
+}
+
+static void json_difference(gr_json *w, const gr_difference *d) {
+  gr_json_begin_object(w);
+  json_estimate(w, d->estimate, d->lo, d->hi);
   gr_json_end_object(w);
 }
 
@@ -56,6 +67,35 @@ void gr_json_sim_result(gr_json *w, const gr_sim_result *r) {
   gr_json_string(w, hash);
   gr_json_key(w, "partial");
   gr_json_bool(w, r->partial);
+  gr_json_key(w, "threat");
+  gr_json_string(w, gr_attack_option_name(r->threat));
+  gr_json_key(w, "attack");
+  json_prop(w, &r->attack);
+  gr_json_key(w, "attack_succeeds");
+  json_prop(w, &r->succeeds);
+  gr_json_key(w, "no_guarantee");
+  gr_json_begin_object(w);
+  gr_json_key(w, "attack");
+  json_prop(w, &r->base_attack);
+  gr_json_key(w, "attack_succeeds");
+  json_prop(w, &r->base_succeeds);
+  gr_json_end_object(w);
+  gr_json_key(w, "fewer_attacks");
+  json_difference(w, &r->fewer_attacks);
+  gr_json_key(w, "fewer_successes");
+  json_difference(w, &r->fewer_successes);
+  gr_json_key(w, "options");
+  gr_json_begin_array(w);
+  for (int o = 0; o < GR_OPTION__COUNT; o++) {
+    if (!(r->available >> o & 1u)) continue;
+    gr_json_begin_object(w);
+    gr_json_key(w, "option");
+    gr_json_string(w, gr_attack_option_name(o));
+    gr_json_key(w, "chosen");
+    json_prop(w, &r->chosen[o]);
+    gr_json_end_object(w);
+  }
+  gr_json_end_array(w);
   gr_json_key(w, "deterred");
   json_prop(w, &r->deterred);
   gr_json_key(w, "holds_given_attack");
@@ -96,7 +136,7 @@ void gr_json_sim_result(gr_json *w, const gr_sim_result *r) {
     gr_json_key(w, "acting");
     gr_json_bool(w, o->acting);
     gr_json_key(w, "honoured");
-    if (o->acting) json_prop(w, &o->honoured);
+    if (o->honoured.n) json_prop(w, &o->honoured);
     else gr_json_null(w);
     gr_json_end_object(w);
   }

@@ -50,8 +50,10 @@ static inline gsl_rng gr__gsl_rng(gr__stream *s) {
   return r;
 }
 
-/* Stream ids: parameters, the battle, obligations (hashed). */
+/* Stream ids: parameters, the battle, the aggressor's decision errors,
+ * obligations (hashed into [0, 0x7ffffffe]). */
 #define GR__STREAM_PARAM(i) (0x80000000u | (uint32_t)(i))
 #define GR__STREAM_BATTLE 0x7fffffffu
+#define GR__STREAM_CHOICE 0xfffffffeu
 
 #endif /* GUARANTOR_RNG_H */

@@ -17,14 +17,21 @@
 
 /* ---- The run ------------------------------------------------------------ */
 
+/* The scalar counters of c, in a fixed order. */
+static void scalars(gr__counts *c, uint64_t **f) {
+  uint64_t *p[GR__NCOUNTS] = {&c->draws, &c->deterred, &c->attacks, &c->holds, &c->helped, &c->succeeds,
+                              &c->base_attacks, &c->both_attack, &c->base_succeeds, &c->both_succeed};
+  for (int i = 0; i < 10; i++) f[i] = p[i];
+  for (int o = 0; o < GR_OPTION__COUNT; o++) f[10 + o] = &c->chosen[o];
+}
+
 static void add_counts(gr__counts *to, const gr__counts *from, size_t nobs, size_t ng) {
-  to->draws += from->draws;
-  to->deterred += from->deterred;
-  to->attacks += from->attacks;
-  to->holds += from->holds;
-  to->helped += from->helped;
+  uint64_t *t[GR__NCOUNTS], *f[GR__NCOUNTS];
+  scalars(to, t);
+  scalars((gr__counts *)from, f);
+  for (int i = 0; i < GR__NCOUNTS; i++) *t[i] += *f[i];
   for (size_t d = 0; d < GR__HIST_DAYS; d++) to->hist[d] += from->hist[d];
-  for (size_t i = 0; i < nobs; i++) to->ob[i] += from->ob[i];
+  for (size_t i = 0; i < 2 * nobs; i++) to->ob[i] += from->ob[i];
   for (size_t g = 0; g < ng; g++) to->g[g] += from->g[g];
 }
 
@@ -40,7 +47,7 @@ static void counts_free(gr__counts *c, size_t n) {
 static void counts_zero(gr__counts *c, const gr__carr *cs, size_t n) {
   for (size_t a = 0; a < n; a++) {
     uint64_t *ob = c[a].ob, *g = c[a].g;
-    memset(ob, 0, sizeof(uint64_t) * (cs[a].nobs + 1));
+    memset(ob, 0, sizeof(uint64_t) * (2 * cs[a].nobs + 1));
     memset(g, 0, sizeof(uint64_t) * (cs[a].ng + 1));
     memset(&c[a], 0, sizeof c[a]);
     c[a].ob = ob;
@@ -52,7 +59,7 @@ static gr__counts *counts_new(const gr__carr *cs, size_t n) {
   gr__counts *c = calloc(n, sizeof *c);
   if (c == NULL) return NULL;
   for (size_t a = 0; a < n; a++) {
-    c[a].ob = calloc(cs[a].nobs + 1, sizeof(uint64_t));
+    c[a].ob = calloc(2 * cs[a].nobs + 1, sizeof(uint64_t));
     c[a].g = calloc(cs[a].ng + 1, sizeof(uint64_t));
     if (c[a].ob == NULL || c[a].g == NULL) {
       counts_free(c, n); /* calloc left the others NULL. */
@@ -63,20 +70,20 @@ static gr__counts *counts_new(const gr__carr *cs, size_t n) {
 }
 
 /* Counters as one flat array (for a reduction across processes): per
- * arrangement draws, deterred, attacks, holds, helped, the histogram, the
+ * arrangement the scalar counters, the histogram, the
  * obligations' and the guarantors' gr__counts. */
 static size_t flat_size(const gr__carr *cs, size_t n) {
   size_t k = 0;
-  for (size_t a = 0; a < n; a++) k += 5 + GR__HIST_DAYS + cs[a].nobs + cs[a].ng;
+  for (size_t a = 0; a < n; a++) k += GR__NCOUNTS + GR__HIST_DAYS + 2 * cs[a].nobs + cs[a].ng;
   return k;
 }
 
 static void flatten(gr__counts *c, const gr__carr *cs, size_t n, uint64_t *out, bool back) {
   size_t k = 0;
   for (size_t a = 0; a < n; a++) {
-    uint64_t *fields[5] = {&c[a].draws, &c[a].deterred, &c[a].attacks,
-                           &c[a].holds, &c[a].helped};
-    for (int f = 0; f < 5; f++, k++) {
+    uint64_t *fields[GR__NCOUNTS];
+    scalars(&c[a], fields);
+    for (int f = 0; f < GR__NCOUNTS; f++, k++) {
       if (back) *fields[f] = out[k];
       else out[k] = *fields[f];
     }
@@ -84,7 +91,7 @@ static void flatten(gr__counts *c, const gr__carr *cs, size_t n, uint64_t *out, 
       if (back) c[a].hist[d] = out[k];
       else out[k] = c[a].hist[d];
     }
-    for (size_t i = 0; i < cs[a].nobs; i++, k++) {
+    for (size_t i = 0; i < 2 * cs[a].nobs; i++, k++) {
       if (back) c[a].ob[i] = out[k];
       else out[k] = c[a].ob[i];
     }
@@ -95,14 +102,39 @@ static void flatten(gr__counts *c, const gr__carr *cs, size_t n, uint64_t *out, 
   }
 }
 
+/* The paired difference base - this of two proportions on the same n
+ * draws, from the discordant counts: b draws where only this one is
+ * counted, c where only the base is (Agresti 2013, section 11.1: the
+ * Wald interval with the paired variance). */
+static gr_difference paired(uint64_t only_this, uint64_t only_base, uint64_t n, double z) {
+  gr_difference d = {NAN, NAN, NAN};
+  if (n == 0) return d;
+  double b = (double)only_this, c = (double)only_base, m = (double)n;
+  d.estimate = (c - b) / m;
+  double var = (b + c - (c - b) * (c - b) / m) / (m * m);
+  double h = z * sqrt(var > 0 ? var : 0);
+  d.lo = d.estimate - h;
+  d.hi = d.estimate + h;
+  return d;
+}
+
+static gr_difference fewer_attacks(const gr__counts *t, double z) {
+  return paired(t->attacks - t->both_attack, t->base_attacks - t->both_attack, t->draws, z);
+}
+
+static gr_difference fewer_successes(const gr__counts *t, double z) {
+  return paired(t->succeeds - t->both_succeed, t->base_succeeds - t->both_succeed, t->draws, z);
+}
+
 static bool precise_enough(const gr__counts *tot, size_t n, double precision) {
+  const double z = 1.959964;
   for (size_t a = 0; a < n; a++) {
-    gr_proportion d = gr_wilson(tot[a].deterred, tot[a].draws, 1.959964);
+    gr_proportion d = gr_wilson(tot[a].attacks, tot[a].draws, z);
     if (d.n == 0 || (d.hi - d.lo) / 2 >= precision) return false;
-    gr_proportion h = gr_wilson(tot[a].holds, tot[a].attacks, 1.959964);
-    if (h.n > 0 && (h.hi - h.lo) / 2 >= precision) return false;
-    gr_proportion none = gr_wilson(tot[a].attacks - tot[a].helped, tot[a].attacks, 1.959964);
-    if (none.n > 0 && (none.hi - none.lo) / 2 >= precision) return false;
+    gr_proportion s = gr_wilson(tot[a].succeeds, tot[a].draws, z);
+    if ((s.hi - s.lo) / 2 >= precision) return false;
+    gr_difference f = fewer_attacks(&tot[a], z), g = fewer_successes(&tot[a], z);
+    if ((f.hi - f.lo) / 2 >= precision || (g.hi - g.lo) / 2 >= precision) return false;
   }
   return true;
 }
@@ -130,6 +162,15 @@ static gr_sim_result *make_result(const gr__carr *c, const gr__counts *t, const 
   r->deterred = gr_wilson(t->deterred, t->draws, z);
   r->holds = gr_wilson(t->holds, t->attacks, z);
   r->no_help = gr_wilson(t->attacks - t->helped, t->attacks, z);
+  r->threat = c->threat;
+  r->available = c->available;
+  for (int k = 0; k < GR_OPTION__COUNT; k++) r->chosen[k] = gr_wilson(t->chosen[k], t->draws, z);
+  r->attack = gr_wilson(t->attacks, t->draws, z);
+  r->succeeds = gr_wilson(t->succeeds, t->draws, z);
+  r->base_attack = gr_wilson(t->base_attacks, t->draws, z);
+  r->base_succeeds = gr_wilson(t->base_succeeds, t->draws, z);
+  r->fewer_attacks = fewer_attacks(t, z);
+  r->fewer_successes = fewer_successes(t, z);
   r->help_median = gr__hist_quantile(t->hist, GR__HIST_DAYS, 0.5);
   r->help_p90 = gr__hist_quantile(t->hist, GR__HIST_DAYS, 0.9);
   for (size_t i = 0; i < c->arr->obligations.n; i++) {
@@ -143,7 +184,9 @@ static gr_sim_result *make_result(const gr__carr *c, const gr__counts *t, const 
     so->index = c->obs[i].index;
     so->obligation = &c->arr->obligations.items[so->index];
     so->acting = c->obs[i].acting;
-    so->honoured = gr_wilson(t->ob[i], so->acting ? t->attacks : 0, z);
+    /* Among the attacks in which it acted: on the option chosen, which
+     * may be a lesser one than the case's. */
+    so->honoured = gr_wilson(t->ob[i], t->ob[c->nobs + i], z);
   }
   r->nobligations = c->nobs;
   for (size_t g = 0; g < c->ng; g++) {
@@ -214,8 +257,10 @@ static gr_status simulate(const gr_catalog *cat, const gr_params *ps, const gr_a
   gr__carr *cs = calloc(n, sizeof *cs);
   if (cs == NULL) return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
   gr_status st = GR_OK;
-  for (size_t a = 0; a < n && st == GR_OK; a++)
+  for (size_t a = 0; a < n && st == GR_OK; a++) {
     st = gr__compile(cat, arrs[a], sc, ev, facts ? facts[a] : NULL, as_of, &cs[a], err);
+    if (st == GR_OK) gr__carr_delays(&cs[a], ps);
+  }
   int threads = opts->threads > 0 ? opts->threads : 1;
 #ifdef _OPENMP
   if (opts->threads <= 0) threads = omp_get_max_threads();
@@ -231,7 +276,22 @@ static gr_status simulate(const gr_catalog *cat, const gr_params *ps, const gr_a
   gr__work *works = st == GR_OK ? calloc((size_t)threads, sizeof *works) : NULL;
   if (st == GR_OK && works == NULL) st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
   for (int t = 0; st == GR_OK && t < threads; t++)
-    if (gr__work_init(&works[t], max_obs, max_g) != 0) st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+    if (gr__work_init(&works[t], max_obs, max_g) != 0 ||
+        (works[t].base_choice = malloc(n * sizeof *works[t].base_choice)) == NULL ||
+        (works[t].base_success = malloc(n * sizeof *works[t].base_success)) == NULL)
+      st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+  /* same_bare[a]: the first arrangement weighed against the same case with
+   * no guarantee as a (the same aggressor, protected forces before any
+   * cap, and open options): its bare outcome is a's, draw for draw. */
+  size_t *same_bare = st == GR_OK ? malloc(n * sizeof *same_bare) : NULL;
+  if (st == GR_OK && same_bare == NULL) st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
+  for (size_t a = 0; st == GR_OK && a < n; a++) {
+    same_bare[a] = a;
+    for (size_t b = 0; b < a && same_bare[a] == a; b++)
+      if (cs[b].aggressor == cs[a].aggressor && cs[b].protected_uncapped == cs[a].protected_uncapped &&
+          cs[b].available == cs[a].available)
+        same_bare[a] = b;
+  }
   gr__counts **per = st == GR_OK ? calloc((size_t)threads, sizeof *per) : NULL;
   gr__counts *tot = st == GR_OK ? counts_new(cs, n) : NULL;
   if (st == GR_OK && (per == NULL || tot == NULL)) st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
@@ -260,18 +320,41 @@ static gr_status simulate(const gr_catalog *cat, const gr_params *ps, const gr_a
         gr__counts *mine = per[tid];
         gr__work *work = &works[tid];
         double th[GR__P_COUNT];
+        gr__weighing w;
 #pragma omp for schedule(static)
         for (uint64_t i = from; i < from + m; i++) {
           gr__sample_theta(ps, opts->seed, i, th);
+          double eps = gr__sample_choice(opts->seed, i);
           for (size_t a = 0; a < n; a++) {
             gr__counts *k = &mine[a];
             k->draws++;
-            if (!gr__decide(&cs[a], th, work)) {
-              k->deterred++;
-              continue;
+            /* The same case with no guarantee, on the same draw: the
+             * arrangement's gain is paired. Arrangements weighed against
+             * the same bare case share its outcome. */
+            int ob;
+            bool base_succeeds;
+            if (same_bare[a] < a) {
+              ob = work->base_choice[same_bare[a]];
+              base_succeeds = work->base_success[same_bare[a]];
+            } else {
+              gr__carr bare;
+              gr__carr_bare(&cs[a], &bare);
+              gr__weigh(&bare, th, work, &w);
+              ob = gr__choose(&bare, &w, th, eps);
+              base_succeeds = ob >= 0 && gr__fight(&bare, ob, ps, th, work, opts->seed, i, NULL);
             }
-            k->attacks++;
-            gr__fight(&cs[a], ps, th, work, opts->seed, i, k);
+            work->base_choice[a] = ob;
+            work->base_success[a] = base_succeeds;
+            gr__weigh(&cs[a], th, work, &w);
+            int o = gr__choose(&cs[a], &w, th, eps);
+            bool succeeds = o >= 0 && gr__fight(&cs[a], o, ps, th, work, opts->seed, i, k);
+            if (o < 0) k->deterred++;
+            else k->attacks++, k->chosen[o]++;
+            k->succeeds += succeeds;
+            k->base_attacks += ob >= 0;
+            k->both_attack += ob >= 0 && o >= 0;
+            k->base_succeeds += base_succeeds;
+            k->both_succeed += base_succeeds && succeeds;
           }
         }
       }
@@ -326,7 +409,12 @@ static gr_status simulate(const gr_catalog *cat, const gr_params *ps, const gr_a
   for (int t = 0; per && t < threads; t++) counts_free(per[t], n);
   free(per);
   counts_free(tot, n);
-  for (int t = 0; works && t < threads; t++) gr__work_free(&works[t]);
+  for (int t = 0; works && t < threads; t++) {
+    free(works[t].base_choice);
+    free(works[t].base_success);
+    gr__work_free(&works[t]);
+  }
+  free(same_bare);
   free(works);
   for (size_t a = 0; a < n; a++) gr__carr_free(&cs[a]);
   free(cs);

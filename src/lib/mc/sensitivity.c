@@ -33,7 +33,9 @@ static double deterred_at(const double *x, void *vctx) {
 #ifdef _OPENMP
   tid = omp_get_thread_num();
 #endif
-  return gr__decide(s->c, th, &s->works[tid]) ? 0.0 : 1.0;
+  gr__weighing w;
+  gr__weigh(s->c, th, &s->works[tid], &w);
+  return gr__p_no_attack(s->c, &w, th);
 }
 
 static int by_total(const void *a, const void *b, void *ctx) {
@@ -81,20 +83,32 @@ static gr_status sensitivity(const gr_catalog *cat, const gr_params *ps, const g
   gr__carr c;
   gr_status st = gr__compile(cat, arr, sc, ev, facts, as_of, &c, err);
   if (st != GR_OK) return st;
+  gr__carr_delays(&c, ps);
   /* The uncertain parameters the decision reads for this arrangement and
-   * event: the rest (delays, drawn after the decision; shifts of legal
-   * forms, modes or gr__kinds it does not have; other scales' attack shares)
+   * case: the rest (delays, drawn after the decision; shifts of legal
+   * forms, modes or kinds it does not have; options not open to it)
    * have indices of exactly zero and are left out, which also keeps the
    * design low-dimensional. */
   bool reads[GR__P_COUNT] = {false};
   static const int always[] = {GR__P_HONOUR_BASE, GR__P_COST_COMBAT, GR__P_PERCEPTION_BIAS, GR__P_AGGRESSOR_OPTIMISM,
-                               GR__P_DEFENCE_SHARE, GR__P_FORCE_RATIO_THRESHOLD, GR__P_SUCCESS_SLOPE, GR__P_GAIN,
-                               GR__P_WAR_COST};
+                               GR__P_DECISION_NOISE, GR__P_DEFENCE_SHARE, GR__P_FORCE_RATIO_THRESHOLD,
+                               GR__P_SUCCESS_SLOPE, GR__P_HOLD_DAYS, GR__P_HOLD_ELASTICITY};
   for (size_t i = 0; i < sizeof always / sizeof always[0]; i++) reads[always[i]] = true;
-  reads[c.share] = true;
+  if (c.post1945) reads[GR__P_HONOUR_POST_1945] = true;
+  for (int o = 0; o < GR_OPTION__COUNT; o++) {
+    if (!(c.available >> o & 1u)) continue;
+    const gr__option_row *op = &gr__options[o];
+    if (op->share >= 0) reads[op->share] = true;
+    reads[op->gain] = reads[op->cost] = true;
+    if (o == GR_OPTION_PROBE) reads[GR__P_PROBE_LOCAL_SHARE] = true;
+    if (op->fight == GR__FIGHT_STRIKE) reads[GR__P_STRIKE_SUCCESS] = true;
+    if (op->fight == GR__FIGHT_BLOCKADE) reads[GR__P_BLOCKADE_SUCCESS] = reads[GR__P_BLOCKADE_BREAK] = true;
+  }
   for (size_t i = 0; i < c.nobs; i++) {
     const gr__cob *b = &c.obs[i];
-    if (!b->acting) continue;
+    bool any = b->standing || b->engaged;
+    for (int o = 0; o < GR_OPTION__COUNT; o++) any |= b->acts[o];
+    if (!any) continue;
     if (gr__legal_shift[b->form] >= 0) reads[gr__legal_shift[b->form]] = true;
     if (gr__activation_shift[b->activation] >= 0) reads[gr__activation_shift[b->activation]] = true;
     if (gr__commitment_shift[b->commitment] >= 0) reads[gr__commitment_shift[b->commitment]] = true;
@@ -102,18 +116,20 @@ static gr_status sensitivity(const gr_catalog *cat, const gr_params *ps, const g
     if (b->tripwire) reads[GR__P_TRIPWIRE] = true;
     if (b->approval) reads[GR__P_APPROVAL] = true;
     if (b->nuclear) reads[GR__P_NUCLEAR] = true;
-    if (b->own == 2) reads[GR__P_OWN_VETO] = true;
-    if (b->own == 1) reads[GR__P_OWN_OBJECTION] = true;
+    if (b->said == 2) reads[GR__P_SAID_REFUSES] = true;
+    if (b->said == 1) reads[GR__P_SAID_RELUCTANT] = true;
     if (gr__kinds[b->kind].factor >= 0) reads[gr__kinds[b->kind].factor] = true;
     int pc = gr__kinds[b->kind].punish;
     if (pc == GR__PUN_MILITARY) reads[GR__P_PUNISH_MILITARY] = true;
+    if (pc == GR__PUN_MILITARY && b->g_nuclear) reads[GR__P_NUCLEAR_PUNISHMENT] = true;
     if (pc == GR__PUN_SANCTIONS) reads[GR__P_PUNISH_SANCTIONS] = true;
     if (pc == GR__PUN_SUPPORT) reads[GR__P_PUNISH_SUPPORT] = true;
     if (b->kind == GR_OB_REASSURANCE_FORCE || b->kind == GR_OB_MILITARY_INTERVENTION) reads[GR__P_GUARANTOR_QUALITY] = true;
     if (b->kind == GR_OB_REASSURANCE_FORCE && !b->engaged) reads[GR__P_RESERVE_SHARE] = true;
     if (b->kind == GR_OB_MILITARY_INTERVENTION && !(b->troops > 0)) reads[GR__P_INTERVENTION_SHARE] = true;
-    if (b->kind == GR_OB_ARMS_SUPPLY) {
-      reads[GR__P_ARMS_YEARS] = reads[GR__P_ARMS_TROOPS_PER_BUSD] = true;
+    if (gr__kinds[b->kind].buys) {
+      reads[GR__P_ARMS_TROOPS_PER_BUSD] = true;
+      if (b->standing) reads[GR__P_ARMS_YEARS] = true;
       if (b->value < 0) reads[GR__P_ARMS_DEFAULT_MUSD] = true;
     }
   }

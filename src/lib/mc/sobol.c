@@ -7,8 +7,18 @@
  * A and B of quasi-random points, and for each input i the matrix A_B^i,
  * equal to A but for column i taken from B. Estimators:
  *   V    = variance of f over the 2n points of A and B
- *   S_i  = mean( f(B) (f(A_B^i) - f(A)) ) / V            (Saltelli 2010)
+ *   S_i  = mean( (f(B) - m) (f(A_B^i) - f(A)) ) / V      (Saltelli 2010,
+ *          with f(B) centred on the sample mean m)
  *   S_Ti = mean( (f(A) - f(A_B^i))^2 ) / (2 V)            (Jansen 1999)
+ * Centring f(B) leaves S_i's expectation unchanged (f(A_B^i) and f(A) have
+ * the same mean) and removes the variance a large mean adds, which made
+ * small indices of an output near 0.5 with little variance come out with
+ * intervals wholly below zero (Janon, Klein, Lagnoux, Nodet & Prieur 2014,
+ * "Asymptotic normality and efficiency of two Sobol index estimators",
+ * ESAIM: Probability and Statistics 18: 342-364; Owen 2013, "Better
+ * estimation of small Sobol' sensitivity indices", ACM TOMACS 23(2)).
+ * V is computed in two passes, so that a small variance about a large
+ * mean is not lost to cancellation.
  * Intervals: percentile bootstrap over the n rows, with a Philox stream.
  */
 #include <math.h>
@@ -40,15 +50,19 @@ static void estimate_from(size_t k, uint64_t n, uint64_t stride, const double *f
   for (uint64_t r = 0; r < n; r++) {
     uint64_t j = rows ? rows[r] : r;
     sum += fa[j] + fb[j];
-    sum2 += fa[j] * fa[j] + fb[j] * fb[j];
   }
-  double m = sum / (2.0 * (double)n), v = sum2 / (2.0 * (double)n) - m * m;
+  double m = sum / (2.0 * (double)n);
+  for (uint64_t r = 0; r < n; r++) {
+    uint64_t j = rows ? rows[r] : r;
+    sum2 += (fa[j] - m) * (fa[j] - m) + (fb[j] - m) * (fb[j] - m);
+  }
+  double v = sum2 / (2.0 * (double)n);
   for (size_t i = 0; i < k; i++) {
     double s1 = 0, st = 0;
     for (uint64_t r = 0; r < n; r++) {
       uint64_t j = rows ? rows[r] : r;
       double ab = fab[i * stride + j];
-      s1 += fb[j] * (ab - fa[j]);
+      s1 += (fb[j] - m) * (ab - fa[j]);
       st += (fa[j] - ab) * (fa[j] - ab);
     }
     first[i] = v > 0 ? s1 / (double)n / v : 0;

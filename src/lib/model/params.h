@@ -19,6 +19,7 @@
 /* X(NAME, id, domain, unit) */
 #define GR__MODEL_PARAMS(X) \
   X(HONOUR_BASE, "honour_base", PROBABILITY, "probability") \
+  X(HONOUR_POST_1945, "honour_post_1945_shift", LOGIT, "logit") \
   X(LEGAL_POLITICAL_DECLARATION, "legal_political_declaration", LOGIT, "logit") \
   X(LEGAL_MEMORANDUM, "legal_memorandum", LOGIT, "logit") \
   X(LEGAL_EXECUTIVE_AGREEMENT, "legal_executive_agreement", LOGIT, "logit") \
@@ -33,8 +34,8 @@
   X(TRIPWIRE, "tripwire_shift", LOGIT, "logit") \
   X(APPROVAL, "approval_shift", LOGIT, "logit") \
   X(NUCLEAR, "nuclear_shift", LOGIT, "logit") \
-  X(OWN_VETO, "own_veto_shift", LOGIT, "logit") \
-  X(OWN_OBJECTION, "own_objection_shift", LOGIT, "logit") \
+  X(SAID_REFUSES, "said_refuses_shift", LOGIT, "logit") \
+  X(SAID_RELUCTANT, "said_reluctant_shift", LOGIT, "logit") \
   X(COST_COMBAT, "cost_combat_shift", LOGIT, "logit") \
   X(COST_PRESENCE, "cost_presence_shift", LOGIT, "logit") \
   X(COST_SUPPLY, "cost_supply_shift", LOGIT, "logit") \
@@ -42,13 +43,16 @@
   X(COST_CONSULTATION, "cost_consultation_shift", LOGIT, "logit") \
   X(PERCEPTION_BIAS, "perception_bias", LOGIT, "logit") \
   X(AGGRESSOR_OPTIMISM, "aggressor_optimism", RATIO, "ratio") \
-  X(ATTACK_SHARE_MINOR, "attack_share_minor", SHARE, "share") \
+  X(DECISION_NOISE, "decision_noise", VALUE, "value") \
   X(ATTACK_SHARE_LIMITED, "attack_share_limited", SHARE, "share") \
   X(ATTACK_SHARE_MAJOR, "attack_share_major", SHARE, "share") \
   X(ATTACK_SHARE_MASSIVE, "attack_share_massive", SHARE, "share") \
   X(DEFENCE_SHARE, "defence_share", SHARE, "share") \
+  X(PROBE_LOCAL_SHARE, "probe_local_share", SHARE, "share") \
   X(FORCE_RATIO_THRESHOLD, "force_ratio_threshold", RATIO, "ratio") \
   X(SUCCESS_SLOPE, "success_slope", RATIO, "per log-ratio") \
+  X(HOLD_DAYS, "hold_days", DAYS, "days") \
+  X(HOLD_ELASTICITY, "hold_elasticity", RATIO, "ratio") \
   X(GUARANTOR_QUALITY, "guarantor_quality", RATIO, "ratio") \
   X(RESERVE_SHARE, "reserve_share", SHARE, "share") \
   X(INTERVENTION_SHARE, "intervention_share", SHARE, "share") \
@@ -57,12 +61,24 @@
   X(INTELLIGENCE_FACTOR, "intelligence_factor", FACTOR, "factor") \
   X(TRAINING_FACTOR, "training_factor", FACTOR, "factor") \
   X(NAVAL_FACTOR, "naval_factor", FACTOR, "factor") \
-  X(ARMS_TROOPS_PER_BUSD, "arms_troops_per_busd", AMOUNT, "troops per $bn/year") \
+  X(ARMS_TROOPS_PER_BUSD, "arms_troops_per_busd", AMOUNT, "troop-equivalents per $bn") \
   X(ARMS_DEFAULT_MUSD, "arms_default_musd", AMOUNT, "$M/year") \
   X(ARMS_YEARS, "arms_years", YEARS, "years") \
+  X(STRIKE_SUCCESS, "strike_success", PROBABILITY, "probability") \
+  X(BLOCKADE_SUCCESS, "blockade_success", PROBABILITY, "probability") \
+  X(BLOCKADE_BREAK, "blockade_break", SHARE, "share") \
   X(GAIN, "gain", VALUE, "value") \
+  X(GAIN_OFFENSIVE, "gain_offensive", VALUE, "value") \
+  X(GAIN_PROBE, "gain_probe", VALUE, "value") \
+  X(GAIN_STRIKE, "gain_strike", VALUE, "value") \
+  X(GAIN_BLOCKADE, "gain_blockade", VALUE, "value") \
   X(WAR_COST, "war_cost", VALUE, "value") \
+  X(COST_OFFENSIVE, "cost_offensive", VALUE, "value") \
+  X(COST_PROBE, "cost_probe", VALUE, "value") \
+  X(COST_STRIKE, "cost_strike", VALUE, "value") \
+  X(COST_BLOCKADE, "cost_blockade", VALUE, "value") \
   X(PUNISH_MILITARY, "punish_military", VALUE, "value") \
+  X(NUCLEAR_PUNISHMENT, "nuclear_punishment_factor", FACTOR, "factor") \
   X(PUNISH_SANCTIONS, "punish_sanctions", VALUE, "value") \
   X(PUNISH_SUPPORT, "punish_support", VALUE, "value") \
   X(DELAY_CONSULTATION, "delay_consultation_days", DAYS, "days") \
@@ -76,8 +92,9 @@
 enum { GR__MODEL_PARAMS(GR__P_ENUM) GR__P_COUNT };
 #undef GR__P_ENUM
 
-/* The first delay parameter: these are drawn per obligation, not per draw,
- * and cannot change whether the aggressor attacks. */
+/* The first delay parameter: these are drawn per obligation, not per draw;
+ * the aggressor reads only their means (whether help arrives in time), so
+ * their draws cannot change whether it attacks. */
 #define GR__P_FIRST_DELAY GR__P_DELAY_CONSULTATION
 
 /* Where a parameter's values may lie: [lo, hi], lo excluded when lo_open.
