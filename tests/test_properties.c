@@ -54,6 +54,7 @@
 #include "guarantor/assess.h"
 #include "mc/dist.h"
 #include "mc/mc.h"
+#include "test_util.h"
 
 /* ---- A deterministic generator (SplitMix64) ------------------------------ */
 
@@ -1272,14 +1273,7 @@ enum { RUN_DRAWS = 4000 };
 static gr_sim_result *runs[NRUN_EVENTS][NRUN];
 static const gr_arrangement *run_arrs[NRUN];
 
-static gr_sim_options run_options(uint64_t draws, int threads) {
-  gr_sim_options o;
-  gr_sim_options_init(&o, sizeof o);
-  o.draws = draws;
-  o.seed = SEED;
-  o.threads = threads;
-  return o;
-}
+static gr_sim_options run_options(uint64_t draws, int threads) { return test_sim_options(draws, SEED, threads); }
 
 /* Every pair and random arrangement against each case, on the same draws;
  * once, for every test of level (b). */

@@ -24,6 +24,7 @@
 #include "base/base.h"
 #include "mc/rng.h"
 #include "model/schema.h"
+#include "test_util.h"
 
 static const double PI = 3.14159265358979323846;
 
@@ -353,12 +354,7 @@ static void test_sobol_ishigami(void **state) {
 
 /* Options with these draws, seed and threads, the rest at their defaults. */
 static gr_sim_options options(uint64_t draws, uint64_t seed, int threads) {
-  gr_sim_options o;
-  gr_sim_options_init(&o, sizeof o);
-  o.draws = draws;
-  o.seed = seed;
-  o.threads = threads;
-  return o;
+  return test_sim_options(draws, seed, threads);
 }
 
 static gr_sim_result *sim1(const char *arr, const char *ev, uint64_t draws, int threads) {

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "guarantor/sim.h"
+
 /* The whole file as a NUL-terminated string (caller frees), or NULL. */
 static inline char *test_read_all(const char *path) {
   FILE *fp = fopen(path, "rb");
@@ -22,6 +24,17 @@ static inline char *test_read_all(const char *path) {
   if (s != NULL) s[n] = '\0';
   fclose(fp);
   return s;
+}
+
+/* Simulation options with these draws, seed and threads, the rest at
+ * their defaults. */
+static inline gr_sim_options test_sim_options(uint64_t draws, uint64_t seed, int threads) {
+  gr_sim_options o;
+  gr_sim_options_init(&o, sizeof o);
+  o.draws = draws;
+  o.seed = seed;
+  o.threads = threads;
+  return o;
 }
 
 #endif /* GUARANTOR_TEST_UTIL_H */

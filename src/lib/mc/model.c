@@ -372,15 +372,16 @@ bool gr__fight(const gr__carr *c, int o, const gr_params *ps, const double *th, 
   bool *g_honours = work->honours;
   const double *logit = work->logit;
   memset(g_honours, 0, sizeof *g_honours * c->ng);
+  bool fac[GR__NFACTORS] = {false}, stand[GR__NFACTORS];
+  gr__standing_slots(c, stand);
   double d0 = 0, s = 0, hold = 0;
   if (op->fight == GR__FIGHT_GROUND) {
-    d0 = gr__defence_in_place(c, o, th);
+    d0 = in_place_defence(c, th, stand);
+    if (o == GR_OPTION_PROBE) d0 *= th[GR__P_PROBE_LOCAL_SHARE];
     s = c->aggressor * th[op->share];
     hold = gr__hold_days(s, d0, th);
   }
   double help = 0, first = INFINITY;
-  bool fac[GR__NFACTORS] = {false}, stand[GR__NFACTORS];
-  gr__standing_slots(c, stand);
   /* A force stationed where a ground attack falls is help from day 0,
    * decided or not (against a strike or a blockade it does nothing). */
   for (size_t i = 0; i < c->nobs && op->fight == GR__FIGHT_GROUND; i++)

@@ -19,16 +19,18 @@
 
 /* The scalar counters of c, in a fixed order. */
 static void scalars(gr__counts *c, uint64_t **f) {
-  uint64_t *p[GR__NCOUNTS] = {&c->draws, &c->deterred, &c->attacks, &c->holds, &c->helped, &c->succeeds,
-                              &c->base_attacks, &c->both_attack, &c->base_succeeds, &c->both_succeed};
-  for (int i = 0; i < 10; i++) f[i] = p[i];
-  for (int o = 0; o < GR_OPTION__COUNT; o++) f[10 + o] = &c->chosen[o];
+  uint64_t *p[] = {&c->draws, &c->deterred, &c->attacks, &c->holds, &c->helped, &c->succeeds,
+                   &c->base_attacks, &c->both_attack, &c->base_succeeds, &c->both_succeed};
+  enum { NP = sizeof p / sizeof p[0] };
+  _Static_assert(NP + GR_OPTION__COUNT == GR__NCOUNTS, "GR__NCOUNTS counts every scalar counter");
+  for (int i = 0; i < NP; i++) f[i] = p[i];
+  for (int o = 0; o < GR_OPTION__COUNT; o++) f[NP + o] = &c->chosen[o];
 }
 
-static void add_counts(gr__counts *to, const gr__counts *from, size_t nobs, size_t ng) {
+static void add_counts(gr__counts *to, gr__counts *from, size_t nobs, size_t ng) {
   uint64_t *t[GR__NCOUNTS], *f[GR__NCOUNTS];
   scalars(to, t);
-  scalars((gr__counts *)from, f);
+  scalars(from, f);
   for (int i = 0; i < GR__NCOUNTS; i++) *t[i] += *f[i];
   for (size_t d = 0; d < GR__HIST_DAYS; d++) to->hist[d] += from->hist[d];
   for (size_t i = 0; i < 2 * nobs; i++) to->ob[i] += from->ob[i];
