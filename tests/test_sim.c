@@ -441,6 +441,93 @@ static void test_outputs_are_consistent(void **state) {
   gr_sim_result_free(r);
 }
 
+/* Issue 13: the spread over the priors. Its percentiles come from slots
+ * indexed by draw, so they are the same for any thread count; they are
+ * ordered; P(deterred | θ) averaged over θ is the Monte Carlo P(deterred)
+ * up to sampling error (the logit choice probability is the expectation of
+ * the decision over the error), and so is the gain's. */
+static void assert_same_spread(const gr_spread *x, const gr_spread *y) {
+  assert_int_equal(x->n, y->n);
+  assert_true(x->lo == y->lo && x->median == y->median && x->hi == y->hi && x->mean == y->mean);
+}
+
+static void test_prior_spread(void **state) {
+  (void)state;
+  gr_sim_result *one = sim1("nato-membership", "after-ceasefire-offensive-zaporizhzhia", 150000, 1);
+  gr_sim_result *three = sim1("nato-membership", "after-ceasefire-offensive-zaporizhzhia", 150000, 3);
+  assert_same_spread(&one->deterred_prior, &three->deterred_prior);
+  assert_same_spread(&one->fewer_attacks_prior, &three->fewer_attacks_prior);
+  const gr_spread *d = &one->deterred_prior, *f = &one->fewer_attacks_prior;
+  /* At most GR_SPREAD_DRAWS parameter draws. */
+  assert_int_equal(d->n, GR_SPREAD_DRAWS);
+  assert_true(0 <= d->lo && d->lo < d->median && d->median < d->hi && d->hi <= 1);
+  assert_true(f->lo <= f->median && f->median <= f->hi);
+  /* Over 100000 draws the standard error of the mean of a [0, 1]
+   * quantity, and of the mean of 0/1 outcomes over 150000, are below
+   * 0.0016 and 0.0013: five of the larger each way. */
+  assert_true(fabs(d->mean - one->deterred.estimate) < 0.008);
+  assert_true(fabs(f->mean - one->fewer_attacks.estimate) < 0.008);
+  /* NATO membership deters more than no guarantee for most parameter
+   * draws, and the spread is not a point. */
+  assert_true(f->median > 0 && f->hi > f->lo);
+  /* With no baseline, the vs_ fields are the gains turned round. */
+  assert_null(one->baseline);
+  assert_true(one->vs_attack.estimate == -one->fewer_attacks.estimate);
+  assert_true(one->vs_attack.lo == -one->fewer_attacks.hi);
+  assert_same_spread(&one->vs_deterred_prior, &one->fewer_attacks_prior);
+  gr_sim_result_free(one);
+  gr_sim_result_free(three);
+  /* Fewer draws than GR_SPREAD_DRAWS: over all of them. */
+  gr_sim_result *few = sim1("budapest-1994", "offensive-zaporizhzhia", 1000, 2);
+  assert_int_equal(few->deterred_prior.n, 1000);
+  /* Budapest's consultation changes nothing in the model: no gain for
+   * any parameter draw. */
+  assert_true(few->fewer_attacks_prior.lo == 0 && few->fewer_attacks_prior.hi == 0);
+  gr_sim_result_free(few);
+}
+
+/* A baseline arrangement: each result is paired with it on the same
+ * draws; its own difference is exactly zero; the estimates are the
+ * differences of the levels; an index out of range is refused. */
+static void test_baseline(void **state) {
+  (void)state;
+  const gr_arrangement *arrs[3] = {gr_catalog_arrangement(cat, "budapest-1994"),
+                                   gr_catalog_arrangement(cat, "nato-membership"),
+                                   gr_catalog_arrangement(cat, "coalition-2025")};
+  const gr_scenario *sc = gr_catalog_find(cat, GR_REC_SCENARIO, "after-ceasefire-offensive-zaporizhzhia");
+  gr_sim_options o = options(60000, 7, 2);
+  o.baseline = 2;
+  gr_sim_result *r[3];
+  gr_error err = GR_ERROR_INIT;
+  assert_int_equal(gr_simulate_scenario(cat, params, arrs, 3, sc, NULL, 0, &o, r, &err), GR_OK);
+  for (int a = 0; a < 3; a++) {
+    assert_ptr_equal(r[a]->baseline, arrs[2]);
+    double d = ((double)r[a]->attack.k - (double)r[2]->attack.k) / 60000.0;
+    assert_true(fabs(r[a]->vs_attack.estimate - d) < 1e-12);
+    d = ((double)r[a]->succeeds.k - (double)r[2]->succeeds.k) / 60000.0;
+    assert_true(fabs(r[a]->vs_succeeds.estimate - d) < 1e-12);
+    assert_true(r[a]->vs_attack.lo <= r[a]->vs_attack.estimate && r[a]->vs_attack.estimate <= r[a]->vs_attack.hi);
+  }
+  assert_true(r[2]->vs_attack.estimate == 0 && r[2]->vs_attack.lo == 0 && r[2]->vs_attack.hi == 0);
+  assert_true(r[2]->vs_deterred_prior.lo == 0 && r[2]->vs_deterred_prior.hi == 0);
+  /* Paired: NATO membership against the coalition is estimated more
+   * tightly than the two marginal intervals would suggest. */
+  double paired = r[1]->vs_attack.hi - r[1]->vs_attack.lo;
+  double marginal = (r[1]->attack.hi - r[1]->attack.lo) + (r[2]->attack.hi - r[2]->attack.lo);
+  assert_true(paired < marginal / 2);
+  for (int a = 0; a < 3; a++) gr_sim_result_free(r[a]);
+  o.baseline = 3;
+  assert_int_equal(gr_simulate_scenario(cat, params, arrs, 3, sc, NULL, 0, &o, r, &err), GR_E_ARG);
+  assert_non_null(strstr(err.message, "baseline 3 is not one of the 3 arrangements"));
+  o.baseline = -2;
+  assert_int_equal(gr_simulate_scenario(cat, params, arrs, 3, sc, NULL, 0, &o, r, &err), GR_E_ARG);
+  /* The default is no baseline. */
+  gr_sim_options d;
+  gr_sim_options_init(&d, sizeof d);
+  assert_int_equal(d.baseline, -1);
+  gr_error_clear(&err);
+}
+
 static bool always(void *ctx) {
   (void)ctx;
   return true;
@@ -702,6 +789,8 @@ int main(void) {
       cmocka_unit_test(test_sensitivity_runs),
       cmocka_unit_test(test_force_cap_lowers_deterrence),
       cmocka_unit_test(test_appended_kinds),
+      cmocka_unit_test(test_prior_spread),
+      cmocka_unit_test(test_baseline),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -91,6 +91,11 @@ typedef struct gr_sim_options {
   int rank, ranks;
   void (*reduce)(uint64_t *data, size_t n, void *ctx);
   void *reduce_ctx;
+  /* Appended with issue 13. The index in the run's arrangements of the
+   * baseline every arrangement's result is paired with (gr_sim_result's
+   * vs_ fields), or -1 (the default): no baseline but the built-in one,
+   * the same case with no guarantee. */
+  int baseline;
 } gr_sim_options;
 
 /* Set every field of `o` to its default; `size` is sizeof *o as the caller
@@ -119,6 +124,18 @@ GR_EXTERN const char *gr_attack_option_name(int option);
 typedef struct gr_difference {
   double estimate, lo, hi;
 } gr_difference;
+
+/* How a quantity that depends on the uncertain parameters θ spreads over
+ * their priors (not Monte Carlo noise): its 10th, 50th and 90th
+ * percentiles and its mean over the parameter draws of the run (at most
+ * the first GR_SPREAD_DRAWS of them: n says how many). NaN when n = 0. */
+typedef struct gr_spread {
+  double lo, median, hi, mean;
+  uint64_t n;
+} gr_spread;
+
+/* The parameter draws a gr_spread is computed over, at most. */
+#define GR_SPREAD_DRAWS 100000
 
 typedef struct gr_sim_obligation {
   size_t index;              /* In the arrangement. */
@@ -168,6 +185,19 @@ typedef struct gr_sim_result {
   gr_proportion base_succeeds; /* obligation, no force cap), same draws. */
   gr_difference fewer_attacks;   /* base_attack - attack, paired. */
   gr_difference fewer_successes; /* base_succeeds - succeeds, paired. */
+  /* Appended with issue 13: the spread over the priors, and the
+   * differences from a baseline. P(deterred | θ) is the aggressor's
+   * probability of not attacking given the parameters (docs/model.md,
+   * "Decision"); its spread says how much the answer hangs on the priors,
+   * which the intervals above (sampling noise) do not. */
+  gr_spread deterred_prior;      /* P(deterred | θ) across θ. */
+  gr_spread fewer_attacks_prior; /* P_none(attack | θ) - P(attack | θ) across θ. */
+  const gr_arrangement *baseline; /* The options' baseline, or NULL (then the
+                                     vs_ fields compare with no guarantee:
+                                     vs_attack = -fewer_attacks). */
+  gr_difference vs_attack;       /* attack - the baseline's attack, paired. */
+  gr_difference vs_succeeds;     /* succeeds - the baseline's, paired. */
+  gr_spread vs_deterred_prior;   /* P(deterred | θ) - the baseline's, across θ. */
 } gr_sim_result;
 
 /*

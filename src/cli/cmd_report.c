@@ -658,7 +658,7 @@ int cmd_report(int argc, char **argv) {
     rc = EXIT_USAGE;
     goto done;
   }
-  rc = cli_comparison_run("report", cat, args, (size_t)nargs, &cs, o.as_of, o.facts.items, o.facts.n, &so, &cmp);
+  rc = cli_comparison_run("report", cat, args, (size_t)nargs, &cs, o.as_of, o.facts.items, o.facts.n, &so, NULL, &cmp);
   if (rc != EXIT_OK) goto done;
   const cli_compare_row *rows = cmp.rows;
   const size_t n = cmp.n;

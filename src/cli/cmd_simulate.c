@@ -21,6 +21,7 @@ typedef struct settings {
   int sensitivity, json;
   cli_list files, facts;
   gr_date as_of;
+  const char *baseline;
 } settings;
 
 static const cli_option options[] = {
@@ -33,6 +34,8 @@ static const cli_option options[] = {
     CLI_OPT_PARAMS(settings, files),
     CLI_OPT(settings, "sensitivity", 0, CLI_FLAG, sensitivity, NULL, "Sobol first- and total-order indices of P(deterred)"),
     CLI_OPT_COUNT(settings, "samples", 0, samples, "N", "base samples for --sensitivity (default 16384)", 16, 1000000),
+    CLI_OPT(settings, "baseline", 0, CLI_TEXT, baseline, "ARR",
+            "also run ARR on the same draws and give the differences\nfrom it, paired"),
     CLI_OPT_FACTS(settings, facts),
     CLI_OPT(settings, "as-of", 0, CLI_DATE, as_of, "DATE", "date for scope and terms (see 'guarantor trigger')"),
     CLI_OPT_JSON(settings, json),
@@ -44,7 +47,8 @@ static const cli_spec spec = {
     "guarantor simulate ARRANGEMENT [CASE] [-n DRAWS] [--seed S]\n"
     "                          [--threads T] [--precision P] [--params FILE]\n"
     "                          [--sensitivity [--samples N]] [--facts F=V,...]\n"
-    "                          [--as-of DATE] [--json] [-f FILE]...",
+    "                          [--baseline ARR] [--as-of DATE] [--json]\n"
+    "                          [-f FILE]...",
     "Monte Carlo of how much an arrangement deters the attack of a case: a\n"
     "scenario or an event (default: " CLI_DEFAULT_CASE "). The model weighs the\n"
     "scenario's first attack on the protected state, with the obligations its\n"
@@ -71,7 +75,7 @@ static const cli_spec spec = {
 };
 
 static void print_human(FILE *fp, const gr_sim_result *r, const gr_sensitivity *sens) {
-  char a[64], b[64], c[64];
+  char a[64], b[64], c[64], e[64];
   char d[11];
   if (r->scenario)
     fprintf(fp, "%s against scenario %s (its attack: %s), as of %s%s\n", r->arrangement->id, r->scenario->id,
@@ -87,10 +91,24 @@ static void print_human(FILE *fp, const gr_sim_result *r, const gr_sensitivity *
           cli_fmt_prop(&r->base_attack, a, sizeof a), cli_fmt_prop(&r->base_succeeds, b, sizeof b));
   fprintf(fp, "  Fewer attacks than no guarantee    %s\n", cli_fmt_diff(&r->fewer_attacks, a, sizeof a));
   fprintf(fp, "  Fewer successful attacks           %s\n", cli_fmt_diff(&r->fewer_successes, a, sizeof a));
+  if (r->baseline) {
+    gr_difference fa = cli_fewer(&r->vs_attack), fs = cli_fewer(&r->vs_succeeds);
+    fprintf(fp, "  Against %s, on the same draws:\n", r->baseline->id);
+    fprintf(fp, "    fewer attacks                    %s\n", cli_fmt_diff(&fa, a, sizeof a));
+    fprintf(fp, "    fewer successful attacks         %s\n", cli_fmt_diff(&fs, b, sizeof b));
+  }
   fprintf(fp, "  The aggressor chooses              ");
   for (int k = 0; k < GR_OPTION__COUNT; k++)
     if (r->available >> k & 1u) fprintf(fp, "%s %.3f, ", gr_attack_option_name(k), r->chosen[k].estimate);
   fprintf(fp, "no attack %.3f (case: %s)\n", r->deterred.estimate, gr_attack_option_name(r->threat));
+  fprintf(fp, "  Over the priors (central 80%% of the parameter draws, not sampling noise):\n");
+  fprintf(fp, "    P(deterred | parameters)         %s (median %.3f; %llu draws)\n",
+          cli_fmt_spread(&r->deterred_prior, false, e, sizeof e), r->deterred_prior.median,
+          (unsigned long long)r->deterred_prior.n);
+  fprintf(fp, "    Fewer attacks | parameters       %s\n", cli_fmt_spread(&r->fewer_attacks_prior, true, e, sizeof e));
+  if (r->baseline)
+    fprintf(fp, "    Fewer attacks than %s | parameters: %s\n", r->baseline->id,
+            cli_fmt_spread(&r->vs_deterred_prior, true, e, sizeof e));
   fprintf(fp, "\nConditional on an attack (only the draws where the aggressor attacks: a\n"
               "guarantee that deters the easy attacks leaves the hard ones, so these can fall\n"
               "as deterrence rises):\n");
@@ -148,7 +166,8 @@ int cmd_simulate(int argc, char **argv) {
   int nargs, rc = cli_parse(&spec, argc, argv, &o, &args, &nargs);
   gr_catalog *cat = NULL;
   gr_params *params = NULL;
-  gr_sim_result *res = NULL;
+  gr_sim_result *res[2] = {NULL, NULL};
+  gr_facts *bl_facts = NULL;
   gr_sensitivity *sens = NULL;
   gr_facts *facts = NULL;
   gr_error err = GR_ERROR_INIT;
@@ -170,6 +189,22 @@ int cmd_simulate(int argc, char **argv) {
     goto done;
   }
   cli_warn_unread_facts(cat, arr, facts, "simulate");
+  /* The baseline runs second, on the same draws. */
+  const gr_arrangement *arrs[2] = {arr, NULL};
+  size_t narrs = 1;
+  if (o.baseline) {
+    if ((arrs[1] = cli_find(cat, GR_REC_ARRANGEMENT, o.baseline)) == NULL ||
+        (bl_facts = cli_facts(cat, arrs[1], o.facts.items, o.facts.n, "simulate")) == NULL) {
+      rc = EXIT_USAGE;
+      goto done;
+    }
+    if (arrs[1] == arr) {
+      rc = cli_usage_error("simulate", "--baseline %s is the arrangement simulated", arr->id);
+      goto done;
+    }
+    narrs = 2;
+    so.baseline = 1;
+  }
   if (gr_params_new(cat, &params, &err) != GR_OK) {
     cli_error("simulate", "%s", err.message);
     rc = EXIT_USAGE;
@@ -182,13 +217,13 @@ int cmd_simulate(int argc, char **argv) {
   so.progress_ctx = &prog;
   so.cancel = cli_cancelled;
   cli_ranks_options(&so);
-  const gr_facts *fs[1] = {facts};
-  gr_status st = sc ? gr_simulate_scenario(cat, params, &arr, 1, sc, fs, o.as_of, &so, &res, &err)
-                    : gr_simulate(cat, params, &arr, 1, ev, fs, o.as_of, &so, &res, &err);
+  const gr_facts *fs[2] = {facts, bl_facts};
+  gr_status st = sc ? gr_simulate_scenario(cat, params, arrs, narrs, sc, fs, o.as_of, &so, res, &err)
+                    : gr_simulate(cat, params, arrs, narrs, ev, fs, o.as_of, &so, res, &err);
   cli_progress_end(&prog);
   /* The sensitivity analysis runs in rank 0 only: it has no collective
    * step, and only rank 0 prints. */
-  if (st == GR_OK && o.sensitivity && !res->partial && cli_rank() == 0) {
+  if (st == GR_OK && o.sensitivity && !res[0]->partial && cli_rank() == 0) {
     cli_progress_start(&prog, "sensitivity");
     st = sc ? gr_sensitivity_scenario_new(cat, params, arr, sc, facts, o.as_of, o.samples, &so, &sens, &err)
             : gr_sensitivity_new(cat, params, arr, ev, facts, o.as_of, o.samples, &so, &sens, &err);
@@ -199,15 +234,17 @@ int cmd_simulate(int argc, char **argv) {
     rc = st == GR_E_NOMEM ? EXIT_FAIL : EXIT_USAGE;
     goto done;
   }
-  if (o.json) rc = print_json(stdout, res, sens);
-  else print_human(stdout, res, sens);
-  if (res->partial || (sens && sens->partial)) rc = EXIT_FAIL;
+  if (o.json) rc = print_json(stdout, res[0], sens);
+  else print_human(stdout, res[0], sens);
+  if (res[0]->partial || (sens && sens->partial)) rc = EXIT_FAIL;
   if (fflush(stdout) != 0) rc = EXIT_FAIL;
 done:
   gr_error_clear(&err);
   gr_facts_free(facts);
   gr_sensitivity_free(sens);
-  gr_sim_result_free(res);
+  gr_sim_result_free(res[0]);
+  gr_sim_result_free(res[1]);
+  gr_facts_free(bl_facts);
   gr_params_free(params);
   gr_catalog_free(cat);
   cli_settings_free(&spec, &o);

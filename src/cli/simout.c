@@ -52,6 +52,18 @@ size_t cli_guarantors(const gr_arrangement *a, char *buf, size_t n) {
 
 const char *cli_case_id(const cli_case *c) { return c->sc ? c->sc->id : c->ev->id; }
 
+char *cli_fmt_spread(const gr_spread *s, bool sign, char *buf, size_t n) {
+  if (s->n == 0 || isnan(s->median)) snprintf(buf, n, "n/a");
+  else if (sign) snprintf(buf, n, "%+.3f to %+.3f", s->lo, s->hi);
+  else snprintf(buf, n, "%.3f to %.3f", s->lo, s->hi);
+  return buf;
+}
+
+const char *cli_baseline_id(const gr_sim_result *r) { return r->baseline ? r->baseline->id : "none"; }
+
+/* "fewer attacks than B" is B's P(attack) minus this one's: vs_ turned round. */
+gr_difference cli_fewer(const gr_difference *vs) { return (gr_difference){-vs->estimate, -vs->hi, -vs->lo}; }
+
 static void vetoes_of(const gr_catalog *cat, const gr_arrangement *arr, const gr_facts *facts, gr_date as_of,
                       char *buf, size_t n) {
   gr_assessment *as = NULL;
@@ -82,33 +94,63 @@ void cli_print_compare_table(FILE *fp, const cli_compare_row *rows, size_t n, co
   fprintf(fp, "Arrangements against %s: %llu draws each on common random numbers, seed %llu, parameters %016llx%s\n\n",
           cli_case_id(cs), (unsigned long long)r0->draws, (unsigned long long)r0->seed, (unsigned long long)r0->params_hash,
           r0->partial ? "  [PARTIAL: interrupted]" : "");
-  fprintf(fp, "%-19s %-3s %-22s %-21s %-22s %-22s %-25s %-13s %-12s %-8s %s\n", "arrangement", "#g", "strongest",
-          "legal form", "P(attack) [95%]", "P(succeeds) [95%]", "fewer attacks [95%]", "help(d) [95%]", "troops",
-          "$M/yr", "vetoed by");
+  const char *base = r0->baseline ? r0->baseline->id : "no guarantee";
+  if (r0->baseline) fprintf(fp, "Baseline: %s (differences are this arrangement against it)\n\n", base);
+  char fh[96], sh[96];
+  snprintf(fh, sizeof fh, "fewer attacks than %s", base);
+  snprintf(sh, sizeof sh, "fewer successes than %s", base);
+  int fw = (int)strlen(fh) > 25 ? (int)strlen(fh) : 25, sw = (int)strlen(sh) > 25 ? (int)strlen(sh) : 25;
+  fprintf(fp, "%-19s %-3s %-22s %-21s %-22s %-14s %-22s %-*s %-16s %-*s %-13s %-12s %-8s %s\n", "arrangement", "#g",
+          "strongest", "legal form", "P(attack) [95%]", "prior 80%", "P(succeeds) [95%]", fw, fh, "prior 80%", sw, sh,
+          "help(d) [95%]", "troops", "$M/yr", "vetoed by");
   for (size_t i = 0; i < n; i++) {
     const gr_sim_result *r = rows[i].res;
-    char d[48], h[48], f[64], t[24];
+    char d[48], h[48], f[64], g[64], t[24], p1[40], p2[40];
     if (isnan(r->help_median.value)) snprintf(t, sizeof t, "-");
     else cli_fmt_days(&r->help_median, t, sizeof t);
-    fprintf(fp, "%-19s %-3zu %-22s %-21s %-22s %-22s %-25s %-13s %-12.15g %-8.15g %s\n", rows[i].arr->id,
-            rows[i].nguarantors, cli_strongest(rows[i].arr), gr_table_name(GR_T_LEGAL_FORM, rows[i].arr->legal_form),
-            cli_fmt_prop(&r->attack, d, sizeof d), cli_fmt_prop(&r->succeeds, h, sizeof h),
-            cli_fmt_diff(&r->fewer_attacks, f, sizeof f), t, r->troops, r->money,
+    gr_difference fa = cli_fewer(&r->vs_attack), fs = cli_fewer(&r->vs_succeeds);
+    gr_spread dp = r->deterred_prior;
+    /* P(attack | θ) = 1 - P(deterred | θ): its 80 % runs from 1 - p90 to 1 - p10. */
+    gr_spread ap = {1 - dp.hi, 1 - dp.median, 1 - dp.lo, 1 - dp.mean, dp.n};
+    bool self = r0->baseline == rows[i].arr;
+    fprintf(fp, "%-19s %-3zu %-22s %-21s %-22s %-14s %-22s %-*s %-16s %-*s %-13s %-12.15g %-8.15g %s\n",
+            rows[i].arr->id, rows[i].nguarantors, cli_strongest(rows[i].arr),
+            gr_table_name(GR_T_LEGAL_FORM, rows[i].arr->legal_form), cli_fmt_prop(&r->attack, d, sizeof d),
+            cli_fmt_spread(&ap, false, p1, sizeof p1), cli_fmt_prop(&r->succeeds, h, sizeof h), fw,
+            self ? "(baseline)" : cli_fmt_diff(&fa, f, sizeof f),
+            self ? "" : cli_fmt_spread(&r->vs_deterred_prior, true, p2, sizeof p2), sw,
+            self ? "(baseline)" : cli_fmt_diff(&fs, g, sizeof g), t, r->troops, r->money,
             rows[i].vetoes[0] ? rows[i].vetoes : "nobody");
   }
-  fputs("\n#g: guarantors; P(succeeds): an attack is made and succeeds, over all draws; fewer attacks:\n"
-        "P(attack) with no guarantee minus with this one, on the same draws; help(d): median days to\n"
-        "first help if attacked, with its 95% interval (none shown when the interval is a single day);\n"
-        "troops and $M/yr: on offer (stated values only). Estimates of the model, not predictions: see\n"
-        "docs/model.md.\n",
-        fp);
+  fprintf(fp,
+          "\n#g: guarantors; P(succeeds): an attack is made and succeeds, over all draws; fewer attacks\n"
+          "than %s: its P(attack) minus this one's, paired on the same draws (common random\n"
+          "numbers), so its interval is narrower than the two P(attack) intervals suggest: those are\n"
+          "each arrangement's own and overstate the uncertainty of a difference. prior 80%%: the\n"
+          "central 80%% of the quantity given the parameters, over the parameter draws (how much it\n"
+          "hangs on the priors, which the 95%% intervals, sampling noise only, do not show). help(d):\n"
+          "median days to first help if attacked, with its 95%% interval (none shown when the\n"
+          "interval is a single day); troops and $M/yr: on offer (stated values only). Estimates of\n"
+          "the model, not predictions: see docs/model.md.\n",
+          base);
 }
 
 
 int cli_comparison_run(const char *cmd, const gr_catalog *cat, char *const *ids, size_t nids, const cli_case *cs,
-                       gr_date as_of, char *const *facts, size_t nfacts, gr_sim_options *so, cli_comparison *c) {
+                       gr_date as_of, char *const *facts, size_t nfacts, gr_sim_options *so, const char *baseline,
+                       cli_comparison *c) {
   memset(c, 0, sizeof *c);
-  c->n = nids ? nids : gr_catalog_count(cat, GR_REC_ARRANGEMENT);
+  so->baseline = -1;
+  const gr_arrangement *bl = NULL;
+  if (baseline && strcmp(baseline, "none") != 0 && (bl = cli_find(cat, GR_REC_ARRANGEMENT, baseline)) == NULL)
+    return EXIT_USAGE;
+  /* A baseline not among those named is run first, as the reference row. */
+  bool extra = false;
+  if (bl && nids) {
+    extra = true;
+    for (size_t i = 0; i < nids && extra; i++) extra = strcmp(ids[i], bl->id) != 0;
+  }
+  c->n = (nids ? nids : gr_catalog_count(cat, GR_REC_ARRANGEMENT)) + extra;
   c->rows = calloc(c->n ? c->n : 1, sizeof *c->rows);
   c->arrs = calloc(c->n ? c->n : 1, sizeof *c->arrs);
   c->res = calloc(c->n ? c->n : 1, sizeof *c->res);
@@ -119,8 +161,12 @@ int cli_comparison_run(const char *cmd, const gr_catalog *cat, char *const *ids,
     return EXIT_USAGE;
   }
   for (size_t i = 0; i < c->n; i++) {
-    c->arrs[i] = nids ? cli_find(cat, GR_REC_ARRANGEMENT, ids[i]) : gr_catalog_at(cat, GR_REC_ARRANGEMENT, i);
+    size_t at = i - extra;
+    c->arrs[i] = extra && i == 0 ? bl
+                 : nids          ? cli_find(cat, GR_REC_ARRANGEMENT, ids[at])
+                                 : gr_catalog_at(cat, GR_REC_ARRANGEMENT, at);
     if (c->arrs[i] == NULL) return EXIT_USAGE;
+    if (c->arrs[i] == bl) so->baseline = (int)i;
     for (size_t j = 0; j < i; j++)
       if (c->arrs[j] == c->arrs[i])
         return cli_usage_error(cmd, "arrangement '%s' is given twice", c->arrs[i]->id);

@@ -4,6 +4,7 @@
 #ifndef GUARANTOR_CLI_SIMOUT_H
 #define GUARANTOR_CLI_SIMOUT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "guarantor/sim.h"
@@ -34,6 +35,14 @@ typedef struct cli_case {
   const gr_event *ev;
 } cli_case;
 
+/* "0.476 to 0.513" (or "+0.001 to +0.014" with `sign`): a spread's
+ * central 80 %; "n/a" without draws. */
+char *cli_fmt_spread(const gr_spread *s, bool sign, char *buf, size_t n);
+/* The id of a result's baseline: an arrangement's, or "none". */
+const char *cli_baseline_id(const gr_sim_result *r);
+/* Fewer attacks (or successes) than the baseline: a vs_ difference turned round. */
+gr_difference cli_fewer(const gr_difference *vs);
+
 /* The case's id. */
 const char *cli_case_id(const cli_case *c);
 
@@ -57,11 +66,14 @@ typedef struct cli_comparison {
 } cli_comparison;
 
 /* Simulate the arrangements named in ids[0..nids) (all of the catalog's
- * when nids is 0) together against `ev`, with a progress bar and Ctrl-C;
+ * when nids is 0) together against `ev`, with a progress bar and Ctrl-C,
+ * paired with `baseline` (an arrangement's id, run first when not among
+ * them; NULL or "none": no guarantee);
  * fill `c` (free it with cli_comparison_free() in any case). Returns an
  * exit status, having printed why when it is not EXIT_OK. */
 int cli_comparison_run(const char *cmd, const gr_catalog *cat, char *const *ids, size_t nids, const cli_case *cs,
-                       gr_date as_of, char *const *facts, size_t nfacts, gr_sim_options *so, cli_comparison *c);
+                       gr_date as_of, char *const *facts, size_t nfacts, gr_sim_options *so, const char *baseline,
+                       cli_comparison *c);
 void cli_comparison_free(cli_comparison *c);
 
 #endif /* GUARANTOR_CLI_SIMOUT_H */

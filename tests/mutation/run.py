@@ -22,6 +22,10 @@ TESTS = ["test_model", "test_trigger", "test_sim", "test_backtest"]
 
 # (name, file, text, replacement): the text must occur exactly once.
 MUTATIONS = [
+    ("baseline: the draws where both attack counted without the arrangement's own choice",
+     "src/lib/mc/run.c", "k->both_attack_bl += theirs && mine_attacks;", "k->both_attack_bl += theirs;"),
+    ("prior spread: the 90th percentile read at the median",
+     "src/lib/mc/run.c", "const double q[3] = {0.1, 0.5, 0.9};", "const double q[3] = {0.1, 0.5, 0.5};"),
     ("facts: the rules applied in one pass, not to a fixed point",
      "src/lib/engine/facts.c", "for (size_t pass = 0, changed = 1; changed && pass <= nrules; pass++) {",
      "for (size_t pass = 0, changed = 1; changed && pass < 1; pass++) {"),

@@ -142,7 +142,11 @@ typedef struct gr__work {
   double *pun;
   bool *honours;
   int *base_choice;   /* run.c: per arrangement, the no-guarantee case's */
-  bool *base_success; /* choice and outcome of the current draw. */
+  bool *base_success; /* choice and outcome of the current draw, */
+  double *base_p;     /* and its P(deterred | θ); */
+  int *choice;        /* the arrangement's own choice, outcome and */
+  bool *success;      /* P(deterred | θ), for the pairing with a */
+  double *p;          /* baseline arrangement. */
 } gr__work;
 
 /* Room for nobs obligations and ng guarantors; -1 when out of memory
@@ -154,13 +158,14 @@ void gr__work_free(gr__work *w);
 typedef struct gr__counts {
   uint64_t draws, deterred, attacks, holds, helped, succeeds;
   uint64_t base_attacks, both_attack, base_succeeds, both_succeed;
+  uint64_t bl_attacks, both_attack_bl, bl_succeeds, both_succeed_bl; /* With the baseline. */
   uint64_t chosen[GR_OPTION__COUNT];
   uint64_t hist[GR__HIST_DAYS];
   uint64_t *ob;       /* Per obligation, in attack draws: ob[i] honoured,
                          ob[nobs + i] acting on the option chosen. */
   uint64_t *g;        /* Honours any, per guarantor, in attack draws. */
 } gr__counts;
-enum { GR__NCOUNTS = 10 + GR_OPTION__COUNT }; /* The scalar counters above. */
+enum { GR__NCOUNTS = 14 + GR_OPTION__COUNT }; /* The scalar counters above. */
 
 static inline double gr__sigmoid(double x) { return 1.0 / (1.0 + exp(-x)); }
 

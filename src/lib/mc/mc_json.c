@@ -45,6 +45,21 @@ static void json_quantile(gr_json *w, const gr_quantile *q) {
   gr_json_end_object(w);
 }
 
+static void json_spread(gr_json *w, const gr_spread *s) {
+  gr_json_begin_object(w);
+  gr_json_key(w, "p10");
+  gr_json_number(w, s->lo);
+  gr_json_key(w, "median");
+  gr_json_number(w, s->median);
+  gr_json_key(w, "p90");
+  gr_json_number(w, s->hi);
+  gr_json_key(w, "mean");
+  gr_json_number(w, s->mean);
+  gr_json_key(w, "parameter_draws");
+  gr_json_uint(w, s->n);
+  gr_json_end_object(w);
+}
+
 void gr_json_sim_result(gr_json *w, const gr_sim_result *r) {
   char hash[20];
   snprintf(hash, sizeof hash, "%016llx", (unsigned long long)r->params_hash);
@@ -84,6 +99,24 @@ void gr_json_sim_result(gr_json *w, const gr_sim_result *r) {
   json_difference(w, &r->fewer_attacks);
   gr_json_key(w, "fewer_successes");
   json_difference(w, &r->fewer_successes);
+  gr_json_key(w, "prior_spread");
+  gr_json_begin_object(w);
+  gr_json_key(w, "deterred");
+  json_spread(w, &r->deterred_prior);
+  gr_json_key(w, "fewer_attacks");
+  json_spread(w, &r->fewer_attacks_prior);
+  gr_json_end_object(w);
+  gr_json_key(w, "vs_baseline");
+  gr_json_begin_object(w);
+  gr_json_key(w, "baseline");
+  gr_json_string(w, r->baseline ? r->baseline->id : "none");
+  gr_json_key(w, "attack");
+  json_difference(w, &r->vs_attack);
+  gr_json_key(w, "attack_succeeds");
+  json_difference(w, &r->vs_succeeds);
+  gr_json_key(w, "deterred_prior_spread");
+  json_spread(w, &r->vs_deterred_prior);
+  gr_json_end_object(w);
   gr_json_key(w, "options");
   gr_json_begin_array(w);
   for (int o = 0; o < GR_OPTION__COUNT; o++) {

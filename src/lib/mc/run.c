@@ -20,7 +20,8 @@
 /* The scalar counters of c, in a fixed order. */
 static void scalars(gr__counts *c, uint64_t **f) {
   uint64_t *p[] = {&c->draws, &c->deterred, &c->attacks, &c->holds, &c->helped, &c->succeeds,
-                   &c->base_attacks, &c->both_attack, &c->base_succeeds, &c->both_succeed};
+                   &c->base_attacks, &c->both_attack, &c->base_succeeds, &c->both_succeed,
+                   &c->bl_attacks,   &c->both_attack_bl, &c->bl_succeeds, &c->both_succeed_bl};
   enum { NP = sizeof p / sizeof p[0] };
   _Static_assert(NP + GR_OPTION__COUNT == GR__NCOUNTS, "GR__NCOUNTS counts every scalar counter");
   for (int i = 0; i < NP; i++) f[i] = p[i];
@@ -128,6 +129,58 @@ static gr_difference fewer_successes(const gr__counts *t, double z) {
   return paired(t->succeeds - t->both_succeed, t->base_succeeds - t->both_succeed, t->draws, z);
 }
 
+/* The same against the options' baseline: this - baseline. */
+static gr_difference vs(uint64_t mine, uint64_t theirs, uint64_t both, uint64_t n, double z) {
+  gr_difference d = paired(theirs - both, mine - both, n, z);
+  return d;
+}
+
+/* ---- The spread over the priors ------------------------------------------- */
+
+/* Of each arrangement, three quantities of θ are kept for the first
+ * GR_SPREAD_DRAWS draws (P(deterred | θ), its gain over no guarantee, its
+ * difference from the baseline), each slot written by the one thread and
+ * process that ran its draw, so the percentiles do not depend on how the
+ * draws were shared. Stored in fixed point (x + 1) 2^52, exact for a
+ * double in [-1, 1], so that processes can sum them as integers. */
+enum { SPREAD_DETERRED, SPREAD_FEWER, SPREAD_VS, SPREAD__COUNT };
+static const double spread_scale = 4503599627370496.0; /* 2^52 */
+
+static uint64_t spread_encode(double x) {
+  if (!(x >= -1)) x = -1; /* Also a NaN, which the model does not make. */
+  if (x > 1) x = 1;
+  return (uint64_t)((x + 1) * spread_scale);
+}
+
+static int by_value(const void *a, const void *b, void *ctx) {
+  (void)ctx;
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* The percentiles (type 7 of Hyndman & Fan 1996: linear between order
+ * statistics) and the mean of slots[0..m), with scratch for m doubles. */
+static gr_spread spread_of(const uint64_t *slots, uint64_t m, double *scratch) {
+  gr_spread s = {NAN, NAN, NAN, NAN, m};
+  if (m == 0) return s;
+  double sum = 0;
+  for (uint64_t i = 0; i < m; i++) {
+    scratch[i] = (double)slots[i] / spread_scale - 1;
+    sum += scratch[i];
+  }
+  s.mean = sum / (double)m;
+  gr__sort(scratch, m, sizeof *scratch, by_value, NULL);
+  const double q[3] = {0.1, 0.5, 0.9};
+  double *out[3] = {&s.lo, &s.median, &s.hi};
+  for (int k = 0; k < 3; k++) {
+    double h = (double)(m - 1) * q[k];
+    uint64_t j = (uint64_t)h;
+    double f = h - (double)j;
+    *out[k] = j + 1 < m ? scratch[j] + f * (scratch[j + 1] - scratch[j]) : scratch[j];
+  }
+  return s;
+}
+
 static bool precise_enough(const gr__counts *tot, size_t n, double precision) {
   const double z = 1.959964;
   for (size_t a = 0; a < n; a++) {
@@ -142,7 +195,8 @@ static bool precise_enough(const gr__counts *tot, size_t n, double precision) {
 }
 
 static gr_sim_result *make_result(const gr__carr *c, const gr__counts *t, const gr_sim_options *o,
-                                  uint64_t hash, int threads, bool partial) {
+                                  uint64_t hash, int threads, bool partial, const gr__carr *baseline,
+                                  const uint64_t *spread, uint64_t stride, uint64_t m, double *scratch) {
   gr_sim_result *r = calloc(1, sizeof *r);
   if (r == NULL) return NULL;
   r->obligations = calloc(c->arr->obligations.n ? c->arr->obligations.n : 1, sizeof *r->obligations);
@@ -173,6 +227,19 @@ static gr_sim_result *make_result(const gr__carr *c, const gr__counts *t, const 
   r->base_succeeds = gr_wilson(t->base_succeeds, t->draws, z);
   r->fewer_attacks = fewer_attacks(t, z);
   r->fewer_successes = fewer_successes(t, z);
+  r->deterred_prior = spread_of(spread + SPREAD_DETERRED * stride, m, scratch);
+  r->fewer_attacks_prior = spread_of(spread + SPREAD_FEWER * stride, m, scratch);
+  if (baseline) {
+    r->baseline = baseline->arr;
+    r->vs_attack = vs(t->attacks, t->bl_attacks, t->both_attack_bl, t->draws, z);
+    r->vs_succeeds = vs(t->succeeds, t->bl_succeeds, t->both_succeed_bl, t->draws, z);
+    r->vs_deterred_prior = spread_of(spread + SPREAD_VS * stride, m, scratch);
+  } else {
+    /* No baseline but no guarantee: the gains, turned round. */
+    r->vs_attack = (gr_difference){-r->fewer_attacks.estimate, -r->fewer_attacks.hi, -r->fewer_attacks.lo};
+    r->vs_succeeds = (gr_difference){-r->fewer_successes.estimate, -r->fewer_successes.hi, -r->fewer_successes.lo};
+    r->vs_deterred_prior = r->fewer_attacks_prior;
+  }
   r->help_median = gr__hist_quantile(t->hist, GR__HIST_DAYS, 0.5);
   r->help_p90 = gr__hist_quantile(t->hist, GR__HIST_DAYS, 0.9);
   for (size_t i = 0; i < c->arr->obligations.n; i++) {
@@ -206,6 +273,7 @@ void gr_sim_options_init(gr_sim_options *o, size_t size) {
   d.size = size < sizeof d ? size : sizeof d;
   d.draws = 100000;
   d.seed = 1;
+  d.baseline = -1;
   /* Only the fields the caller's struct has. */
   memcpy(o, &d, d.size);
 }
@@ -256,6 +324,9 @@ static gr_status simulate(const gr_catalog *cat, const gr_params *ps, const gr_a
   for (size_t a = 0; a < n; a++)
     if (gr__catalog_has(cat, GR_REC_ARRANGEMENT, arrs[a], fn, err) != GR_OK) return err ? err->code : GR_E_MISUSE;
   if (opts->draws == 0) return gr__fail(err, GR_E_ARG, "the number of draws must be positive");
+  if (opts->baseline < -1 || (opts->baseline >= 0 && (size_t)opts->baseline >= n))
+    return gr__fail(err, GR_E_ARG, "%s: baseline %d is not one of the %zu arrangements", fn, opts->baseline, n);
+  const int bl = opts->baseline;
   gr__carr *cs = calloc(n, sizeof *cs);
   if (cs == NULL) return gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
   gr_status st = GR_OK;
@@ -280,7 +351,11 @@ static gr_status simulate(const gr_catalog *cat, const gr_params *ps, const gr_a
   for (int t = 0; st == GR_OK && t < threads; t++)
     if (gr__work_init(&works[t], max_obs, max_g) != 0 ||
         (works[t].base_choice = malloc(n * sizeof *works[t].base_choice)) == NULL ||
-        (works[t].base_success = malloc(n * sizeof *works[t].base_success)) == NULL)
+        (works[t].base_success = malloc(n * sizeof *works[t].base_success)) == NULL ||
+        (works[t].base_p = malloc(n * sizeof *works[t].base_p)) == NULL ||
+        (works[t].choice = malloc(n * sizeof *works[t].choice)) == NULL ||
+        (works[t].success = malloc(n * sizeof *works[t].success)) == NULL ||
+        (works[t].p = malloc(n * sizeof *works[t].p)) == NULL)
       st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
   /* same_bare[a]: the first arrangement weighed against the same case with
    * no guarantee as a (the same aggressor, protected forces before any
@@ -308,6 +383,11 @@ static gr_status simulate(const gr_catalog *cat, const gr_params *ps, const gr_a
   uint64_t *flat = st == GR_OK ? calloc(nflat + 1, sizeof *flat) : NULL;
   if (st == GR_OK && flat == NULL) st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
   uint64_t done = 0, total = opts->draws;
+  /* The spread over the priors: the first spread_m draws' slots. */
+  const uint64_t spread_m = total < GR_SPREAD_DRAWS ? total : GR_SPREAD_DRAWS;
+  uint64_t *spread = st == GR_OK ? calloc(n * SPREAD__COUNT * spread_m, sizeof *spread) : NULL;
+  double *scratch = st == GR_OK ? malloc(spread_m * sizeof *scratch) : NULL;
+  if (st == GR_OK && (spread == NULL || scratch == NULL)) st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
   for (uint64_t b = 0; st == GR_OK && done < total; b++) {
     uint64_t m = total - done < batch ? total - done : batch;
     uint64_t from = done;
@@ -327,6 +407,7 @@ static gr_status simulate(const gr_catalog *cat, const gr_params *ps, const gr_a
         for (uint64_t i = from; i < from + m; i++) {
           gr__sample_theta(ps, opts->seed, i, th);
           double eps = gr__sample_choice(opts->seed, i);
+          const bool spread_draw = i < spread_m;
           for (size_t a = 0; a < n; a++) {
             gr__counts *k = &mine[a];
             k->draws++;
@@ -338,18 +419,23 @@ static gr_status simulate(const gr_catalog *cat, const gr_params *ps, const gr_a
             if (same_bare[a] < a) {
               ob = work->base_choice[same_bare[a]];
               base_succeeds = work->base_success[same_bare[a]];
+              work->base_p[a] = work->base_p[same_bare[a]];
             } else {
               gr__carr bare;
               gr__carr_bare(&cs[a], &bare);
               gr__weigh(&bare, th, work, &w);
               ob = gr__choose(&bare, &w, th, eps);
+              if (spread_draw) work->base_p[a] = gr__p_no_attack(&bare, &w, th);
               base_succeeds = ob >= 0 && gr__fight(&bare, ob, ps, th, work, opts->seed, i, NULL);
             }
             work->base_choice[a] = ob;
             work->base_success[a] = base_succeeds;
             gr__weigh(&cs[a], th, work, &w);
             int o = gr__choose(&cs[a], &w, th, eps);
+            if (spread_draw) work->p[a] = gr__p_no_attack(&cs[a], &w, th);
             bool succeeds = o >= 0 && gr__fight(&cs[a], o, ps, th, work, opts->seed, i, k);
+            work->choice[a] = o;
+            work->success[a] = succeeds;
             if (o < 0) k->deterred++;
             else k->attacks++, k->chosen[o]++;
             k->succeeds += succeeds;
@@ -357,6 +443,21 @@ static gr_status simulate(const gr_catalog *cat, const gr_params *ps, const gr_a
             k->both_attack += ob >= 0 && o >= 0;
             k->base_succeeds += base_succeeds;
             k->both_succeed += base_succeeds && succeeds;
+          }
+          /* Pair each arrangement with the baseline on this draw. */
+          for (size_t a = 0; bl >= 0 && a < n; a++) {
+            gr__counts *k = &mine[a];
+            bool mine_attacks = work->choice[a] >= 0, theirs = work->choice[bl] >= 0;
+            k->bl_attacks += theirs;
+            k->both_attack_bl += theirs && mine_attacks;
+            k->bl_succeeds += work->success[bl];
+            k->both_succeed_bl += work->success[bl] && work->success[a];
+          }
+          for (size_t a = 0; spread_draw && a < n; a++) {
+            uint64_t *slot = spread + (a * SPREAD__COUNT) * spread_m + i;
+            slot[SPREAD_DETERRED * spread_m] = spread_encode(work->p[a]);
+            slot[SPREAD_FEWER * spread_m] = spread_encode(work->p[a] - work->base_p[a]);
+            if (bl >= 0) slot[SPREAD_VS * spread_m] = spread_encode(work->p[a] - work->p[bl]);
           }
         }
       }
@@ -399,8 +500,12 @@ static gr_status simulate(const gr_catalog *cat, const gr_params *ps, const gr_a
     flatten(tot, cs, n, flat, true);
   }
   free(flat);
+  /* Each slot was written by one process: the sum is its value. */
+  if (st == GR_OK && ranks > 1) opts->reduce(spread, n * SPREAD__COUNT * spread_m, opts->reduce_ctx);
+  const uint64_t spread_n = done < spread_m ? done : spread_m;
   for (size_t a = 0; st == GR_OK && a < n; a++) {
-    out[a] = make_result(&cs[a], &tot[a], opts, ps->hash, threads, partial);
+    out[a] = make_result(&cs[a], &tot[a], opts, ps->hash, threads, partial, bl >= 0 ? &cs[bl] : NULL,
+                         spread + a * SPREAD__COUNT * spread_m, spread_m, spread_n, scratch);
     if (out[a] == NULL) st = gr__fail(err, GR_E_NOMEM, "%s", gr_strerror(GR_E_NOMEM));
   }
   if (st != GR_OK)
@@ -414,9 +519,15 @@ static gr_status simulate(const gr_catalog *cat, const gr_params *ps, const gr_a
   for (int t = 0; works && t < threads; t++) {
     free(works[t].base_choice);
     free(works[t].base_success);
+    free(works[t].base_p);
+    free(works[t].choice);
+    free(works[t].success);
+    free(works[t].p);
     gr__work_free(&works[t]);
   }
   free(same_bare);
+  free(spread);
+  free(scratch);
   free(works);
   for (size_t a = 0; a < n; a++) gr__carr_free(&cs[a]);
   free(cs);
