@@ -1,0 +1,192 @@
+/*
+ * End-to-end tests of the analyst's loop (issue 13): each question an
+ * analyst asked is one command, and its output answers it. The program is
+ * run as a user would; outputs are parsed as JSON (libfyaml) or CSV.
+ */
+#include <math.h>
+#include <stdbool.h>
+
+#include <libfyaml.h>
+
+#include "cli_util.h"
+
+/* ---- Parsing what the program printed ------------------------------------ */
+
+static struct fy_document *json_of(const char *text) {
+  struct fy_document *d = fy_document_build_from_string(NULL, text, FY_NT);
+  assert_non_null(d);
+  return d;
+}
+
+static const char *value_at(struct fy_document *d, const char *path) {
+  struct fy_node *n = fy_node_by_path(fy_document_root(d), path, FY_NT, FYNWF_DONT_FOLLOW);
+  if (n == NULL) fail_msg("no %s in the output", path);
+  const char *s = fy_node_get_scalar0(n);
+  assert_non_null(s);
+  return s;
+}
+
+static double number_at(struct fy_document *d, const char *path) { return atof(value_at(d, path)); }
+
+/* A CSV table: the header's fields and each row's, RFC 4180 quoting. */
+enum { MAX_COLS = 128, MAX_ROWS = 256 };
+typedef struct table {
+  char *cell[MAX_ROWS + 1][MAX_COLS];
+  int ncols, nrows; /* Rows after the header. */
+} table;
+
+static table *csv_of(const char *text) {
+  table *t = calloc(1, sizeof *t);
+  assert_non_null(t);
+  int row = 0, col = 0;
+  const char *p = text;
+  while (*p) {
+    char buf[4096];
+    size_t k = 0;
+    if (*p == '"') {
+      for (p++; *p && !(*p == '"' && p[1] != '"'); p++) {
+        if (*p == '"') p++;
+        if (k < sizeof buf - 1) buf[k++] = *p;
+      }
+      if (*p == '"') p++;
+    } else {
+      while (*p && *p != ',' && *p != '\n')
+        if (k < sizeof buf - 1) buf[k++] = *p++;
+    }
+    buf[k] = '\0';
+    assert_true(row <= MAX_ROWS && col < MAX_COLS);
+    t->cell[row][col++] = strdup(buf);
+    if (*p == ',') {
+      p++;
+    } else {
+      if (row == 0) t->ncols = col;
+      else assert_int_equal(col, t->ncols); /* Every row as wide as the header. */
+      col = 0;
+      row++;
+      if (*p == '\n') p++;
+    }
+  }
+  t->nrows = row - 1;
+  return t;
+}
+
+static int column(const table *t, const char *name) {
+  for (int c = 0; c < t->ncols; c++)
+    if (strcmp(t->cell[0][c], name) == 0) return c;
+  fail_msg("no column %s", name);
+  return -1;
+}
+
+static const char *cell(const table *t, int row, const char *name) { return t->cell[row + 1][column(t, name)]; }
+static double num(const table *t, int row, const char *name) { return atof(cell(t, row, name)); }
+
+static int row_of(const table *t, const char *col, const char *value) {
+  for (int r = 0; r < t->nrows; r++)
+    if (strcmp(cell(t, r, col), value) == 0) return r;
+  fail_msg("no row with %s = %s", col, value);
+  return -1;
+}
+
+static void table_free(table *t) {
+  for (int r = 0; r <= MAX_ROWS; r++)
+    for (int c = 0; c < MAX_COLS; c++) free(t->cell[r][c]);
+  free(t);
+}
+
+/* ---- Differences, not only levels ---------------------------------------- */
+
+/* "Is NATO-lite better than the coalition?": compare --baseline gives each
+ * arrangement's difference from the coalition, paired on the same draws,
+ * the baseline run first as the reference row even when not named. */
+static void test_compare_baseline(void **state) {
+  (void)state;
+  run r = prog("compare", "nato-lite-2025", "nato-membership", "--baseline", "coalition-2025", "-n", "40000",
+               "--csv", NULL);
+  assert_int_equal(r.status, 0);
+  table *t = csv_of(r.out);
+  assert_int_equal(t->nrows, 3);
+  assert_string_equal(cell(t, 0, "arrangement"), "coalition-2025");
+  for (int i = 0; i < 3; i++) {
+    assert_string_equal(cell(t, i, "baseline"), "coalition-2025");
+    /* The difference is the levels' difference (to the printed rounding)... */
+    double d = num(t, i, "attack") - num(t, 0, "attack");
+    assert_true(fabs(num(t, i, "vs_attack") - d) < 2e-6);
+    assert_true(num(t, i, "vs_attack_lo") <= num(t, i, "vs_attack") &&
+                num(t, i, "vs_attack") <= num(t, i, "vs_attack_hi"));
+    assert_true(num(t, i, "deterred_prior_p10") < num(t, i, "deterred_prior_p90"));
+  }
+  /* ...its own is exactly zero... */
+  assert_true(num(t, 0, "vs_attack") == 0 && num(t, 0, "vs_attack_lo") == 0 && num(t, 0, "vs_attack_hi") == 0);
+  /* ...and NATO membership, which deters more in this model, is ahead by
+   * more than its paired interval, which is narrower than the two
+   * marginal intervals together. */
+  int nato = row_of(t, "arrangement", "nato-membership");
+  assert_true(num(t, nato, "vs_attack_hi") < 0);
+  double paired = num(t, nato, "vs_attack_hi") - num(t, nato, "vs_attack_lo");
+  double marginal = num(t, nato, "attack_hi") - num(t, nato, "attack_lo") + num(t, 0, "attack_hi") - num(t, 0, "attack_lo");
+  assert_true(paired < marginal / 2);
+  table_free(t);
+  done(&r);
+
+  /* The text table names the baseline and says what the intervals mean. */
+  r = prog("compare", "nato-lite-2025", "--baseline", "coalition-2025", "-n", "20000", NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, "Baseline: coalition-2025"));
+  assert_non_null(strstr(r.out, "fewer attacks than coalition-2025"));
+  assert_non_null(strstr(r.out, "(baseline)"));
+  assert_non_null(strstr(r.out, "overstate the uncertainty of a difference"));
+  assert_non_null(strstr(r.out, "prior 80%"));
+  done(&r);
+
+  /* With no baseline: no guarantee, named as such. */
+  r = prog("compare", "nato-lite-2025", "-n", "20000", NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, "fewer attacks than no guarantee"));
+  assert_null(strstr(r.out, "Baseline:"));
+  done(&r);
+  r = prog("compare", "nato-lite-2025", "--baseline", "none", "-n", "20000", "--json", NULL);
+  assert_int_equal(r.status, 0);
+  struct fy_document *d = json_of(r.out);
+  assert_string_equal(value_at(d, "/arrangements/0/simulation/vs_baseline/baseline"), "none");
+  assert_true(number_at(d, "/arrangements/0/simulation/vs_baseline/attack/estimate") ==
+              -number_at(d, "/arrangements/0/simulation/fewer_attacks/estimate"));
+  assert_true(number_at(d, "/arrangements/0/simulation/prior_spread/deterred/p10") <
+              number_at(d, "/arrangements/0/simulation/prior_spread/deterred/p90"));
+  fy_document_destroy(d);
+  done(&r);
+
+  r = prog("compare", "--baseline", "no-such-plan", "-n", "100", NULL);
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err, "no arrangement 'no-such-plan'"));
+  done(&r);
+}
+
+/* simulate --baseline: the same figures against another arrangement. */
+static void test_simulate_baseline(void **state) {
+  (void)state;
+  run r = prog("simulate", "nato-lite-2025", "--baseline", "coalition-2025", "-n", "20000", "--json", NULL);
+  assert_int_equal(r.status, 0);
+  struct fy_document *d = json_of(r.out);
+  assert_string_equal(value_at(d, "/result/vs_baseline/baseline"), "coalition-2025");
+  assert_string_equal(value_at(d, "/result/arrangement"), "nato-lite-2025");
+  assert_true(number_at(d, "/result/prior_spread/deterred/parameter_draws") == 20000);
+  fy_document_destroy(d);
+  done(&r);
+  r = prog("simulate", "nato-lite-2025", "--baseline", "coalition-2025", "-n", "20000", NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, "Against coalition-2025, on the same draws:"));
+  assert_non_null(strstr(r.out, "Over the priors (central 80% of the parameter draws"));
+  done(&r);
+  r = prog("simulate", "nato-lite-2025", "--baseline", "nato-lite-2025", "-n", "100", NULL);
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err, "--baseline nato-lite-2025 is the arrangement simulated"));
+  done(&r);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_compare_baseline),
+      cmocka_unit_test(test_simulate_baseline),
+  };
+  return cmocka_run_group_tests(tests, cli_setup, cli_teardown);
+}
