@@ -97,10 +97,11 @@ static void print_human(FILE *fp, const gr_sim_result *r, const gr_sensitivity *
     fprintf(fp, "    fewer attacks                    %s\n", cli_fmt_diff(&fa, a, sizeof a));
     fprintf(fp, "    fewer successful attacks         %s\n", cli_fmt_diff(&fs, b, sizeof b));
   }
-  fprintf(fp, "  The aggressor chooses              ");
+  fprintf(fp, "  The aggressor chooses (case: %s)\n", gr_attack_option_name(r->threat));
   for (int k = 0; k < GR_OPTION__COUNT; k++)
-    if (r->available >> k & 1u) fprintf(fp, "%s %.3f, ", gr_attack_option_name(k), r->chosen[k].estimate);
-  fprintf(fp, "no attack %.3f (case: %s)\n", r->deterred.estimate, gr_attack_option_name(r->threat));
+    if (r->available >> k & 1u)
+      fprintf(fp, "    %-32s %s\n", gr_attack_option_name(k), cli_fmt_prop(&r->chosen[k], a, sizeof a));
+  fprintf(fp, "    %-32s %s\n", "no attack", cli_fmt_prop(&r->deterred, a, sizeof a));
   fprintf(fp, "  Over the priors (central 80%% of the parameter draws, not sampling noise):\n");
   fprintf(fp, "    P(deterred | parameters)         %s (median %.3f; %llu draws)\n",
           cli_fmt_spread(&r->deterred_prior, false, e, sizeof e), r->deterred_prior.median,
