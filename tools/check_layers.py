@@ -47,6 +47,7 @@ PUBLIC = {
     "json.h": "base",
     "model.h": "model",
     "catalog.h": "catalog",
+    "whatif.h": "catalog",
     "facts.h": "engine",
     "trigger.h": "engine",
     "assess.h": "engine",

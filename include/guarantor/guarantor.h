@@ -21,6 +21,7 @@
 #include "json.h"
 #include "model.h"
 #include "catalog.h"
+#include "whatif.h"
 #include "facts.h"
 #include "trigger.h"
 #include "assess.h"

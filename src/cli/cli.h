@@ -36,6 +36,10 @@ gr_catalog *cli_load(char *const *files, size_t nfiles, int *status);
 /* The same, with the historical cases (data/history/) before the files
  * when `history` is true. */
 gr_catalog *cli_load_with(char *const *files, size_t nfiles, bool history, int *status);
+/* The same, with texts[0..ntexts) loaded after the files under names[i]
+ * (what-ifs: whatif.c). */
+gr_catalog *cli_load_buffers(char *const *files, size_t nfiles, bool history, const char *const *names,
+                             const char *const *texts, size_t ntexts, int *status);
 
 /* Print diagnostics to `fp`, one per line. */
 void cli_print_diags(const gr_catalog *cat, FILE *fp);
