@@ -69,7 +69,8 @@ typedef struct gr_discovery_options {
                            share of the draws. Default 0.05. */
   double density_min;   /* The box chosen on the trajectory: the one of largest
                            coverage whose density reaches this; when none
-                           does, the densest. Default 0.5. */
+                           does, the one of largest harmonic mean of
+                           coverage and density. Default 0.8. */
   double significance;  /* A box is kept only when a one-sided binomial test
                            of its density against the base rate, on the
                            held-out draws, gives a p-value below this.

@@ -33,7 +33,7 @@ void gr_discovery_options_init(gr_discovery_options *o, size_t size) {
   d.peel_alpha = 0.05;
   d.paste_alpha = 0.05;
   d.mass_min = 0.05;
-  d.density_min = 0.5;
+  d.density_min = 0.8;
   d.significance = 0.01;
   d.max_boxes = 3;
   memcpy(o, &d, d.size);

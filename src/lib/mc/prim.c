@@ -27,7 +27,9 @@
  * its rows that are 1s) and mass (the share of all rows it holds). The box
  * reported is chosen on it (Bryant & Lempert's analyst choosing on the
  * coverage-density trade-off, made a rule): the largest coverage among
- * the boxes whose density reaches density_min, else the densest.
+ * the boxes whose density reaches density_min (0.8 by default, the EMA
+ * Workbench's default threshold), else the box of the largest harmonic
+ * mean of coverage and density.
  *
  * The restrictions of the chosen box that a quasi-p-value does not
  * support are then dropped (prune() below).
@@ -344,24 +346,25 @@ int gr__prim(const double *x, size_t n, size_t k, const unsigned char *y, const 
   rc = 0;
 choose:;
   /* The box on the trajectory: largest coverage at density >= density_min
-   * (ties: the denser), else the densest (ties: the larger coverage); never
-   * the unrestricted first box when there is another. */
+   * (ties: the denser); when none reaches it, the best balance of coverage
+   * and density, their harmonic mean; never the unrestricted first box
+   * when there is another. */
   size_t pick = 0;
   bool reached = false;
+  double best = -1;
   for (size_t s = 1; s < w.ntraj; s++) {
-    const gr_discovery_step *t = &w.traj[s], *b = &w.traj[pick];
+    const gr_discovery_step *t = &w.traj[s];
     bool ok = t->density >= o->density_min;
-    if (pick == 0) {
+    double f1 = t->coverage + t->density > 0 ? 2 * t->coverage * t->density / (t->coverage + t->density) : 0;
+    if (ok) {
+      const gr_discovery_step *b = &w.traj[pick];
+      if (!reached || t->coverage > b->coverage || (t->coverage == b->coverage && t->density > b->density)) {
+        pick = s;
+        reached = true;
+      }
+    } else if (!reached && f1 > best) {
       pick = s;
-      reached = ok;
-      continue;
-    }
-    if (ok && (!reached || t->coverage > b->coverage || (t->coverage == b->coverage && t->density > b->density))) {
-      pick = s;
-      reached = true;
-    } else if (!ok && !reached &&
-               (t->density > b->density || (t->density == b->density && t->coverage > b->coverage))) {
-      pick = s;
+      best = f1;
     }
   }
   box->chosen = pick;

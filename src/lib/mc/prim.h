@@ -43,7 +43,9 @@ typedef struct gr__prim_box {
  * k)), outcome y[r] in {0, 1}. The trajectory's coverage, density and mass
  * are over those rows. The box chosen is the step of the trajectory after
  * the first (the unrestricted box is not a box) of largest coverage whose
- * density reaches o->density_min, else the densest; a side that excludes
+ * density reaches o->density_min, else the one of largest harmonic mean
+ * of coverage and density; its restrictions are pruned by quasi-p-value
+ * (prim.c, prune()); a side that excludes
  * none of the rows is made unrestricted. `box` must be zeroed or freed;
  * it receives owned arrays. 0, or -1 when out of memory. Allocates its
  * workspace on entry, never per row.
