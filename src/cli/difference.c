@@ -105,8 +105,8 @@ static void print_discovery(FILE *fp, const gr_discovery *d) {
     print_conditions(fp, b);
     fprintf(fp,
             ": %s of the flips are in this box (coverage), %s of the draws in it flip (density), %s of all draws "
-            "(mass), against %s of the draws it was searched among (one-sided binomial p = %.2g; all measured on "
-            "draws the search did not see).\n",
+            "(mass); base rate %s in the draws searched, one-sided binomial p = %.2g; all on draws the search did "
+            "not see.\n",
             pct(b->coverage, p1, sizeof p1), pct(b->density, p2, sizeof p2), pct(b->mass, p3, sizeof p3),
             pct(b->base_rate, p4, sizeof p4), b->p_value);
   }

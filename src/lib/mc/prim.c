@@ -325,7 +325,6 @@ int gr__prim(const double *x, size_t n, size_t k, const unsigned char *y, const 
   w.total_pos = w.pos;
   if (nrows == 0 || k == 0) { /* Nothing to restrict: the unrestricted box. */
     if (push_step(&w) != 0) goto done;
-    rc = 0;
     goto choose;
   }
   if (push_step(&w) != 0) goto done;
@@ -343,7 +342,6 @@ int gr__prim(const double *x, size_t n, size_t k, const unsigned char *y, const 
     apply(&w, &mv, true);
     if (push_step(&w) != 0) goto done;
   }
-  rc = 0;
 choose:;
   /* The box on the trajectory: largest coverage at density >= density_min
    * (ties: the denser); when none reaches it, the best balance of coverage
@@ -377,6 +375,7 @@ choose:;
   box->traj = w.traj;
   box->ntraj = w.ntraj;
   w.traj = NULL;
+  rc = 0;
 done:
   free(w.order);
   free(w.in);
