@@ -476,7 +476,8 @@ int gr__prim_cover(const double *x, size_t n, size_t k, const unsigned char *y, 
      * this high in a box of c draws taken at random. */
     box->p_value = c == 0 || p == 0 ? 1.0 : gsl_cdf_binomial_Q((unsigned)(p - 1), box->base_rate, (unsigned)c);
     if (restricted == 0)
-      snprintf(box->reason, sizeof box->reason, "no restriction of the parameters raises the share of flips");
+      snprintf(box->reason, sizeof box->reason, "no restriction of the parameters survives: none raises the share of flips by more than chance "
+                                           "(each quasi-p-value at least 0.05)");
     else if (c == 0)
       snprintf(box->reason, sizeof box->reason, "none of the held-out draws falls in the box found");
     else if (!(box->density > box->base_rate) || !(box->p_value < o->significance))
