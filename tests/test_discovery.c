@@ -238,6 +238,16 @@ static void test_difference_inputs_are_the_union(void **state) {
     only += in_a != in_b;
   }
   assert_true(only > 0);
+  /* A parameter one side alone reads moves D: some such carries a total
+   * index clearly above zero. */
+  double only_total = 0;
+  for (size_t i = 0; i < d->n; i++)
+    if (has_parameter(sa, d->items[i].parameter) != has_parameter(sb, d->items[i].parameter)) {
+      fprintf(stderr, "read by one side only: %s, total %.3f [%.3f, %.3f]\n", d->items[i].parameter->id,
+              d->items[i].index.total, d->items[i].index.total_lo, d->items[i].index.total_hi);
+      if (d->items[i].index.total_lo > only_total) only_total = d->items[i].index.total_lo;
+    }
+  assert_true(only_total > 0.01);
   assert_true(d->variance > 0);
   for (size_t i = 0; i < d->n; i++) {
     assert_true(d->items[i].index.total > -0.05 && d->items[i].index.total < 1.05);
