@@ -52,6 +52,7 @@ PUBLIC = {
     "trigger.h": "engine",
     "assess.h": "engine",
     "sim.h": "mc",
+    "discovery.h": "mc",
     "backtest.h": "backtest",
     # The umbrella header includes everything: no module may include it.
     "guarantor.h": None,
