@@ -14,14 +14,15 @@
 #include "progress.h"
 #include "ranks.h"
 #include "simout.h"
+#include "difference.h"
 #include "sweep.h"
 #include "whatif.h"
 
 typedef struct settings {
   const char *event, *baseline;
   gr_date as_of;
-  uint64_t draws, seed, threads;
-  int json, csv;
+  uint64_t draws, seed, threads, samples;
+  int json, csv, sensitivity;
   cli_list files, facts;
   cli_what_if_options wi;
   cli_list sweep;
@@ -45,6 +46,11 @@ static const cli_option options[] = {
             "id, fact:NAME or an edit's path (ARR/WHO.FIELD); LIST\n"
             "v1,v2,... or LO:HI:N; several make every combination;\n"
             "one row per run and arrangement (--csv, --json: JSON lines)"),
+    CLI_OPT(settings, "sensitivity", 0, CLI_FLAG, sensitivity, NULL,
+            "with two arrangements A B: which assumptions decide\n"
+            "whether A deters more than B (Sobol indices of the\n"
+            "difference) and where the ordering flips (PRIM boxes)"),
+    CLI_OPT_COUNT(settings, "samples", 0, samples, "N", "base samples for --sensitivity (default 8192)", 16, 1000000),
     CLI_OPT_JSON(settings, json),
     CLI_OPT(settings, "csv", 0, CLI_FLAG, csv, NULL, "machine-readable output, one row per arrangement"),
     CLI_OPT_FILES(settings, files),
@@ -56,7 +62,7 @@ static const cli_spec spec = {
     "                         [--baseline ARR|none] [--facts F=V,...]\n"
     "                         [-n DRAWS] [--seed S] [--threads T] [--params FILE]\n"
     "                         [--set|--drop|--add [ARR/]EDIT]... [--param ID=V]...\n"
-    "                         [--sweep KEY=LIST]... [--baseline ARR|none]\n"
+    "                         [--sweep KEY=LIST]... [--sensitivity [--samples N]]\n"
     "                         [--json | --csv] [-f FILE]...",
     "All arrangements of the catalog (or those given) side by side: guarantors,\n"
     "strongest obligation on offer, legal form, who vetoes it (assess), P(attack),\n"
@@ -143,10 +149,14 @@ static void print_csv(FILE *fp, const cli_compare_row *rows, size_t n, const cli
   }
 }
 
-static int print_json(FILE *fp, const cli_compare_row *rows, size_t n, const cli_case *cs, const cli_what_ifs *wi) {
+static int print_json(FILE *fp, const cli_compare_row *rows, size_t n, const cli_case *cs, const cli_what_ifs *wi,
+                      const cli_difference *diff) {
   gr_json *w = gr_json_new(0);
   gr_json_begin_object(w);
   cli_what_if_json(w, wi);
+  gr_json_key(w, "difference");
+  if (diff->sens) cli_difference_json(w, diff);
+  else gr_json_null(w);
   gr_json_key(w, "event");
   gr_json_string(w, rows[0].res->event->id);
   gr_json_key(w, "scenario");
@@ -185,9 +195,18 @@ int cmd_compare(int argc, char **argv) {
   cli_comparison cmp = {0};
   cli_what_ifs wi = {0};
   const char **ids = NULL;
+  cli_difference diff = {0};
   if (rc != EXIT_OK) goto done;
   if (o.json && o.csv) {
     rc = cli_usage_error("compare", "--json and --csv exclude each other");
+    goto done;
+  }
+  if (o.sensitivity && (o.csv || o.sweep.n)) {
+    rc = cli_usage_error("compare", "--sensitivity gives text or --json, and not with --sweep");
+    goto done;
+  }
+  if (o.samples && !o.sensitivity) {
+    rc = cli_usage_error("compare", "--samples is for --sensitivity");
     goto done;
   }
   gr_sim_options so;
@@ -218,13 +237,34 @@ int cmd_compare(int argc, char **argv) {
   if (rc != EXIT_OK) goto done;
   const cli_compare_row *rows = cmp.rows;
   const size_t n = cmp.n;
+  if (o.sensitivity && n != 2) {
+    rc = cli_usage_error("compare", "--sensitivity compares two arrangements, A and B; this run has %zu", n);
+    goto done;
+  }
+  if (o.sensitivity && !rows[0].res->partial) {
+    /* A against B: with a baseline, the other one against it. */
+    size_t ia = 0, ib = 1;
+    if (rows[0].res->baseline == cmp.arrs[0]) ia = 1, ib = 0;
+    cli_progress prog;
+    cli_progress_start(&prog, "sensitivity of the difference");
+    so.progress = cli_progress_update;
+    so.progress_ctx = &prog;
+    rc = cli_difference_run("compare", cat, cmp.params, cmp.arrs[ia], cmp.arrs[ib], &cs, cmp.facts[ia], cmp.facts[ib],
+                            o.as_of, &so, NULL, o.samples ? o.samples : 8192, &diff);
+    cli_progress_end(&prog);
+    if (rc != EXIT_OK) goto done;
+  }
   if (o.json) {
-    rc = print_json(stdout, rows, n, &cs, &wi);
+    rc = print_json(stdout, rows, n, &cs, &wi, &diff);
   } else if (o.csv) {
     print_csv(stdout, rows, n, &wi);
   } else {
     cli_what_if_print(stdout, &wi);
     cli_print_compare_table(stdout, rows, n, &cs);
+    if (diff.sens) {
+      fputc('\n', stdout);
+      cli_difference_print_text(stdout, &diff);
+    }
   }
   if (rows[0].res->partial) rc = EXIT_FAIL;
   if (fflush(stdout) != 0) rc = EXIT_FAIL;
@@ -232,6 +272,7 @@ done:
   cli_comparison_free(&cmp);
   cli_what_ifs_free(&wi);
   free((void *)ids);
+  cli_difference_free(&diff);
   gr_catalog_free(cat);
   cli_settings_free(&spec, &o);
   return rc == CLI_HELP_SHOWN ? EXIT_OK : rc;

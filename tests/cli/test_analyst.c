@@ -317,6 +317,48 @@ static void test_sweep_honour_base(void **state) {
   done(&r);
 }
 
+/* "Which assumptions decide between nato-lite-2025 and coalition-2025, and
+ * where does the ordering flip": the indices of the difference and the
+ * PRIM boxes, in one command. */
+static void test_which_assumptions_decide(void **state) {
+  (void)state;
+  run r = prog("compare", "nato-lite-2025", "coalition-2025", "--sensitivity", "--samples", "1024", "-n", "10000",
+               "--json", NULL);
+  assert_int_equal(r.status, 0);
+  struct fy_document *d = json_of(r.out);
+  assert_string_equal(value_at(d, "/difference/sensitivity/arrangement"), "nato-lite-2025");
+  assert_string_equal(value_at(d, "/difference/sensitivity/versus"), "coalition-2025");
+  /* The indices are ordered by total index, each inside its interval's
+   * neighbourhood, and at least one parameter matters. */
+  double t0 = number_at(d, "/difference/sensitivity/indices/0/total");
+  double t1 = number_at(d, "/difference/sensitivity/indices/1/total");
+  assert_true(t0 >= t1 && t0 > 0.05);
+  /* The flip is the minority ordering; every accepted box has its bounds,
+   * and a density above the base rate it was tested against. */
+  double ab = number_at(d, "/difference/discovery/a_beats_b/estimate");
+  assert_true(ab > 0 && ab < 0.5);
+  struct fy_node *boxes = fy_node_by_path(fy_document_root(d), "/difference/discovery/boxes", FY_NT,
+                                          FYNWF_DONT_FOLLOW);
+  assert_true(fy_node_sequence_item_count(boxes) >= 1);
+  if (strcmp(value_at(d, "/difference/discovery/boxes/0/accepted"), "true") == 0) {
+    assert_true(number_at(d, "/difference/discovery/boxes/0/density") >
+                number_at(d, "/difference/discovery/boxes/0/base_rate"));
+    assert_non_null(fy_node_by_path(fy_document_root(d), "/difference/discovery/boxes/0/bounds/0/parameter", FY_NT,
+                                    FYNWF_DONT_FOLLOW));
+  }
+  fy_document_destroy(d);
+  done(&r);
+  r = prog("compare", "nato-lite-2025", "coalition-2025", "--sensitivity", "--samples", "512", "-n", "5000", NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, "Which assumptions decide whether nato-lite-2025 beats coalition-2025"));
+  assert_non_null(strstr(r.out, "Where the ordering flips"));
+  done(&r);
+  r = prog("compare", "nato-lite-2025", "--sensitivity", "-n", "100", NULL);
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err, "--sensitivity compares two arrangements, A and B; this run has 1"));
+  done(&r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_compare_baseline),
@@ -326,6 +368,7 @@ int main(void) {
       cmocka_unit_test(test_italy_under_un_mandate),
       cmocka_unit_test(test_as_ratified_treaty),
       cmocka_unit_test(test_sweep_honour_base),
+      cmocka_unit_test(test_which_assumptions_decide),
   };
   return cmocka_run_group_tests(tests, cli_setup, cli_teardown);
 }
