@@ -26,14 +26,17 @@
 #include "guarantor/trigger.h"
 #include "progress.h"
 #include "ranks.h"
+#include "difference.h"
 #include "simout.h"
+#include "whatif.h"
 
 typedef struct settings {
   const char *out, *event;
   gr_date as_of;
-  uint64_t draws, seed, threads, samples, backtest_draws;
+  uint64_t draws, seed, threads, samples, backtest_draws, scenario_draws;
   int quiet, no_backtest;
   cli_list files, facts;
+  cli_what_if_options wi;
 } settings;
 
 static const cli_option options[] = {
@@ -53,6 +56,10 @@ static const cli_option options[] = {
                   "model draws per historical case in the section \"Does the\nmodel fit history?\" (default 20000)", 1,
                   CLI_MAX_DRAWS),
     CLI_OPT(settings, "no-backtest", 0, CLI_FLAG, no_backtest, NULL, "leave that section out"),
+    CLI_OPT_COUNT(settings, "scenario-draws", 0, scenario_draws, "N",
+                  "draws per arrangement of each other catalog scenario,\n"
+                  "for the page's scenario selector (default 20000)", 1, CLI_MAX_DRAWS),
+    CLI_OPT_WHAT_IF(settings, wi),
     CLI_OPT(settings, "quiet", 'q', CLI_FLAG, quiet, NULL, "do not print the table"),
     CLI_OPT_FILES(settings, files),
 };
@@ -62,15 +69,21 @@ static const cli_spec spec = {
     "guarantor report [ARRANGEMENT...] [-o FILE] [--event CASE] [--as-of DATE]\n"
     "                        [-n DRAWS] [--seed S] [--threads T] [--samples N]\n"
     "                        [--facts F=V,...] [--backtest-draws N] [--no-backtest]\n"
-    "                        [--params FILE] [--quiet] [-f FILE]...",
+    "                        [--params FILE] [--scenario-draws N] [--quiet]\n"
+    "                        [--set|--drop|--add EDIT]... [--param ID=V]... [-f FILE]...",
     "Write one self-contained HTML report (no network needed to open it): the\n"
     "comparison table (sortable), deterrence against acceptability, each\n"
     "arrangement's obligations in plain words, activation timeline, verdicts\n"
     "per actor with the quoted sources, honour rates and sensitivity tornado,\n"
     "the assumptions it rests on, how the model scores against historical\n"
     "cases ('guarantor backtest': calibration, scores against three\n"
-    "baselines, the cases it gets most wrong), and the model's limits. Also\n"
-    "prints the comparison table, unless --quiet.\n",
+    "baselines, the cases it gets most wrong), and the model's limits. It\n"
+    "opens with a summary in words, the gain of each arrangement over no\n"
+    "guarantee with its paired interval and its spread over the priors, an\n"
+    "actor x arrangement acceptability map, and which assumptions decide\n"
+    "between the two leading arrangements; a selector switches the table\n"
+    "and charts to every other catalog scenario (run with fewer draws:\n"
+    "--scenario-draws). Also prints the comparison table, unless --quiet.\n",
     options,
     sizeof options / sizeof options[0],
     0,
@@ -403,6 +416,13 @@ typedef struct report_run {
   bool interrupted; /* A sensitivity analysis was cut short (Ctrl-C). */
   const gr_backtest *backtest; /* NULL: left out, or why in backtest_why. */
   const char *backtest_why;
+  /* Appended with issue 13. */
+  const cli_difference *diff; /* The two leading arrangements, or NULL. */
+  const gr_scenario *const *scenarios; /* Every catalog scenario, */
+  gr_sim_result ***scenario_results;   /* its results (NULL when refused) */
+  char **scenario_refused;             /* or why it was refused. */
+  size_t nscenarios;
+  const cli_what_ifs *what_if;
 } report_run;
 
 /* One arrangement's section. */
@@ -528,6 +548,49 @@ static char *report_data(report_run *rr, const cli_compare_row *rows, size_t n, 
   gr_status st = GR_OK;
   for (size_t i = 0; i < n && st == GR_OK && !rr->interrupted; i++) st = json_arrangement(w, rr, &rows[i], rr->facts[i], err);
   gr_json_end_array(w);
+  /* The priors the results rest on, with their sources. */
+  gr_json_key(w, "parameters");
+  gr_json_begin_array(w);
+  for (size_t i = 0; i < gr_params_count(rr->params); i++) {
+    const gr_parameter *p = gr_params_at(rr->params, i);
+    char prior[160];
+    cli_describe_prior(p, prior, sizeof prior);
+    gr_json_begin_object(w);
+    gr_json_key(w, "id");
+    gr_json_string(w, p->id);
+    gr_json_key(w, "title");
+    gr_json_string(w, p->title);
+    gr_json_key(w, "prior");
+    gr_json_string(w, prior);
+    gr_json_key(w, "sources");
+    gr_json_sources(w, &p->sources);
+    gr_json_end_object(w);
+  }
+  gr_json_end_array(w);
+  gr_json_key(w, "difference");
+  if (rr->diff && rr->diff->sens) cli_difference_json(w, rr->diff);
+  else gr_json_null(w);
+  cli_what_if_json(w, rr->what_if);
+  /* Every catalog scenario, for the page's selector. */
+  gr_json_key(w, "scenarios");
+  gr_json_begin_array(w);
+  for (size_t k = 0; k < rr->nscenarios; k++) {
+    gr_json_begin_object(w);
+    gr_json_key(w, "id");
+    gr_json_string(w, rr->scenarios[k]->id);
+    gr_json_key(w, "title");
+    gr_json_string(w, rr->scenarios[k]->title);
+    gr_json_key(w, "main");
+    gr_json_bool(w, rr->scenarios[k] == rr->cs->sc);
+    gr_json_key(w, "refused");
+    gr_json_string(w, rr->scenario_refused[k]);
+    gr_json_key(w, "results");
+    gr_json_begin_array(w);
+    for (size_t i = 0; rr->scenario_results[k] && i < n; i++) gr_json_sim_result(w, rr->scenario_results[k][i]);
+    gr_json_end_array(w);
+    gr_json_end_object(w);
+  }
+  gr_json_end_array(w);
   gr_json_key(w, "backtest");
   if (rr->backtest) {
     gr_json_backtest(w, rr->backtest);
@@ -628,6 +691,13 @@ int cmd_report(int argc, char **argv) {
   cli_comparison cmp = {0};
   char *data = NULL;
   gr_error err = GR_ERROR_INIT;
+  cli_what_ifs wi = {0};
+  const char **ids = NULL;
+  cli_difference diff = {0};
+  size_t nsc = 0;
+  const gr_scenario **scs = NULL;
+  gr_sim_result ***scres = NULL;
+  char **screfused = NULL;
   if (rc != EXIT_OK) goto done;
   const char *out_path = o.out;
   cli_outfile outfile;
@@ -651,14 +721,20 @@ int cmd_report(int argc, char **argv) {
     rc = EXIT_USAGE;
     goto done;
   }
-  cat = cli_load(o.files.items, o.files.n, &rc);
+  cat = cli_load_what_if("report", o.files.items, o.files.n, false, &o.wi, args, (size_t)nargs, &wi, &rc);
   if (cat == NULL) goto done;
   cli_case cs = {0};
   if (cli_find_case(cat, o.event, &cs.sc, &cs.ev) != 0) {
     rc = EXIT_USAGE;
     goto done;
   }
-  rc = cli_comparison_run("report", cat, args, (size_t)nargs, &cs, o.as_of, o.facts.items, o.facts.n, &so, NULL, &cmp);
+  size_t nids = 0;
+  if ((ids = cli_what_if_ids(cat, &wi, args, (size_t)nargs, &nids)) == NULL) {
+    rc = EXIT_FAIL;
+    goto done;
+  }
+  rc = cli_comparison_run("report", cat, (char *const *)ids, nids, &cs, o.as_of, o.facts.items, o.facts.n, &so, NULL,
+                          &cmp);
   if (rc != EXIT_OK) goto done;
   const cli_compare_row *rows = cmp.rows;
   const size_t n = cmp.n;
@@ -669,7 +745,62 @@ int cmd_report(int argc, char **argv) {
   }
   if (!o.quiet) cli_print_compare_table(stdout, rows, n, &cs);
   if (cli_rank() != 0) goto done;
-  report_run rr = {cat, cmp.params, &cs, cmp.facts, rows[0].res->event, o.as_of, o.samples, &so, false, NULL, NULL};
+  report_run rr = {cat, cmp.params, &cs, cmp.facts, rows[0].res->event, o.as_of, o.samples, &so, false, NULL, NULL,
+                   NULL, NULL, NULL, NULL, 0, &wi};
+  /* Every other catalog scenario, on the same seed with fewer draws,
+   * for the page's selector; one the model refuses says why. */
+  nsc = gr_catalog_count(cat, GR_REC_SCENARIO);
+  scs = calloc(nsc ? nsc : 1, sizeof *scs);
+  scres = calloc(nsc ? nsc : 1, sizeof *scres);
+  screfused = calloc(nsc ? nsc : 1, sizeof *screfused);
+  if (scs == NULL || scres == NULL || screfused == NULL) {
+    rc = EXIT_FAIL;
+    goto done;
+  }
+  gr_sim_options sso = so;
+  sso.draws = o.scenario_draws ? o.scenario_draws : 20000;
+  sso.progress = NULL;
+  sso.precision = 0;
+  for (size_t k = 0; k < nsc && !cli_interrupted; k++) {
+    scs[k] = gr_catalog_at(cat, GR_REC_SCENARIO, k);
+    if (scs[k] == cs.sc) {
+      scres[k] = cmp.res; /* The main run, borrowed. */
+      continue;
+    }
+    gr_sim_result **res = calloc(n, sizeof *res);
+    if (res == NULL) {
+      rc = EXIT_FAIL;
+      goto done;
+    }
+    gr_error serr = GR_ERROR_INIT;
+    if (gr_simulate_scenario(cat, cmp.params, cmp.arrs, n, scs[k], NULL, o.as_of, &sso, res, &serr) != GR_OK) {
+      screfused[k] = strdup(serr.message);
+      free(res);
+      res = NULL;
+    }
+    gr_error_clear(&serr);
+    scres[k] = res;
+  }
+  rr.scenarios = scs;
+  rr.scenario_results = scres;
+  rr.scenario_refused = screfused;
+  rr.nscenarios = nsc;
+  /* Which assumptions decide between the two leading arrangements (by
+   * fewer attacks than no guarantee). */
+  if (n >= 2 && !cli_interrupted) {
+    size_t first = 0, second = 1;
+    if (rows[1].res->fewer_attacks.estimate > rows[0].res->fewer_attacks.estimate) first = 1, second = 0;
+    for (size_t i = 2; i < n; i++) {
+      double f = rows[i].res->fewer_attacks.estimate;
+      if (f > rows[first].res->fewer_attacks.estimate) second = first, first = i;
+      else if (f > rows[second].res->fewer_attacks.estimate) second = i;
+    }
+    gr_sim_options dso = so;
+    dso.progress = NULL;
+    if (cli_difference_run("report", cat, cmp.params, cmp.arrs[first], cmp.arrs[second], &cs, cmp.facts[first],
+                           cmp.facts[second], o.as_of, &dso, NULL, o.samples, &diff) == EXIT_OK)
+      rr.diff = &diff;
+  }
   /* The historical cases, on a catalog of their own (the built-in one,
    * the history, the user's files) with the same parameters' files. */
   char backtest_why[1024] = "";
@@ -718,6 +849,19 @@ int cmd_report(int argc, char **argv) {
   printf("%sWrote %s: open it in a browser (it needs no network).\n", o.quiet ? "" : "\n", out_path);
   if (fflush(stdout) != 0) rc = EXIT_FAIL;
 done:
+  for (size_t k = 0; k < nsc; k++) {
+    if (scres && scres[k] && scres[k] != cmp.res) {
+      for (size_t i = 0; i < cmp.n; i++) gr_sim_result_free(scres[k][i]);
+      free(scres[k]);
+    }
+    if (screfused) free(screfused[k]);
+  }
+  free(scs);
+  free(scres);
+  free(screfused);
+  cli_difference_free(&diff);
+  cli_what_ifs_free(&wi);
+  free((void *)ids);
   gr_error_clear(&err);
   gr_free(data);
   cli_comparison_free(&cmp);

@@ -86,8 +86,7 @@ static const char *const dist_keys[][3] = {
     [GR_DIST_UNIFORM] = {"min", "max", NULL},      [GR_DIST_TRIANGULAR] = {"min", "mode", "max"},
 };
 
-/* "beta(37, 24)": a parameter's prior as it stands. */
-static void describe(const gr_parameter *p, char *buf, size_t n) {
+void cli_describe_prior(const gr_parameter *p, char *buf, size_t n) {
   const double v[][3] = {[GR_DIST_FIXED] = {p->value}, [GR_DIST_BETA] = {p->a, p->b},
                          [GR_DIST_NORMAL] = {p->mean, p->sd}, [GR_DIST_LOGNORMAL] = {p->mu, p->sigma},
                          [GR_DIST_UNIFORM] = {p->min, p->max}, [GR_DIST_TRIANGULAR] = {p->min, p->mode, p->max}};
@@ -150,7 +149,7 @@ static int param_record(const char *cmd, const gr_catalog *cat, const char *spec
                              want == 3 ? dist_keys[dist][2] : "");
   }
   char was[160], reason[512];
-  describe(p, was, sizeof was);
+  cli_describe_prior(p, was, sizeof was);
   snprintf(reason, sizeof reason, "what-if of the user, not a source: --param %s (was %s)", spec, was);
   gr_json_begin_object(jw);
   gr_json_key(jw, "id");

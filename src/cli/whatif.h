@@ -64,6 +64,9 @@ const char *cli_what_if_variant(const cli_what_ifs *w, const char *id);
  * borrowed strings the caller frees with free(); *n receives its length. */
 const char **cli_what_if_ids(const gr_catalog *cat, const cli_what_ifs *w, char *const *ids, size_t nids, size_t *n);
 
+/* A parameter's prior in words: "beta(37, 24)", "0.5" when fixed. */
+void cli_describe_prior(const gr_parameter *p, char *buf, size_t n);
+
 /* "What-if: ..." lines naming every change (nothing when there is none). */
 void cli_what_if_print(FILE *fp, const cli_what_ifs *w);
 /* The key "what_if" and an array of the changes, each an object. */

@@ -1,12 +1,15 @@
 // End-to-end test of the HTML report in a real browser (Debian's chromium,
-// driven by playwright-core): no console errors, every chart rendered as
-// SVG with marks, one table row per arrangement, sorting on click, hostile
-// text shown as text and never run, and a screenshot kept as an artifact.
+// driven by playwright-core): no console errors or warnings, every chart
+// rendered as SVG with marks, one table row per arrangement, sorting on
+// click, the scenario selector, the downloads (CSV, SVG, PNG), the print
+// layout (an A4 PDF, no sticky header over rows), a phone's width, hostile
+// text shown as text and never run; a screenshot of the page and of each
+// section kept as artifacts (beside SCREENSHOT.png, in report-screenshots/).
 //
 // Usage: node test_report.mjs GUARANTOR_PROGRAM SCREENSHOT.png
 // Exit status: 0 pass, 1 fail, 77 skipped (no chromium or playwright-core).
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -45,7 +48,7 @@ try {
            "--disable-component-update", "--disable-sync", "--disable-quic"] });
   const page = context.pages()[0] || await context.newPage();
   const errors = [];
-  page.on("console", m => { if (m.type() === "error") errors.push(m.text()); });
+  page.on("console", m => { if (m.type() === "error" || m.type() === "warning") errors.push(m.text()); });
   page.on("pageerror", e => errors.push(String(e)));
   // The page must need no network: refuse every request but the file itself.
   const requests = [];
@@ -58,14 +61,14 @@ try {
   await page.goto("file://" + out);
   await page.waitForFunction(() => document.body.dataset.rendered, null, { timeout: 60000 });
   check(await page.evaluate(() => document.body.dataset.rendered) === "true", "all charts report rendered");
-  check(errors.length === 0, `no console errors (${errors.join(" | ")})`);
+  check(errors.length === 0, `no console errors or warnings (${errors.join(" | ")})`);
   check(requests.length === 0, `no network requests (${requests.join(" ")})`);
 
   const charts = await page.$$eval(".chart", els => els.map(e => ({
     id: e.id, svg: !!e.querySelector("svg"),
     marks: e.querySelectorAll("svg path, svg rect, svg line, svg text, svg circle").length })));
-  check(charts.length === 2 + 3 * nArrangements,
-        `one scatter, the calibration and three charts per arrangement (${charts.length})`);
+  check(charts.length === 5 + 3 * nArrangements,
+        `the gain, the scatter, the acceptability map, the difference, the calibration and three charts per arrangement (${charts.length})`);
   for (const c of charts) check(c.svg && c.marks > 5, `chart ${c.id} rendered SVG with marks (${c.marks})`);
 
   const rowIds = () => page.$$eval("#comparison-table tbody tr", trs => trs.map(t => t.dataset.id));
@@ -107,8 +110,89 @@ try {
   check(!text.includes("every value is sourced"), "no section claims every value is sourced");
   check(text.includes("stationed in Kyiv Oblast and Odesa Oblast"), "plain words say where forces stand");
 
+  // The questions first: the summary names the leader from the figures.
+  const summary = await page.locator("#summary-text").textContent();
+  check(/deters most: [0-9.]+ fewer attacks in 100/.test(summary), `the summary names the leader (${summary.slice(0, 80)})`);
+  check(/hangs most on /.test(summary), "the summary says what the ordering hangs on");
+  // The acceptability map has a cell per actor and arrangement.
+  const cells = await page.$$eval("#chart-acceptability svg path[role='graphics-symbol'], #chart-acceptability svg .mark-rect path",
+                                  els => els.length);
+  check(cells >= 3 * nArrangements, `the acceptability map has its cells (${cells})`);
+  // The timeline draws only obligations that act: Poland declined.
+  const tl = await page.locator("#timeline-coalition-2025").textContent();
+  check(!tl.includes("POL") && tl.includes("FRA"), "the timeline leaves out obligations that do not act");
+  check(tl.includes("commitment"), "the timeline's legend tells firm from not firm");
+  const gainLabels = await page.locator("#chart-gain").textContent();
+  check(!gainLabels.includes("undefined"), "the gain chart labels every row");
+
+  // The scenario selector switches the table and the chart without a rerun.
+  const attackCol = () => page.$$eval("#comparison-table tbody tr", trs => trs.map(t => t.children[4].textContent).join("|"));
+  const before = await attackCol();
+  await page.selectOption("#scenario-select", "after-ceasefire-strike-kyiv");
+  await page.waitForTimeout(300);
+  const after = await attackCol();
+  check(before !== after, "another scenario changes the table's figures");
+  check((await page.locator("#scenario-meta").textContent()).includes("strike on Kyiv"), "the page says which scenario it shows");
+  await page.selectOption("#scenario-select", "after-ceasefire-hybrid-attack");
+  await page.waitForTimeout(300);
+  check(await page.locator("#scenario-refused").isVisible() &&
+        (await page.locator("#scenario-refused").textContent()).includes("no sub-model for hybrid"),
+        "a refused scenario says why");
+  await page.selectOption("#scenario-select", { index: 0 });
+  await page.waitForTimeout(300);
+  // The filter hides the rows that do not match.
+  await page.fill("#row-filter", "nato");
+  const shown = await page.$$eval("#comparison-table tbody tr", trs => trs.filter(t => !t.hidden).length);
+  check(shown === 2, `the filter keeps the two NATO rows (${shown})`);
+  await page.fill("#row-filter", "");
+
+  // Downloads: the table as CSV, a chart as SVG and PNG.
+  const fetchDownload = async (locator) => {
+    const [d] = await Promise.all([page.waitForEvent("download"), locator.click()]);
+    const path = join(work, d.suggestedFilename());
+    await d.saveAs(path);
+    return { name: d.suggestedFilename(), bytes: readFileSync(path) };
+  };
+  const csv = await fetchDownload(page.locator("#comparison .tools button[data-download=csv]").first());
+  const csvText = csv.bytes.toString("utf8");
+  check(csv.name === "comparison.csv" && csvText.startsWith("Arrangement") &&
+        csvText.trim().split("\n").length === nArrangements + 1, `the table downloads as CSV (${csv.name})`);
+  const gainTools = page.locator("#chart-gain").locator("xpath=preceding-sibling::div[1]");
+  const svg = await fetchDownload(gainTools.locator("button[data-download=svg]"));
+  check(svg.name === "chart-gain.svg" && svg.bytes.toString("utf8").includes("<svg"), "a chart downloads as SVG");
+  const png = await fetchDownload(gainTools.locator("button[data-download=png]"));
+  check(png.name === "chart-gain.png" && png.bytes.subarray(1, 4).toString() === "PNG", "a chart downloads as PNG");
+
+  // Print: A4, no sticky header over the rows, rows kept whole.
+  await page.emulateMedia({ media: "print" });
+  const printed = await page.evaluate(() => ({
+    sticky: [...document.querySelectorAll("th")].some(th => getComputedStyle(th).position === "sticky"),
+    rows: [...document.querySelectorAll("#comparison-table tbody tr")].every(tr =>
+      getComputedStyle(tr).breakInside === "avoid" && tr.getBoundingClientRect().height > 0),
+    tools: [...document.querySelectorAll(".tools")].every(t => getComputedStyle(t).display === "none") }));
+  check(!printed.sticky, "printed, no header is sticky over the rows");
+  check(printed.rows, "printed, every row is shown and kept whole");
+  check(printed.tools, "printed, the buttons are left out");
+  const pdf = await page.pdf({ format: "A4", printBackground: true });
+  const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
+  check(pages >= 4 && pages <= 120, `the report prints on A4 (${pages} pages)`);
+  await page.emulateMedia({ media: "screen" });
+
   await page.screenshot({ path: screenshot, fullPage: true });
   console.log(`screenshot: ${screenshot}`);
+  const shots = join(dirname(screenshot), "report-screenshots");
+  mkdirSync(shots, { recursive: true });
+  for (const id of ["summary", "comparison", "acceptability", "difference", "arr-coalition-2025", "history", "priors", "limits"]) {
+    await page.locator("#" + id).screenshot({ path: join(shots, id + ".png") });
+  }
+  console.log(`screenshots of each section: ${shots}`);
+
+  // A phone's width: nothing wider than the screen but inside its own scroller.
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.waitForTimeout(200);
+  const wide = await page.evaluate(() => document.scrollingElement.scrollWidth);
+  check(wide <= 376, `the page fits a phone's width (${wide} px)`);
+  await page.screenshot({ path: join(shots, "phone.png") });
   await context.close();
 } catch (e) {
   failures.push(String(e && e.stack || e));
