@@ -29,13 +29,23 @@ int cmd_compare(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_backtest(int argc, char **argv);
 
-/* Load the built-in catalog and then `files`, validate, and print every
- * diagnostic to stderr. Returns the catalog, or NULL with *status set to
+/* The name diagnostics give standard input, read for the file "-". */
+#define CLI_STDIN_NAME "<stdin>"
+
+/* Load the built-in catalog and then `files` ("-": standard input, at
+ * most one of them), validate, and print every diagnostic to stderr; each
+ * file's SHA-256 is recorded for the provenance (provenance.h). Returns the catalog, or NULL with *status set to
  * EXIT_USAGE (bad input) or EXIT_FAIL (out of memory, broken built-in). */
 gr_catalog *cli_load(char *const *files, size_t nfiles, int *status);
 /* The same, with the historical cases (data/history/) before the files
  * when `history` is true. */
 gr_catalog *cli_load_with(char *const *files, size_t nfiles, bool history, int *status);
+
+/* After loading: each --params file in files[0..n) must hold at least one
+ * parameter (an error naming it otherwise: it would change nothing); one
+ * that holds other records too is warned about. EXIT_OK or EXIT_USAGE,
+ * having said why. */
+int cli_check_params_files(const gr_catalog *cat, char *const *files, size_t n, const char *cmd);
 
 /* Print diagnostics to `fp`, one per line. */
 void cli_print_diags(const gr_catalog *cat, FILE *fp);

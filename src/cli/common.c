@@ -8,10 +8,12 @@
 #include <string.h>
 
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "guarantor/facts.h"
+#include "provenance.h"
 
 void cli_print_diags(const gr_catalog *cat, FILE *fp) {
   char line[2048];
@@ -25,8 +27,71 @@ gr_catalog *cli_load(char *const *files, size_t nfiles, int *status) {
   return cli_load_with(files, nfiles, false, status);
 }
 
+/* Read `fp` to its end, or to one byte past the catalog's input limit
+ * (the loader then refuses it as too large), into a new buffer; NULL when
+ * out of memory or on a read error. */
+static char *read_capped(FILE *fp, size_t *len) {
+  size_t cap = 64 * 1024, n = 0, limit = (size_t)GR_MAX_INPUT_BYTES + 1;
+  char *buf = malloc(cap);
+  while (buf != NULL && n < limit) {
+    size_t want = cap - n < limit - n ? cap - n : limit - n;
+    size_t got = fread(buf + n, 1, want, fp);
+    n += got;
+    if (got == 0) break;
+    if (n == cap) {
+      char *nb = realloc(buf, cap * 2);
+      if (nb == NULL) {
+        free(buf);
+        return NULL;
+      }
+      buf = nb;
+      cap *= 2;
+    }
+  }
+  if (buf != NULL && ferror(fp)) {
+    free(buf);
+    return NULL;
+  }
+  *len = n;
+  return buf;
+}
+
+/* Load one file, or standard input for "-" (its diagnostics name it
+ * "<stdin>"), and record its SHA-256 for the provenance. A file that can
+ * be read is read once, its bytes hashed and loaded: the hash is of what
+ * was loaded. Anything else (cannot be opened, a regular file over the
+ * limit) goes to the library, which says why; its hash stays unknown. */
+static void load_one(gr_catalog *cat, const char *path, gr_error *err) {
+  bool is_stdin = strcmp(path, "-") == 0;
+  FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+  struct stat sb;
+  if (fp != NULL && !is_stdin && fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode) &&
+      (uintmax_t)sb.st_size > GR_MAX_INPUT_BYTES) {
+    fclose(fp);
+    fp = NULL;
+  }
+  size_t len = 0;
+  char *data = fp ? read_capped(fp, &len) : NULL;
+  if (fp != NULL && !is_stdin) fclose(fp);
+  if (data == NULL && !is_stdin) {
+    gr_catalog_load_file(cat, path, err);
+    cli_provenance_add_input(path, NULL, 1);
+    return;
+  }
+  gr_catalog_load_buffer(cat, is_stdin ? CLI_STDIN_NAME : path, data ? data : "", data ? len : 0, err);
+  cli_provenance_add_input(path, data, data ? len : 1);
+  free(data);
+}
+
 gr_catalog *cli_load_with(char *const *files, size_t nfiles, bool history, int *status) {
   gr_error err = GR_ERROR_INIT;
+  size_t nstdin = 0;
+  for (size_t i = 0; i < nfiles; i++) nstdin += strcmp(files[i], "-") == 0;
+  if (nstdin > 1) {
+    cli_error(NULL, "'-' (standard input) is given %zu times; only one file can be read from standard input", nstdin);
+    *status = EXIT_USAGE;
+    return NULL;
+  }
   gr_catalog *cat = gr_catalog_new();
   if (cat == NULL) {
     fprintf(stderr, "guarantor: out of memory\n");
@@ -35,7 +100,7 @@ gr_catalog *cli_load_with(char *const *files, size_t nfiles, bool history, int *
   }
   gr_status builtin = gr_catalog_load_builtin(cat, &err);
   if (history && builtin == GR_OK) builtin = gr_catalog_load_history(cat, &err);
-  for (size_t i = 0; i < nfiles; i++) gr_catalog_load_file(cat, files[i], &err);
+  for (size_t i = 0; i < nfiles; i++) load_one(cat, files[i], &err);
   gr_status st = gr_catalog_validate(cat, &err);
   cli_print_diags(cat, stderr);
   if (st == GR_E_NOMEM || builtin == GR_E_NOMEM) {
@@ -250,4 +315,28 @@ const char *cli_thresholds(const gr_trigger *t, char *buf, size_t n) {
   if (sep[0] == ',') ADD(")");
 #undef ADD
   return buf;
+}
+
+int cli_check_params_files(const gr_catalog *cat, char *const *files, size_t n, const char *cmd) {
+  int bad = 0;
+  for (size_t i = 0; i < n; i++) {
+    const char *name = strcmp(files[i], "-") == 0 ? CLI_STDIN_NAME : files[i];
+    size_t nparams = 0, nother = 0;
+    for (int k = 0; k < GR_REC__COUNT; k++)
+      for (size_t j = 0; j < gr_catalog_count(cat, (gr_record_kind)k); j++) {
+        const gr_pos *p = gr_record_pos((gr_record_kind)k, gr_catalog_at(cat, (gr_record_kind)k, j));
+        if (p->file && strcmp(p->file, name) == 0) {
+          if (k == GR_REC_PARAMETER) nparams++;
+          else nother++;
+        }
+      }
+    if (nparams == 0) {
+      cli_error(cmd, "--params %s holds no parameter: nothing would change", files[i]);
+      bad = 1;
+    } else if (nother > 0) {
+      cli_error(cmd, "warning: --params %s also holds %zu record%s other than parameters (loaded as with -f)", files[i],
+                nother, nother == 1 ? "" : "s");
+    }
+  }
+  return bad ? EXIT_USAGE : EXIT_OK;
 }
