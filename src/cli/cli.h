@@ -111,9 +111,15 @@ struct gr_facts;
 struct gr_facts *cli_facts(const gr_catalog *cat, const gr_arrangement *arr, char *const *specs, size_t n,
                            const char *cmd);
 
-/* Warn (on stderr, "guarantor CMD: warning: ...") about each fact the
- * user set that nothing of `arr` or the positions reads. */
+/* Warn (on stderr, "guarantor CMD: warning: fact X is read by nothing in
+ * ARR") about each fact the user set that nothing of `arr` (no obligation
+ * condition or clause) or the positions (no unless) reads. */
 void cli_warn_unread_facts(const gr_catalog *cat, const gr_arrangement *arr, const struct gr_facts *f, const char *cmd);
+/* The same over arrs[0..n) (the facts `f` of any of them: what the user
+ * set is the same for all): a fact none of them reads is named, "warning:
+ * fact X is read by nothing in the N arrangements" (n > 1). */
+void cli_warn_unread_facts_in(const gr_catalog *cat, const gr_arrangement *const *arrs, size_t n,
+                              const struct gr_facts *f, const char *cmd);
 
 /* The facts as a readable block. */
 struct gr_facts;
@@ -122,6 +128,11 @@ void cli_print_facts(FILE *fp, const struct gr_facts *f);
 /* Finish `w` (which may be NULL: out of memory) and print its text to
  * `fp`; EXIT_OK, or EXIT_FAIL having said why. */
 int cli_print_json(FILE *fp, gr_json *w);
+
+/* A new JSON writer (NULL: out of memory; the gr_json calls accept it)
+ * with its top-level object open and the key "arrangements" holding the
+ * ids of arrs[0..n): the start of a table over several arrangements. */
+gr_json *cli_json_begin_table(const gr_arrangement *const *arrs, size_t n);
 
 /* Print a source on one line: doc: "quote"; ref; assumption: reason. */
 void cli_print_source(FILE *fp, const gr_source *s);

@@ -288,7 +288,22 @@ void cli_warn_unread_facts(const gr_catalog *cat, const gr_arrangement *arr, con
   const gr_table *t = gr_table_get(GR_T_FACT);
   for (size_t i = 0; i < t->count; i++)
     if (gr_facts_origin(f, (gr_fact)i) == GR_FACT_GIVEN && !gr_fact_is_read(cat, arr, (gr_fact)i))
-      cli_error(cmd, "warning: fact %s is set, but nothing in %s or the positions reads it", t->terms[i].name, arr->id);
+      cli_error(cmd, "warning: fact %s is read by nothing in %s", t->terms[i].name, arr->id);
+}
+
+void cli_warn_unread_facts_in(const gr_catalog *cat, const gr_arrangement *const *arrs, size_t n, const gr_facts *f,
+                              const char *cmd) {
+  if (n == 1) {
+    cli_warn_unread_facts(cat, arrs[0], f, cmd);
+    return;
+  }
+  const gr_table *t = gr_table_get(GR_T_FACT);
+  for (size_t i = 0; i < t->count; i++) {
+    if (gr_facts_origin(f, (gr_fact)i) != GR_FACT_GIVEN) continue;
+    bool read = false;
+    for (size_t a = 0; a < n && !read; a++) read = gr_fact_is_read(cat, arrs[a], (gr_fact)i);
+    if (!read) cli_error(cmd, "warning: fact %s is read by nothing in the %zu arrangements", t->terms[i].name, n);
+  }
 }
 
 const char *cli_kind_label(const gr_obligation *o, char *buf, size_t n) {
@@ -339,4 +354,14 @@ int cli_check_params_files(const gr_catalog *cat, char *const *files, size_t n, 
     }
   }
   return bad ? EXIT_USAGE : EXIT_OK;
+}
+
+gr_json *cli_json_begin_table(const gr_arrangement *const *arrs, size_t n) {
+  gr_json *w = gr_json_new(0);
+  gr_json_begin_object(w);
+  gr_json_key(w, "arrangements");
+  gr_json_begin_array(w);
+  for (size_t i = 0; i < n; i++) gr_json_string(w, arrs[i]->id);
+  gr_json_end_array(w);
+  return w;
 }

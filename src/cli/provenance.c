@@ -16,8 +16,26 @@ static cli_input *inputs;
 static size_t ninputs;
 
 void cli_provenance_set_argv(int argc, char **argv) {
+  /* A copy of the pointers: getopt permutes argv as it parses. */
+  static char *none[1] = {"guarantor"};
+  free(saved_argv != none ? saved_argv : NULL);
+  saved_argv = malloc(((size_t)argc + 1) * sizeof *saved_argv);
+  if (saved_argv == NULL || argc < 1) {
+    free(saved_argv);
+    saved_argv = none;
+    saved_argc = 1;
+    return;
+  }
+  memcpy(saved_argv, argv, ((size_t)argc + 1) * sizeof *saved_argv);
   saved_argc = argc;
-  saved_argv = argv;
+}
+
+/* The command line's i-th word; the program's name without its directory
+ * (where it was run from is no part of what it computed). */
+static const char *arg(int i) {
+  if (i > 0) return saved_argv[i];
+  const char *slash = strrchr(saved_argv[0], '/');
+  return slash ? slash + 1 : saved_argv[0];
 }
 
 void cli_sha256_hex(const void *data, size_t len, char hex[65]) {
@@ -67,7 +85,7 @@ void cli_provenance_json(gr_json *w, const cli_provenance *p) {
   gr_json_string(w, p->command);
   gr_json_key(w, "command_line");
   gr_json_begin_array(w);
-  for (int i = 0; i < saved_argc; i++) gr_json_string(w, saved_argv[i]);
+  for (int i = 0; i < saved_argc; i++) gr_json_string(w, arg(i));
   gr_json_end_array(w);
   gr_json_key(w, "seed");
   if (p->has_seed) gr_json_uint(w, p->seed);
@@ -169,11 +187,11 @@ void cli_provenance_csv(FILE *fp, const cli_provenance *p) {
   if (m != NULL) {
     for (int i = 0; i < saved_argc; i++) {
       if (i) fputc(' ', m);
-      if (shell_plain(saved_argv[i])) {
-        fputs(saved_argv[i], m);
+      if (shell_plain(arg(i))) {
+        fputs(arg(i), m);
       } else {
         fputc('\'', m);
-        for (const char *s = saved_argv[i]; *s; s++)
+        for (const char *s = arg(i); *s; s++)
           if (*s == '\'') fputs("'\\''", m);
           else fputc(*s, m);
         fputc('\'', m);

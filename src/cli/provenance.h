@@ -83,7 +83,8 @@ void cli_provenance_init(cli_provenance *p, const char *command);
 /* Write the key "provenance" and its object into `w`, which must be inside
  * an object:
  *   {"program": "guarantor", "version": "0.2.0", "command": "trigger",
- *    "command_line": ["guarantor", "trigger", ...], "seed": 1 | null,
+ *    "command_line": ["guarantor", "trigger", ...] (the program's name
+ *    without its directory), "seed": 1 | null,
  *    "draws": 100000 | null, "params_hash": "0123456789abcdef" | null,
  *    "scenario": "id" | null, "as_of": "YYYY-MM-DD" | null,
  *    "facts": ["un_mandate=true"], "inputs": [{"path": "mine.yaml",
@@ -95,8 +96,10 @@ void cli_provenance_json(gr_json *w, const cli_provenance *p);
  * (as cli_print_json). */
 int cli_print_json_provenance(FILE *fp, gr_json *w, const cli_provenance *p);
 
-/* The trailing CSV columns, starting with a comma; the same on every row. */
-#define CLI_PROVENANCE_CSV_HEADER ",version,command_line,seed,draws,params_hash,scenario,as_of,facts,inputs"
+/* The trailing CSV columns, starting with a comma; the same on every row.
+ * as_of_given and facts_given are what --as-of and --facts gave (empty:
+ * none), named so that they never clash with a row's own as_of or facts. */
+#define CLI_PROVENANCE_CSV_HEADER ",version,command_line,seed,draws,params_hash,scenario,as_of_given,facts_given,inputs"
 /* Write the row's trailing columns, starting with a comma (no newline):
  * command_line is the arguments joined by spaces (each quoted for a POSIX
  * shell when it needs it), facts the --facts texts joined by ';', inputs
