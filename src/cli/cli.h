@@ -40,6 +40,10 @@ gr_catalog *cli_load(char *const *files, size_t nfiles, int *status);
 /* The same, with the historical cases (data/history/) before the files
  * when `history` is true. */
 gr_catalog *cli_load_with(char *const *files, size_t nfiles, bool history, int *status);
+/* The same; with `keep_invalid`, a catalog whose files have errors is
+ * returned too (with *status EXIT_USAGE), for a command that reports on
+ * its diagnostics. */
+gr_catalog *cli_load_ex(char *const *files, size_t nfiles, bool history, bool keep_invalid, int *status);
 
 /* After loading: each --params file in files[0..n) must hold at least one
  * parameter (an error naming it otherwise: it would change nothing); one

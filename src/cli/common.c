@@ -84,6 +84,10 @@ static void load_one(gr_catalog *cat, const char *path, gr_error *err) {
 }
 
 gr_catalog *cli_load_with(char *const *files, size_t nfiles, bool history, int *status) {
+  return cli_load_ex(files, nfiles, history, false, status);
+}
+
+gr_catalog *cli_load_ex(char *const *files, size_t nfiles, bool history, bool keep_invalid, int *status) {
   gr_error err = GR_ERROR_INIT;
   size_t nstdin = 0;
   for (size_t i = 0; i < nfiles; i++) nstdin += strcmp(files[i], "-") == 0;
@@ -116,6 +120,10 @@ gr_catalog *cli_load_with(char *const *files, size_t nfiles, bool history, int *
     else
       fprintf(stderr, "guarantor: %zu error%s; nothing done\n", n, n == 1 ? "" : "s");
     *status = EXIT_USAGE;
+    if (keep_invalid) {
+      gr_error_clear(&err);
+      return cat;
+    }
   } else {
     *status = EXIT_OK;
     gr_error_clear(&err);

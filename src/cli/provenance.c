@@ -123,24 +123,20 @@ void cli_provenance_json(gr_json *w, const cli_provenance *p) {
   gr_json_end_object(w);
 }
 
-int cli_print_json_provenance(FILE *fp, gr_json *w, const cli_provenance *p) {
-  gr_status st = w ? gr_json_status(w) : GR_E_NOMEM;
-  char *text = gr_json_finish(w);
+int cli_print_json_text_provenance(FILE *fp, const char *text, const cli_provenance *p) {
   gr_json *pw = gr_json_new(0);
   if (pw != NULL) {
     gr_json_begin_object(pw);
     cli_provenance_json(pw, p);
     gr_json_end_object(pw);
   }
-  gr_status pst = pw ? gr_json_status(pw) : GR_E_NOMEM;
+  gr_status st = pw ? gr_json_status(pw) : GR_E_NOMEM;
   char *ptext = gr_json_finish(pw);
   /* Both are objects: the body's closing brace gives way to the
    * provenance's members. */
-  char *close = text ? strrchr(text, '}') : NULL;
+  const char *close = text ? strrchr(text, '}') : NULL;
   if (text == NULL || ptext == NULL || close == NULL || ptext[0] != '{') {
-    if (st == GR_OK) st = pst;
     fprintf(stderr, "guarantor: cannot write JSON: %s\n", gr_strerror(st == GR_OK ? GR_E_MISUSE : st));
-    gr_free(text);
     gr_free(ptext);
     return EXIT_FAIL;
   }
@@ -151,9 +147,20 @@ int cli_print_json_provenance(FILE *fp, gr_json *w, const cli_provenance *p) {
   fwrite(text, 1, (size_t)(q - text), fp);
   fputs(empty ? "" : ",", fp);
   fputs(ptext + 1, fp);
-  gr_free(text);
   gr_free(ptext);
   return EXIT_OK;
+}
+
+int cli_print_json_provenance(FILE *fp, gr_json *w, const cli_provenance *p) {
+  gr_status st = w ? gr_json_status(w) : GR_E_NOMEM;
+  char *text = gr_json_finish(w);
+  if (text == NULL) {
+    fprintf(stderr, "guarantor: cannot write JSON: %s\n", gr_strerror(st == GR_OK ? GR_E_MISUSE : st));
+    return EXIT_FAIL;
+  }
+  int rc = cli_print_json_text_provenance(fp, text, p);
+  gr_free(text);
+  return rc;
 }
 
 void cli_csv_text(FILE *fp, const char *s) {

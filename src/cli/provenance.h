@@ -96,6 +96,10 @@ void cli_provenance_json(gr_json *w, const cli_provenance *p);
  * (as cli_print_json). */
 int cli_print_json_provenance(FILE *fp, gr_json *w, const cli_provenance *p);
 
+/* The same for JSON text already made (gr_record_to_json() and the like:
+ * one object; NULL is out of memory): `text` is borrowed. */
+int cli_print_json_text_provenance(FILE *fp, const char *text, const cli_provenance *p);
+
 /* The trailing CSV columns, starting with a comma; the same on every row.
  * as_of_given and facts_given are what --as-of and --facts gave (empty:
  * none), named so that they never clash with a row's own as_of or facts. */
