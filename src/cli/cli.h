@@ -138,6 +138,11 @@ int cli_print_json(FILE *fp, gr_json *w);
  * ids of arrs[0..n): the start of a table over several arrangements. */
 gr_json *cli_json_begin_table(const gr_arrangement *const *arrs, size_t n);
 
+/* Write `key` and the space-separated words of `spaced` (NULL: none) as
+ * an array of strings: for lists kept as text (cli_compare_row's
+ * guarantors and vetoes), which JSON gives as arrays, never joined. */
+void cli_json_words(gr_json *w, const char *key, const char *spaced);
+
 /* Print a source on one line: doc: "quote"; ref; assumption: reason. */
 void cli_print_source(FILE *fp, const gr_source *s);
 

@@ -373,3 +373,18 @@ gr_json *cli_json_begin_table(const gr_arrangement *const *arrs, size_t n) {
   gr_json_end_array(w);
   return w;
 }
+
+void cli_json_words(gr_json *w, const char *key, const char *spaced) {
+  gr_json_key(w, key);
+  gr_json_begin_array(w);
+  for (const char *p = spaced ? spaced : ""; *p;) {
+    p += strspn(p, " ");
+    size_t n = strcspn(p, " ");
+    if (n == 0) break;
+    char word[256];
+    snprintf(word, sizeof word, "%.*s", (int)(n < sizeof word ? n : sizeof word - 1), p);
+    gr_json_string(w, word);
+    p += n;
+  }
+  gr_json_end_array(w);
+}
