@@ -19,6 +19,7 @@
 
 #include "guarantor/catalog.h"
 #include "guarantor/sim.h"
+#include "guarantor/discovery.h"
 #include "guarantor/backtest.h"
 #include "guarantor/assess.h"
 #include "guarantor/trigger.h"
@@ -166,6 +167,28 @@ static gr_status session(void) {
   }
   gr_sensitivity *sens = NULL;
   CALL(gr_sensitivity_new(cat, ps, a, ev, f, 0, 32, &o, &sens, &err));
+  /* The difference from another arrangement, and where the ordering
+   * flips (issue 13). */
+  const gr_arrangement *b = gr_catalog_arrangement(cat, "coalition-2025");
+  gr_sensitivity *dsens = NULL;
+  CALL(gr_sensitivity_difference_new(cat, ps, a, b, NULL, ev, f, NULL, 0, 32, &o, &dsens, &err));
+  gr_sensitivity_free(dsens);
+  gr_discovery_options dopt;
+  gr_discovery_options_init(&dopt, sizeof dopt);
+  dopt.draws = 200;
+  gr_discovery *disc = NULL;
+  CALL(gr_discovery_new(cat, ps, a, b, NULL, ev, f, NULL, 0, &o, &dopt, &disc, &err));
+  if (st == GR_OK) {
+    gr_json *w = gr_json_new(0);
+    if (w == NULL) st = GR_E_NOMEM;
+    else {
+      gr_json_discovery(w, disc);
+      char *j = gr_json_finish(w);
+      if (j == NULL) st = GR_E_NOMEM;
+      gr_free(j);
+    }
+  }
+  gr_discovery_free(disc);
   /* The backtest, on the fixture's cases. */
   gr_catalog *hc = st == GR_OK ? gr_catalog_new() : NULL;
   if (st == GR_OK && hc == NULL) st = GR_E_NOMEM;

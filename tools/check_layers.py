@@ -47,10 +47,12 @@ PUBLIC = {
     "json.h": "base",
     "model.h": "model",
     "catalog.h": "catalog",
+    "whatif.h": "catalog",
     "facts.h": "engine",
     "trigger.h": "engine",
     "assess.h": "engine",
     "sim.h": "mc",
+    "discovery.h": "mc",
     "backtest.h": "backtest",
     # The umbrella header includes everything: no module may include it.
     "guarantor.h": None,

@@ -10,6 +10,8 @@
  *   trigger.h  what an arrangement does when an event happens
  *   assess.h   which actors can accept an arrangement
  *   sim.h      how much it deters: the Monte Carlo and its sensitivity
+ *   discovery.h  what decides whether one arrangement beats another, and where
+ *              the ordering flips (Sobol indices of a difference, PRIM)
  *
  * Link with -lguarantor (pkg-config guarantor, or find_package(guarantor)
  * and the target guarantor::guarantor in CMake).
@@ -21,10 +23,12 @@
 #include "json.h"
 #include "model.h"
 #include "catalog.h"
+#include "whatif.h"
 #include "facts.h"
 #include "trigger.h"
 #include "assess.h"
 #include "sim.h"
+#include "discovery.h"
 #include "backtest.h"
 
 #endif /* GUARANTOR_GUARANTOR_H */

@@ -265,6 +265,12 @@ typedef struct gr_sensitivity {
   double variance;
   gr_sensitivity_item *items;  /* Uncertain parameters, by total index. */
   size_t n;
+  /* Appended with issue 13: NULL for the indices of P(deterred) of
+   * `arrangement`; else the arrangement B of a difference, whose indices
+   * are those of P_A(deterred | θ) - P_B(deterred | θ), `arrangement`
+   * being A, and whose mean and variance are the difference's
+   * (gr_sensitivity_difference_new() in discovery.h). */
+  const gr_arrangement *versus;
 } gr_sensitivity;
 
 /* Sobol indices of P(deterred) — the aggressor's probability of choosing

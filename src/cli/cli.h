@@ -34,8 +34,9 @@ int cmd_backtest(int argc, char **argv);
 
 /* Load the built-in catalog and then `files` ("-": standard input, at
  * most one of them), validate, and print every diagnostic to stderr; each
- * file's SHA-256 is recorded for the provenance (provenance.h). Returns the catalog, or NULL with *status set to
- * EXIT_USAGE (bad input) or EXIT_FAIL (out of memory, broken built-in). */
+ * file's SHA-256 is recorded for the provenance (provenance.h). Returns
+ * the catalog, or NULL with *status set to EXIT_USAGE (bad input) or
+ * EXIT_FAIL (out of memory, broken built-in). */
 gr_catalog *cli_load(char *const *files, size_t nfiles, int *status);
 /* The same, with the historical cases (data/history/) before the files
  * when `history` is true. */
@@ -44,6 +45,10 @@ gr_catalog *cli_load_with(char *const *files, size_t nfiles, bool history, int *
  * returned too (with *status EXIT_USAGE), for a command that reports on
  * its diagnostics. */
 gr_catalog *cli_load_ex(char *const *files, size_t nfiles, bool history, bool keep_invalid, int *status);
+/* The same as cli_load_with, with texts[0..ntexts) loaded after the files
+ * under names[i] (what-ifs: whatif.c). */
+gr_catalog *cli_load_buffers(char *const *files, size_t nfiles, bool history, const char *const *names,
+                             const char *const *texts, size_t ntexts, int *status);
 
 /* After loading: each --params file in files[0..n) must hold at least one
  * parameter (an error naming it otherwise: it would change nothing); one

@@ -14,6 +14,7 @@
 #include "progress.h"
 #include "ranks.h"
 #include "simout.h"
+#include "whatif.h"
 
 typedef struct settings {
   uint64_t draws, seed, threads, samples;
@@ -22,6 +23,7 @@ typedef struct settings {
   cli_list files, facts;
   gr_date as_of;
   const char *baseline;
+  cli_what_if_options wi;
 } settings;
 
 static const cli_option options[] = {
@@ -36,6 +38,7 @@ static const cli_option options[] = {
     CLI_OPT_COUNT(settings, "samples", 0, samples, "N", "base samples for --sensitivity (default 16384)", 16, 1000000),
     CLI_OPT(settings, "baseline", 0, CLI_TEXT, baseline, "ARR",
             "also run ARR on the same draws and give the differences\nfrom it, paired"),
+    CLI_OPT_WHAT_IF(settings, wi),
     CLI_OPT_FACTS(settings, facts),
     CLI_OPT(settings, "as-of", 0, CLI_DATE, as_of, "DATE", "date for scope and terms (see 'guarantor trigger')"),
     CLI_OPT_JSON(settings, json),
@@ -48,6 +51,7 @@ static const cli_spec spec = {
     "                          [--threads T] [--precision P] [--params FILE]\n"
     "                          [--sensitivity [--samples N]] [--facts F=V,...]\n"
     "                          [--baseline ARR] [--as-of DATE] [--json]\n"
+    "                          [--set|--drop|--add EDIT]... [--param ID=V]...\n"
     "                          [-f FILE]...",
     "Monte Carlo of how much an arrangement deters the attack of a case: a\n"
     "scenario or an event (default: " CLI_DEFAULT_CASE "). The model weighs the\n"
@@ -64,7 +68,10 @@ static const cli_spec spec = {
     "the aggressor chose, and can move the 'wrong' way), the days to the\n"
     "first help and each guarantor's honour rate if attacked. An event the\n"
     "model has no sub-model for (a hybrid attack) is refused. docs/model.md\n"
-    "states every equation and what the model cannot tell.\n",
+    "states every equation and what the model cannot tell. A what-if\n"
+    "(--set, --drop, --add, --param) simulates the arrangement so changed,\n"
+    "paired with the original on the same draws unless --baseline says\n"
+    "otherwise.\n",
     options,
     sizeof options / sizeof options[0],
     1,
@@ -149,9 +156,10 @@ static void print_human(FILE *fp, const gr_sim_result *r, const gr_sensitivity *
   fputs("\nEstimates of the model, not predictions: see docs/model.md.\n", fp);
 }
 
-static int print_json(FILE *fp, const gr_sim_result *r, const gr_sensitivity *sens) {
+static int print_json(FILE *fp, const gr_sim_result *r, const gr_sensitivity *sens, const cli_what_ifs *wi) {
   gr_json *w = gr_json_new(0);
   gr_json_begin_object(w);
+  cli_what_if_json(w, wi);
   gr_json_key(w, "result");
   gr_json_sim_result(w, r);
   gr_json_key(w, "sensitivity");
@@ -169,6 +177,7 @@ int cmd_simulate(int argc, char **argv) {
   gr_params *params = NULL;
   gr_sim_result *res[2] = {NULL, NULL};
   gr_facts *bl_facts = NULL;
+  cli_what_ifs wi = {0};
   gr_sensitivity *sens = NULL;
   gr_facts *facts = NULL;
   gr_error err = GR_ERROR_INIT;
@@ -179,9 +188,12 @@ int cmd_simulate(int argc, char **argv) {
   so.seed = o.seed;
   so.threads = cli_threads("simulate", o.threads);
   so.precision = o.precision;
-  cat = cli_load(o.files.items, o.files.n, &rc);
+  cat = cli_load_what_if("simulate", o.files.items, o.files.n, false, &o.wi, args, 1, &wi, &rc);
   if (cat == NULL) goto done;
-  const gr_arrangement *arr = cli_find(cat, GR_REC_ARRANGEMENT, args[0]);
+  const char *variant = cli_what_if_variant(&wi, args[0]);
+  const gr_arrangement *arr = cli_find(cat, GR_REC_ARRANGEMENT, variant ? variant : args[0]);
+  /* A variant is paired with its original unless told otherwise. */
+  const char *baseline = o.baseline ? o.baseline : variant ? args[0] : NULL;
   const gr_scenario *sc = NULL;
   const gr_event *ev = NULL;
   if (arr == NULL || cli_find_case(cat, nargs == 2 ? args[1] : CLI_DEFAULT_CASE, &sc, &ev) != 0 ||
@@ -193,8 +205,8 @@ int cmd_simulate(int argc, char **argv) {
   /* The baseline runs second, on the same draws. */
   const gr_arrangement *arrs[2] = {arr, NULL};
   size_t narrs = 1;
-  if (o.baseline) {
-    if ((arrs[1] = cli_find(cat, GR_REC_ARRANGEMENT, o.baseline)) == NULL ||
+  if (baseline) {
+    if ((arrs[1] = cli_find(cat, GR_REC_ARRANGEMENT, baseline)) == NULL ||
         (bl_facts = cli_facts(cat, arrs[1], o.facts.items, o.facts.n, "simulate")) == NULL) {
       rc = EXIT_USAGE;
       goto done;
@@ -235,8 +247,12 @@ int cmd_simulate(int argc, char **argv) {
     rc = st == GR_E_NOMEM ? EXIT_FAIL : EXIT_USAGE;
     goto done;
   }
-  if (o.json) rc = print_json(stdout, res[0], sens);
-  else print_human(stdout, res[0], sens);
+  if (o.json) {
+    rc = print_json(stdout, res[0], sens, &wi);
+  } else {
+    cli_what_if_print(stdout, &wi);
+    print_human(stdout, res[0], sens);
+  }
   if (res[0]->partial || (sens && sens->partial)) rc = EXIT_FAIL;
   if (fflush(stdout) != 0) rc = EXIT_FAIL;
 done:
@@ -246,6 +262,7 @@ done:
   gr_sim_result_free(res[0]);
   gr_sim_result_free(res[1]);
   gr_facts_free(bl_facts);
+  cli_what_ifs_free(&wi);
   gr_params_free(params);
   gr_catalog_free(cat);
   cli_settings_free(&spec, &o);

@@ -83,11 +83,26 @@ static void load_one(gr_catalog *cat, const char *path, gr_error *err) {
   free(data);
 }
 
+static gr_catalog *load_all(char *const *files, size_t nfiles, bool history, const char *const *names,
+                            const char *const *texts, size_t ntexts, bool keep_invalid, int *status);
+
 gr_catalog *cli_load_with(char *const *files, size_t nfiles, bool history, int *status) {
-  return cli_load_ex(files, nfiles, history, false, status);
+  return load_all(files, nfiles, history, NULL, NULL, 0, false, status);
 }
 
 gr_catalog *cli_load_ex(char *const *files, size_t nfiles, bool history, bool keep_invalid, int *status) {
+  return load_all(files, nfiles, history, NULL, NULL, 0, keep_invalid, status);
+}
+
+gr_catalog *cli_load_buffers(char *const *files, size_t nfiles, bool history, const char *const *names,
+                             const char *const *texts, size_t ntexts, int *status) {
+  return load_all(files, nfiles, history, names, texts, ntexts, false, status);
+}
+
+/* What the cli_load functions do: the files, then texts[0..ntexts) under
+ * names[i]; with `keep_invalid`, a catalog with errors is returned too. */
+static gr_catalog *load_all(char *const *files, size_t nfiles, bool history, const char *const *names,
+                            const char *const *texts, size_t ntexts, bool keep_invalid, int *status) {
   gr_error err = GR_ERROR_INIT;
   size_t nstdin = 0;
   for (size_t i = 0; i < nfiles; i++) nstdin += strcmp(files[i], "-") == 0;
@@ -105,8 +120,19 @@ gr_catalog *cli_load_ex(char *const *files, size_t nfiles, bool history, bool ke
   gr_status builtin = gr_catalog_load_builtin(cat, &err);
   if (history && builtin == GR_OK) builtin = gr_catalog_load_history(cat, &err);
   for (size_t i = 0; i < nfiles; i++) load_one(cat, files[i], &err);
+  for (size_t i = 0; i < ntexts; i++) gr_catalog_load_buffer(cat, names[i], texts[i], strlen(texts[i]), &err);
   gr_status st = gr_catalog_validate(cat, &err);
-  cli_print_diags(cat, stderr);
+  /* A what-if's record replaces the built-in one on purpose: the note
+   * saying so would only repeat the "What-if:" line of the output. */
+  char line[2048];
+  for (size_t i = 0; i < gr_catalog_diag_count(cat); i++) {
+    const gr_diag *d = gr_catalog_diag(cat, i);
+    bool ours = false;
+    for (size_t k = 0; k < ntexts && !ours; k++) ours = d->severity == GR_SEV_NOTE && strcmp(d->file, names[k]) == 0;
+    if (ours) continue;
+    gr_diag_format(d, line, sizeof line);
+    fprintf(stderr, "%s\n", line);
+  }
   if (st == GR_E_NOMEM || builtin == GR_E_NOMEM) {
     fprintf(stderr, "guarantor: out of memory\n");
     *status = EXIT_FAIL;

@@ -62,7 +62,10 @@ char *cli_fmt_spread(const gr_spread *s, bool sign, char *buf, size_t n) {
 const char *cli_baseline_id(const gr_sim_result *r) { return r->baseline ? r->baseline->id : "none"; }
 
 /* "fewer attacks than B" is B's P(attack) minus this one's: vs_ turned round. */
-gr_difference cli_fewer(const gr_difference *vs) { return (gr_difference){-vs->estimate, -vs->hi, -vs->lo}; }
+gr_difference cli_fewer(const gr_difference *vs) {
+  /* 0 - x + 0.0: no negative zero, which would print as "-0.000". */
+  return (gr_difference){0 - vs->estimate + 0.0, 0 - vs->hi + 0.0, 0 - vs->lo + 0.0};
+}
 
 static void vetoes_of(const gr_catalog *cat, const gr_arrangement *arr, const gr_facts *facts, gr_date as_of,
                       char *buf, size_t n) {
@@ -100,7 +103,10 @@ void cli_print_compare_table(FILE *fp, const cli_compare_row *rows, size_t n, co
   snprintf(fh, sizeof fh, "fewer attacks than %s", base);
   snprintf(sh, sizeof sh, "fewer successes than %s", base);
   int fw = (int)strlen(fh) > 25 ? (int)strlen(fh) : 25, sw = (int)strlen(sh) > 25 ? (int)strlen(sh) : 25;
-  fprintf(fp, "%-19s %-3s %-22s %-21s %-22s %-14s %-22s %-*s %-16s %-*s %-13s %-12s %-8s %s\n", "arrangement", "#g",
+  int aw = 19;
+  for (size_t i = 0; i < n; i++)
+    if ((int)strlen(rows[i].arr->id) > aw) aw = (int)strlen(rows[i].arr->id);
+  fprintf(fp, "%-*s %-3s %-22s %-21s %-22s %-14s %-22s %-*s %-16s %-*s %-13s %-12s %-8s %s\n", aw, "arrangement", "#g",
           "strongest", "legal form", "P(attack) [95%]", "prior 80%", "P(succeeds) [95%]", fw, fh, "prior 80%", sw, sh,
           "help(d) [95%]", "troops", "$M/yr", "vetoed by");
   for (size_t i = 0; i < n; i++) {
@@ -113,7 +119,7 @@ void cli_print_compare_table(FILE *fp, const cli_compare_row *rows, size_t n, co
     /* P(attack | θ) = 1 - P(deterred | θ): its 80 % runs from 1 - p90 to 1 - p10. */
     gr_spread ap = {1 - dp.hi, 1 - dp.median, 1 - dp.lo, 1 - dp.mean, dp.n};
     bool self = r0->baseline == rows[i].arr;
-    fprintf(fp, "%-19s %-3zu %-22s %-21s %-22s %-14s %-22s %-*s %-16s %-*s %-13s %-12.15g %-8.15g %s\n",
+    fprintf(fp, "%-*s %-3zu %-22s %-21s %-22s %-14s %-22s %-*s %-16s %-*s %-13s %-12.15g %-8.15g %s\n", aw,
             rows[i].arr->id, rows[i].nguarantors, cli_strongest(rows[i].arr),
             gr_table_name(GR_T_LEGAL_FORM, rows[i].arr->legal_form), cli_fmt_prop(&r->attack, d, sizeof d),
             cli_fmt_spread(&ap, false, p1, sizeof p1), cli_fmt_prop(&r->succeeds, h, sizeof h), fw,
@@ -135,6 +141,11 @@ void cli_print_compare_table(FILE *fp, const cli_compare_row *rows, size_t n, co
           base);
 }
 
+
+/* The progress bar's label of the next comparisons. */
+static const char *progress_label = "simulating";
+
+void cli_comparison_label(const char *what) { progress_label = what ? what : "simulating"; }
 
 int cli_comparison_run(const char *cmd, const gr_catalog *cat, char *const *ids, size_t nids, const cli_case *cs,
                        gr_date as_of, char *const *facts, size_t nfacts, gr_sim_options *so, const char *baseline,
@@ -189,7 +200,7 @@ int cli_comparison_run(const char *cmd, const gr_catalog *cat, char *const *ids,
     return EXIT_USAGE;
   }
   cli_progress prog;
-  cli_progress_start(&prog, "simulating");
+  cli_progress_start(&prog, progress_label);
   cli_catch_sigint();
   so->progress = cli_progress_update;
   so->progress_ctx = &prog;

@@ -75,5 +75,8 @@ int cli_comparison_run(const char *cmd, const gr_catalog *cat, char *const *ids,
                        gr_date as_of, char *const *facts, size_t nfacts, gr_sim_options *so, const char *baseline,
                        cli_comparison *c);
 void cli_comparison_free(cli_comparison *c);
+/* The label of the progress bar of the next comparisons ("run 3 of 5");
+ * NULL: "simulating". The string must outlive them. */
+void cli_comparison_label(const char *what);
 
 #endif /* GUARANTOR_CLI_SIMOUT_H */

@@ -183,10 +183,192 @@ static void test_simulate_baseline(void **state) {
   done(&r);
 }
 
+/* ---- What-ifs and sweeps, one command each --------------------------------- */
+
+/* "Drop the US backstop from coalition-2025": the variant without the
+ * US, paired with the original on the same draws. */
+static void test_drop_us_backstop(void **state) {
+  (void)state;
+  run r = prog("simulate", "coalition-2025", "--drop", "USA", "-n", "20000", "--json", NULL);
+  assert_int_equal(r.status, 0);
+  struct fy_document *d = json_of(r.out);
+  assert_string_equal(value_at(d, "/what_if/0/variant"), "coalition-2025-what-if");
+  assert_string_equal(value_at(d, "/what_if/0/of"), "coalition-2025");
+  assert_string_equal(value_at(d, "/what_if/0/edits/0"), "drop USA");
+  assert_string_equal(value_at(d, "/result/arrangement"), "coalition-2025-what-if");
+  assert_string_equal(value_at(d, "/result/vs_baseline/baseline"), "coalition-2025");
+  /* No US guarantor is left. */
+  struct fy_node *gs = fy_node_by_path(fy_document_root(d), "/result/guarantors", FY_NT, FYNWF_DONT_FOLLOW);
+  void *it = NULL;
+  for (struct fy_node *g; (g = fy_node_sequence_iterate(gs, &it)) != NULL;)
+    assert_string_not_equal(fy_node_get_scalar0(fy_node_by_path(g, "/guarantor", FY_NT, FYNWF_DONT_FOLLOW)), "USA");
+  /* The US air cover and intelligence help the defence: without them,
+   * attacks succeed no less often than with them. */
+  assert_true(number_at(d, "/result/vs_baseline/attack_succeeds/estimate") >= 0);
+  fy_document_destroy(d);
+  done(&r);
+  r = prog("simulate", "coalition-2025", "--drop", "USA", "-n", "20000", NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, "What-if: coalition-2025-what-if is coalition-2025 with: drop USA"));
+  assert_non_null(strstr(r.out, "Against coalition-2025, on the same draws:"));
+  done(&r);
+}
+
+/* "A force of 60,000 instead of 32,000": every share of the reassurance
+ * force times 60/32; the troops on offer say so. */
+static void test_force_of_60000(void **state) {
+  (void)state;
+  run r = prog("simulate", "coalition-2025", "--set", "*.reassurance_force.troops=x1.875", "-n", "20000", "--json",
+               NULL);
+  assert_int_equal(r.status, 0);
+  struct fy_document *d = json_of(r.out);
+  assert_true(number_at(d, "/result/troops") == 60000);
+  /* Paired with the original: a difference with an interval, not a guess. */
+  double lo = number_at(d, "/result/vs_baseline/attack/lo"), hi = number_at(d, "/result/vs_baseline/attack/hi");
+  assert_true(lo <= hi);
+  fy_document_destroy(d);
+  done(&r);
+}
+
+/* "Italy in under a UN mandate": in the scenario with a mandate, the
+ * coalition against the same coalition without Italy. */
+static void test_italy_under_un_mandate(void **state) {
+  (void)state;
+  run r = prog("compare", "coalition-2025", "--drop", "ITA", "--event", "un-mandate-offensive-zaporizhzhia",
+               "--baseline", "coalition-2025-what-if", "-n", "20000", "--csv", NULL);
+  assert_int_equal(r.status, 0);
+  table *t = csv_of(r.out);
+  assert_int_equal(t->nrows, 2);
+  int with = row_of(t, "arrangement", "coalition-2025");
+  assert_string_equal(cell(t, with, "baseline"), "coalition-2025-what-if");
+  assert_string_equal(cell(t, row_of(t, "arrangement", "coalition-2025-what-if"), "what_if"), "drop ITA");
+  /* With Italy's force on offer the coalition offers more troops. */
+  assert_true(num(t, with, "troops") > num(t, row_of(t, "arrangement", "coalition-2025-what-if"), "troops"));
+  table_free(t);
+  done(&r);
+  /* Italy's force acts only under a mandate: the trigger engine says so. */
+  r = prog("trigger", "coalition-2025", "un-mandate-offensive-zaporizhzhia", NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, "ITA"));
+  done(&r);
+}
+
+/* "coalition-2025 as a ratified treaty": beside the original, with the
+ * difference paired. */
+static void test_as_ratified_treaty(void **state) {
+  (void)state;
+  run r = prog("compare", "coalition-2025", "--set", "legal_form=treaty_ratified", "--baseline", "coalition-2025", "-n",
+               "40000", "--csv", NULL);
+  assert_int_equal(r.status, 0);
+  table *t = csv_of(r.out);
+  assert_int_equal(t->nrows, 2);
+  int v = row_of(t, "arrangement", "coalition-2025-what-if");
+  assert_string_equal(cell(t, v, "legal_form"), "treaty_ratified");
+  assert_string_equal(cell(t, v, "what_if"), "set legal_form=treaty_ratified");
+  /* A treaty is honoured more often than an executive agreement
+   * (legal-form shifts, data/parameters.yaml): fewer attacks, by more than
+   * the paired interval. */
+  assert_true(num(t, v, "vs_attack_hi") < 0);
+  table_free(t);
+  done(&r);
+  r = prog("compare", "coalition-2025", "--set", "legal_form=treaty", "-n", "100", NULL);
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err, "unknown value 'treaty'"));
+  done(&r);
+  r = prog("compare", "coalition-2025", "nato-lite-2025", "--drop", "USA", "-n", "100", NULL);
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err, "what-if 'USA': say which arrangement it changes (ARR/USA): several are given"));
+  done(&r);
+}
+
+/* "A sweep of honour_base over five values for all arrangements into one
+ * CSV": one row per run and arrangement, the swept value in its column,
+ * and the gains grow with the honour rate. */
+static void test_sweep_honour_base(void **state) {
+  (void)state;
+  run r = prog("compare", "--sweep", "honour_base=0.2,0.3,0.4,0.5,0.6", "--csv", "-n", "4000", NULL);
+  assert_int_equal(r.status, 0);
+  table *t = csv_of(r.out);
+  assert_int_equal(t->nrows, 50);
+  assert_string_equal(t->cell[0][0], "run");
+  assert_string_equal(t->cell[0][1], "honour_base");
+  double last = -1;
+  for (int i = 0; i < t->nrows; i++) {
+    if (strcmp(cell(t, i, "arrangement"), "nato-membership") != 0) continue;
+    double f = num(t, i, "fewer_attacks");
+    assert_true(f > last); /* On common random numbers: strictly. */
+    last = f;
+  }
+  table_free(t);
+  done(&r);
+  r = prog("compare", "budapest-1994", "--sweep", "honour_base=0.2:0.6:3", "--json", "-n", "1000", NULL);
+  assert_int_equal(r.status, 0);
+  int lines = 0;
+  for (char *line = strtok(r.out, "\n"); line; line = strtok(NULL, "\n"), lines++) {
+    struct fy_document *d = json_of(line);
+    assert_string_equal(value_at(d, "/arrangement"), "budapest-1994");
+    fy_document_destroy(d);
+  }
+  assert_int_equal(lines, 3);
+  done(&r);
+  r = prog("compare", "--sweep", "honor_base=0.2,0.3", "-n", "100", NULL);
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err, "honor_base"));
+  done(&r);
+}
+
+/* "Which assumptions decide between nato-lite-2025 and coalition-2025, and
+ * where does the ordering flip": the indices of the difference and the
+ * PRIM boxes, in one command. */
+static void test_which_assumptions_decide(void **state) {
+  (void)state;
+  run r = prog("compare", "nato-lite-2025", "coalition-2025", "--sensitivity", "--samples", "1024", "-n", "10000",
+               "--json", NULL);
+  assert_int_equal(r.status, 0);
+  struct fy_document *d = json_of(r.out);
+  assert_string_equal(value_at(d, "/difference/sensitivity/arrangement"), "nato-lite-2025");
+  assert_string_equal(value_at(d, "/difference/sensitivity/versus"), "coalition-2025");
+  /* The indices are ordered by total index, each inside its interval's
+   * neighbourhood, and at least one parameter matters. */
+  double t0 = number_at(d, "/difference/sensitivity/indices/0/total");
+  double t1 = number_at(d, "/difference/sensitivity/indices/1/total");
+  assert_true(t0 >= t1 && t0 > 0.05);
+  /* The flip is the minority ordering; every accepted box has its bounds,
+   * and a density above the base rate it was tested against. */
+  double ab = number_at(d, "/difference/discovery/a_beats_b/estimate");
+  assert_true(ab > 0 && ab < 0.5);
+  struct fy_node *boxes = fy_node_by_path(fy_document_root(d), "/difference/discovery/boxes", FY_NT,
+                                          FYNWF_DONT_FOLLOW);
+  assert_true(fy_node_sequence_item_count(boxes) >= 1);
+  if (strcmp(value_at(d, "/difference/discovery/boxes/0/accepted"), "true") == 0) {
+    assert_true(number_at(d, "/difference/discovery/boxes/0/density") >
+                number_at(d, "/difference/discovery/boxes/0/base_rate"));
+    assert_non_null(fy_node_by_path(fy_document_root(d), "/difference/discovery/boxes/0/bounds/0/parameter", FY_NT,
+                                    FYNWF_DONT_FOLLOW));
+  }
+  fy_document_destroy(d);
+  done(&r);
+  r = prog("compare", "nato-lite-2025", "coalition-2025", "--sensitivity", "--samples", "512", "-n", "5000", NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, "Which assumptions decide whether nato-lite-2025 beats coalition-2025"));
+  assert_non_null(strstr(r.out, "Where the ordering flips"));
+  done(&r);
+  r = prog("compare", "nato-lite-2025", "--sensitivity", "-n", "100", NULL);
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err, "--sensitivity compares two arrangements, A and B; this run has 1"));
+  done(&r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_compare_baseline),
       cmocka_unit_test(test_simulate_baseline),
+      cmocka_unit_test(test_drop_us_backstop),
+      cmocka_unit_test(test_force_of_60000),
+      cmocka_unit_test(test_italy_under_un_mandate),
+      cmocka_unit_test(test_as_ratified_treaty),
+      cmocka_unit_test(test_sweep_honour_base),
+      cmocka_unit_test(test_which_assumptions_decide),
   };
   return cmocka_run_group_tests(tests, cli_setup, cli_teardown);
 }

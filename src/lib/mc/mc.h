@@ -246,4 +246,28 @@ double gr__p_no_attack(const gr__carr *c, const gr__weighing *w, const double *t
 bool gr__fight(const gr__carr *c, int o, const gr_params *ps, const double *th, gr__work *work, uint64_t seed,
                uint64_t draw, gr__counts *n);
 
+/* ---- Sensitivity and discovery (sensitivity.c, discovery.c) -------------- */
+
+/* th[j] = every parameter at its prior mean (a fixed one at its value). */
+void gr__theta_at_means(const gr_params *ps, double *th);
+
+/* P(deterred | θ) of c: gr__weigh() then gr__p_no_attack(), in `work`. */
+double gr__deterred_given(const gr__carr *c, const double *th, gr__work *work);
+
+/* The uncertain parameters the aggressor's decision reads for any of the
+ * n compiled arrangements cs[0..n) (the union), in the model's order, into
+ * which[0..GR__P_COUNT); returns how many. docs/model.md, section 6,
+ * "Inputs", lists them. */
+size_t gr__uncertain_inputs(const gr_params *ps, const gr__carr *const *cs, size_t n, int *which);
+
+/* The threads an OpenMP region of a call runs for `requested` (0: as many
+ * as OpenMP offers; 1 without OpenMP), so that a workspace can be
+ * allocated for each before it. */
+int gr__thread_count(int requested);
+
+/* A proportion and a spread as the JSON of gr_json_sim_result() writes
+ * them (mc_json.c). */
+void gr__json_proportion(gr_json *w, const gr_proportion *p);
+void gr__json_spread(gr_json *w, const gr_spread *s);
+
 #endif /* GUARANTOR_MC_H */

@@ -60,6 +60,9 @@ static void json_spread(gr_json *w, const gr_spread *s) {
   gr_json_end_object(w);
 }
 
+void gr__json_proportion(gr_json *w, const gr_proportion *p) { json_prop(w, p); }
+void gr__json_spread(gr_json *w, const gr_spread *s) { json_spread(w, s); }
+
 void gr_json_sim_result(gr_json *w, const gr_sim_result *r) {
   char hash[20];
   snprintf(hash, sizeof hash, "%016llx", (unsigned long long)r->params_hash);
@@ -185,6 +188,14 @@ void gr_json_sim_result(gr_json *w, const gr_sim_result *r) {
 
 void gr_json_sensitivity(gr_json *w, const gr_sensitivity *sens) {
   gr_json_begin_object(w);
+  if (sens->versus) { /* A difference: what is compared (absent before issue 13, kept so). */
+    gr_json_key(w, "of");
+    gr_json_string(w, "difference");
+    gr_json_key(w, "arrangement");
+    gr_json_string(w, sens->arrangement->id);
+    gr_json_key(w, "versus");
+    gr_json_string(w, sens->versus->id);
+  }
   gr_json_key(w, "partial");
   gr_json_bool(w, sens->partial);
   gr_json_key(w, "base_samples");

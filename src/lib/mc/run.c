@@ -223,6 +223,11 @@ static bool precise_enough(const gr__counts *tot, size_t n, double precision) {
   return true;
 }
 
+/* -d, with no negative zero (which would print as "-0.000"). */
+static gr_difference turned(const gr_difference *d) {
+  return (gr_difference){0 - d->estimate + 0.0, 0 - d->hi + 0.0, 0 - d->lo + 0.0};
+}
+
 static gr_sim_result *make_result(const gr__carr *c, const gr__counts *t, const gr_sim_options *o,
                                   uint64_t hash, int threads, bool partial, const gr__carr *baseline,
                                   const uint64_t *spread, uint64_t stride, uint64_t m, double *scratch) {
@@ -265,8 +270,8 @@ static gr_sim_result *make_result(const gr__carr *c, const gr__counts *t, const 
     r->vs_deterred_prior = spread_of(spread + SPREAD_VS * stride, m, scratch);
   } else {
     /* No baseline but no guarantee: the gains, turned round. */
-    r->vs_attack = (gr_difference){-r->fewer_attacks.estimate, -r->fewer_attacks.hi, -r->fewer_attacks.lo};
-    r->vs_succeeds = (gr_difference){-r->fewer_successes.estimate, -r->fewer_successes.hi, -r->fewer_successes.lo};
+    r->vs_attack = turned(&r->fewer_attacks);
+    r->vs_succeeds = turned(&r->fewer_successes);
     r->vs_deterred_prior = r->fewer_attacks_prior;
   }
   r->help_median = gr__hist_quantile(t->hist, GR__HIST_DAYS, 0.5);
