@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "options.h"
+#include "whatif.h"
 #include "guarantor/assess.h"
 
 typedef struct settings {
@@ -16,6 +17,7 @@ typedef struct settings {
   cli_list facts;
   int json;
   cli_list files;
+  cli_what_if_options wi;
 } settings;
 
 static const cli_option options[] = {
@@ -23,6 +25,7 @@ static const cli_option options[] = {
             "positions and parties in force at DATE (YYYY-MM-DD;\ndefault: the arrangement's own date)"),
     CLI_OPT(settings, "actors", 0, CLI_TEXT, actors, "A,B", "only these actors (ids, e.g. RUS,USA)"),
     CLI_OPT_FACTS(settings, facts),
+    CLI_OPT_WHAT_IF_EDITS(settings, wi),
     CLI_OPT_JSON(settings, json),
     CLI_OPT_FILES(settings, files),
 };
@@ -30,7 +33,8 @@ static const cli_option options[] = {
 static const cli_spec spec = {
     "assess",
     "guarantor assess ARRANGEMENT [--as-of DATE] [--actors A,B,...]\n"
-    "                        [--facts F=V,...] [--json] [-f FILE]...",
+    "                        [--facts F=V,...] [--set|--drop|--add EDIT]...\n"
+    "                        [--json] [-f FILE]...",
     "Check an arrangement against every actor's stated positions in force at\n"
     "a date (the latest position of each actor on each topic; by default the\n"
     "arrangement's own date). Per actor:\n"
@@ -41,7 +45,9 @@ static const cli_spec spec = {
     "A rule lapses when one of its 'unless' facts holds (Italy: no troops\n"
     "unless there is a UN mandate). An actor that proposed, signed or\n"
     "endorsed the arrangement accepts it; of its own positions only later\n"
-    "ones that name the arrangement are read.\n",
+    "ones that name the arrangement are read. A what-if (--set, --drop,\n"
+    "--add) assesses the arrangement so changed (ARR-what-if), no file\n"
+    "edited, e.g. --set legal_form=treaty_ratified or --drop USA.\n",
     options,
     sizeof options / sizeof options[0],
     1,
@@ -129,14 +135,16 @@ int cmd_assess(int argc, char **argv) {
   gr_assessment *as = NULL;
   gr_facts *facts = NULL;
   gr_error err = GR_ERROR_INIT;
+  cli_what_ifs wi = {0};
   if (rc != EXIT_OK) goto done;
   if (o.actors != NULL && strspn(o.actors, ", ") == strlen(o.actors)) {
     rc = cli_usage_error("assess", "--actors needs at least one actor id");
     goto done;
   }
-  cat = cli_load(o.files.items, o.files.n, &rc);
+  /* A what-if replaces the arrangement with its variant. */
+  cat = cli_load_what_if("assess", o.files.items, o.files.n, false, &o.wi, args, 1, &wi, &rc);
   if (cat == NULL) goto done;
-  const gr_arrangement *arr = cli_find(cat, GR_REC_ARRANGEMENT, args[0]);
+  const gr_arrangement *arr = cli_what_if_find(cat, &wi, args[0]);
   if (arr == NULL || (facts = cli_facts(cat, arr, o.facts.items, o.facts.n, "assess")) == NULL) {
     rc = EXIT_USAGE;
     goto done;
@@ -162,13 +170,15 @@ int cmd_assess(int argc, char **argv) {
   if (o.json) {
     gr_json *w = gr_json_new(0);
     gr_json_assessment(w, as);
-    rc = cli_print_json(stdout, w);
+    rc = cli_what_if_print_json(stdout, w, &wi);
   } else {
+    cli_what_if_print(stdout, &wi);
     print_human(stdout, as);
   }
   if (fflush(stdout) != 0) rc = EXIT_FAIL;
 done:
   gr_error_clear(&err);
+  cli_what_ifs_free(&wi);
   gr_facts_free(facts);
   gr_assessment_free(as);
   gr_catalog_free(cat);

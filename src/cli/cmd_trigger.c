@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "options.h"
+#include "whatif.h"
 #include "guarantor/trigger.h"
 
 typedef struct settings {
@@ -15,6 +16,7 @@ typedef struct settings {
   gr_date as_of;
   int json;
   cli_list files;
+  cli_what_if_options wi;
 } settings;
 
 static const cli_option options[] = {
@@ -24,6 +26,7 @@ static const cli_option options[] = {
     CLI_OPT(settings, "as-of", 0, CLI_DATE, as_of, "DATE",
             "resolve region control and terms at DATE (YYYY-MM-DD;\ndefault: the scenario's date or the event's day 0,\n"
             "else the arrangement's date; a dated case refuses\nanother date)"),
+    CLI_OPT_WHAT_IF_EDITS(settings, wi),
     CLI_OPT_JSON(settings, json),
     CLI_OPT_FILES(settings, files),
 };
@@ -31,7 +34,7 @@ static const cli_option options[] = {
 static const cli_spec spec = {
     "trigger",
     "guarantor trigger ARRANGEMENT CASE [--facts F=V,...] [--as-of DATE]\n"
-    "                        [--json] [-f FILE]...",
+    "                        [--set|--drop|--add EDIT]... [--json] [-f FILE]...",
     "The activation timeline of an arrangement for a case: a scenario (events\n"
     "in day order by either side, and the facts that hold) or one event. The\n"
     "obligations answer the first event in which another actor strikes the\n"
@@ -42,7 +45,9 @@ static const cli_spec spec = {
     "is false, or who can veto), out of scope (the event's region is\n"
     "excluded), not triggered (wrong kind or scale of event), not yet in\n"
     "force, lapsed, declined. An attack on a region where a guarantor's own\n"
-    "reassurance force stands engages that force (tripwire).\n",
+    "reassurance force stands engages that force (tripwire). A what-if\n"
+    "(--set, --drop, --add) gives the timeline of the arrangement so changed\n"
+    "(ARR-what-if), no file edited, e.g. --set ITA.commitment=firm.\n",
     options,
     sizeof options / sizeof options[0],
     2,
@@ -140,10 +145,12 @@ int cmd_trigger(int argc, char **argv) {
   gr_timeline *tl = NULL;
   gr_facts *facts = NULL;
   gr_error err = GR_ERROR_INIT;
+  cli_what_ifs wi = {0};
   if (rc != EXIT_OK) goto done;
-  cat = cli_load(o.files.items, o.files.n, &rc);
+  /* A what-if replaces the arrangement with its variant. */
+  cat = cli_load_what_if("trigger", o.files.items, o.files.n, false, &o.wi, args, 1, &wi, &rc);
   if (cat == NULL) goto done;
-  const gr_arrangement *arr = cli_find(cat, GR_REC_ARRANGEMENT, args[0]);
+  const gr_arrangement *arr = cli_what_if_find(cat, &wi, args[0]);
   const gr_scenario *sc = NULL;
   const gr_event *ev = NULL;
   if (arr == NULL || cli_find_case(cat, args[1], &sc, &ev) != 0 ||
@@ -162,13 +169,15 @@ int cmd_trigger(int argc, char **argv) {
   if (o.json) {
     gr_json *w = gr_json_new(0);
     gr_json_timeline(w, tl);
-    rc = cli_print_json(stdout, w);
+    rc = cli_what_if_print_json(stdout, w, &wi);
   } else {
+    cli_what_if_print(stdout, &wi);
     print_human(stdout, cat, tl);
   }
   if (fflush(stdout) != 0) rc = EXIT_FAIL;
 done:
   gr_error_clear(&err);
+  cli_what_ifs_free(&wi);
   gr_facts_free(facts);
   gr_timeline_free(tl);
   gr_catalog_free(cat);
