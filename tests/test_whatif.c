@@ -61,7 +61,9 @@ static void test_grammar(void **state) {
                "what-if 'set FRA.legal_form=memorandum': legal_form belongs to the arrangement: set legal_form=VALUE");
   expect_parse("set FRA.troops=-5", GR_E_PARSE,
                "what-if 'set FRA.troops=-5': troops must be a number of 0 or more, or xF to multiply by F, not '-5'");
-  expect_parse("set FRA.commitment=sure", GR_E_PARSE, NULL);
+  expect_parse("set FRA.commitment=sure", GR_E_PARSE,
+               "what-if 'set FRA.commitment=sure': unknown value 'sure' (one of: firm, willing, conditional, "
+               "undecided, declined)");
   expect_parse("set FRA.tanks.troops=5", GR_E_PARSE, NULL);
   expect_parse("set FRA", GR_E_PARSE,
                "what-if 'set FRA': expected set FIELD=VALUE or set WHO[.KIND].FIELD=VALUE");
