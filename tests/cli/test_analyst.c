@@ -372,6 +372,40 @@ static void test_sweep_fact_and_edit(void **state) {
   done(&r);
 }
 
+/* The honour rate of guarantor `g` in simulate's JSON. */
+static double honours_any(struct fy_document *d, const char *g) {
+  struct fy_node *gs = fy_node_by_path(fy_document_root(d), "/result/guarantors", FY_NT, FYNWF_DONT_FOLLOW);
+  void *it = NULL;
+  for (struct fy_node *n; (n = fy_node_sequence_iterate(gs, &it)) != NULL;)
+    if (strcmp(fy_node_get_scalar0(fy_node_by_path(n, "/guarantor", FY_NT, FYNWF_DONT_FOLLOW)), g) == 0)
+      return atof(fy_node_get_scalar0(fy_node_by_path(n, "/honours_any/estimate", FY_NT, FYNWF_DONT_FOLLOW)));
+  fail_msg("no guarantor %s", g);
+  return -1;
+}
+
+/* "Italy in": Italy's force is conditional on a UN mandate. A firm
+ * commitment alone does not bring it in (the condition still blocks it);
+ * the mandate alone does; both, and Italy honours more often still. */
+static void test_italy_firm_and_mandate(void **state) {
+  (void)state;
+  double h[3];
+  const char *argv[3][6] = {{"--set", "ITA.commitment=firm", NULL},
+                            {"--facts", "un_mandate=true", NULL},
+                            {"--set", "ITA.commitment=firm", "--facts", "un_mandate=true", NULL}};
+  for (int i = 0; i < 3; i++) {
+    run r = prog("simulate", "coalition-2025", "-n", "20000", "--json", argv[i][0], argv[i][1], argv[i][2], argv[i][3],
+                 NULL);
+    assert_int_equal(r.status, 0);
+    struct fy_document *d = json_of(r.out);
+    h[i] = honours_any(d, "ITA");
+    fy_document_destroy(d);
+    done(&r);
+  }
+  assert_true(h[0] == 0);
+  assert_true(h[1] > 0.01);
+  assert_true(h[2] > h[1]);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_compare_baseline),
@@ -383,6 +417,7 @@ int main(void) {
       cmocka_unit_test(test_sweep_honour_base),
       cmocka_unit_test(test_trigger_assess_what_if),
       cmocka_unit_test(test_sweep_fact_and_edit),
+      cmocka_unit_test(test_italy_firm_and_mandate),
   };
   return cmocka_run_group_tests(tests, cli_setup, cli_teardown);
 }
