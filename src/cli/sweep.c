@@ -98,7 +98,7 @@ static int parse_sweep(const char *cmd, const gr_catalog *cat, const char *spec,
 static int extend(cli_list *out, const cli_list *base, char *item) {
   out->items = calloc(base->n + 2, sizeof *out->items);
   if (out->items == NULL) return -1;
-  memcpy(out->items, base->items, base->n * sizeof *out->items);
+  if (base->n) memcpy(out->items, base->items, base->n * sizeof *out->items); /* base->items may be NULL. */
   out->n = base->n;
   if (item) out->items[out->n++] = item;
   return 0;
