@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "options.h"
 #include "provenance.h"
+#include "whatif.h"
 #include "guarantor/assess.h"
 
 typedef struct settings {
@@ -19,6 +20,7 @@ typedef struct settings {
   cli_list facts;
   int json, csv, all;
   cli_list files;
+  cli_what_if_options wi;
 } settings;
 
 static const cli_option options[] = {
@@ -27,6 +29,7 @@ static const cli_option options[] = {
     CLI_OPT(settings, "actors", 0, CLI_TEXT, actors, "A,B", "only these actors (ids, e.g. RUS,USA)"),
     CLI_OPT_FACTS(settings, facts),
     CLI_OPT(settings, "all", 0, CLI_FLAG, all, NULL, "every arrangement of the catalog"),
+    CLI_OPT_WHAT_IF_EDITS(settings, wi),
     CLI_OPT_JSON(settings, json),
     CLI_OPT(settings, "csv", 0, CLI_FLAG, csv, NULL,
             "one row per actor and arrangement, with the rule that\ndecides the verdict and its source (CSV, with the\n"
@@ -242,6 +245,7 @@ int cmd_assess(int argc, char **argv) {
   const char **ids = NULL, **arr_ids = NULL;
   const gr_arrangement **arrs = NULL;
   gr_catalog *cat = NULL;
+  cli_what_ifs wi = {0};
   gr_assessment **as = NULL;
   gr_facts **facts = NULL;
   size_t narrs = 0;
@@ -259,7 +263,11 @@ int cmd_assess(int argc, char **argv) {
     rc = cli_usage_error("assess", "--actors needs at least one actor id");
     goto done;
   }
-  cat = cli_load(o.files.items, o.files.n, &rc);
+  /* A what-if replaces each arrangement it changes with its variant; an
+   * edit needs no ARR/ prefix when one arrangement is named. */
+  bool one = !o.all && nargs == 1 && strchr(args[0], ',') == NULL;
+  cat = cli_load_what_if("assess", o.files.items, o.files.n, false, &o.wi, args, one ? 1 : 0, &wi, &rc);
+  if (cat) cli_what_if_print(o.json || o.csv ? stderr : stdout, &wi);
   if (cat == NULL) goto done;
   size_t narg_ids = 0;
   if (o.all) {
@@ -283,7 +291,7 @@ int cmd_assess(int argc, char **argv) {
     goto done;
   }
   for (size_t a = 0; a < narrs; a++) {
-    arrs[a] = o.all ? gr_catalog_at(cat, GR_REC_ARRANGEMENT, a) : cli_find(cat, GR_REC_ARRANGEMENT, arr_ids[a]);
+    arrs[a] = o.all ? gr_catalog_at(cat, GR_REC_ARRANGEMENT, a) : cli_what_if_find(cat, &wi, arr_ids[a]);
     if (arrs[a] == NULL || (facts[a] = cli_facts(cat, arrs[a], o.facts.items, o.facts.n, "assess")) == NULL) {
       rc = EXIT_USAGE;
       goto done;
@@ -310,6 +318,7 @@ int cmd_assess(int argc, char **argv) {
     }
   cli_provenance pv;
   cli_provenance_init(&pv, "assess");
+  pv.what_if = &wi;
   pv.as_of = o.as_of;
   pv.facts = o.facts.items;
   pv.nfacts = o.facts.n;
@@ -335,6 +344,7 @@ int cmd_assess(int argc, char **argv) {
   }
   if (fflush(stdout) != 0) rc = EXIT_FAIL;
 done:
+  cli_what_ifs_free(&wi);
   gr_error_clear(&err);
   for (size_t a = 0; a < narrs; a++) {
     if (facts) gr_facts_free(facts[a]);

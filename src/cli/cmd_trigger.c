@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "options.h"
 #include "provenance.h"
+#include "whatif.h"
 #include "guarantor/facts.h"
 #include "guarantor/trigger.h"
 
@@ -19,6 +20,7 @@ typedef struct settings {
   gr_date as_of;
   int json, csv, all;
   cli_list files;
+  cli_what_if_options wi;
 } settings;
 
 static const cli_option options[] = {
@@ -30,6 +32,7 @@ static const cli_option options[] = {
             "else the arrangement's date; a dated case refuses\nanother date)"),
     CLI_OPT(settings, "all", 0, CLI_FLAG, all, NULL,
             "every arrangement of the catalog; without CASE, on every\nscenario"),
+    CLI_OPT_WHAT_IF_EDITS(settings, wi),
     CLI_OPT_JSON(settings, json),
     CLI_OPT(settings, "csv", 0, CLI_FLAG, csv, NULL,
             "one row per arrangement, case and obligation (CSV, with\nthe provenance in trailing columns)"),
@@ -257,6 +260,7 @@ int cmd_trigger(int argc, char **argv) {
   char **args;
   int nargs, rc = cli_parse(&spec, argc, argv, &o, &args, &nargs);
   gr_catalog *cat = NULL;
+  cli_what_ifs wi = {0};
   cell *cells = NULL;
   gr_facts **facts = NULL;
   const gr_arrangement **arrs = NULL;
@@ -273,8 +277,12 @@ int cmd_trigger(int argc, char **argv) {
                                                  : "expected ARRANGEMENT and CASE (a scenario or an event), or --all [CASE]");
     goto done;
   }
-  cat = cli_load(o.files.items, o.files.n, &rc);
+  /* A what-if replaces each arrangement it changes with its variant; an
+   * edit needs no ARR/ prefix when one arrangement is named. */
+  bool one = !o.all && strchr(args[0], ',') == NULL;
+  cat = cli_load_what_if("trigger", o.files.items, o.files.n, false, &o.wi, args, one ? 1 : 0, &wi, &rc);
   if (cat == NULL) goto done;
+  cli_what_if_print(o.json || o.csv ? stderr : stdout, &wi);
   /* The arrangements. */
   size_t cap_arrs = o.all ? gr_catalog_count(cat, GR_REC_ARRANGEMENT) : strlen(args[0]) / 2 + 1;
   arrs = calloc(cap_arrs + 1, sizeof *arrs);
@@ -290,7 +298,7 @@ int cmd_trigger(int argc, char **argv) {
     }
     size_t n = split_ids(arr_buf, ids, cap_arrs);
     for (size_t i = 0; i < n && rc == EXIT_OK; i++)
-      if ((arrs[narrs++] = cli_find(cat, GR_REC_ARRANGEMENT, ids[i])) == NULL) rc = EXIT_USAGE;
+      if ((arrs[narrs++] = cli_what_if_find(cat, &wi, ids[i])) == NULL) rc = EXIT_USAGE;
     free(ids);
     if (n == 0) rc = cli_usage_error("trigger", "an empty arrangement id in '%s'", args[0]);
     if (rc != EXIT_OK) goto done;
@@ -356,6 +364,7 @@ int cmd_trigger(int argc, char **argv) {
   }
   cli_provenance pv;
   cli_provenance_init(&pv, "trigger");
+  pv.what_if = &wi;
   pv.scenario = case_list;
   pv.as_of = o.as_of;
   pv.facts = o.facts.items;
@@ -390,6 +399,7 @@ oom:
   cli_error("trigger", "out of memory");
   rc = EXIT_FAIL;
 done:
+  cli_what_ifs_free(&wi);
   gr_error_clear(&err);
   for (size_t c = 0; c < ncells; c++) gr_timeline_free(cells[c].tl);
   for (size_t i = 0; facts && i < narrs; i++) gr_facts_free(facts[i]);

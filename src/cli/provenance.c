@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "provenance.h"
+#include "whatif.h"
 
 static int saved_argc;
 static char **saved_argv;
@@ -120,6 +121,7 @@ void cli_provenance_json(gr_json *w, const cli_provenance *p) {
     gr_json_end_object(w);
   }
   gr_json_end_array(w);
+  if (p->what_if && (p->what_if->n || p->what_if->nparams)) cli_what_if_json(w, p->what_if);
   gr_json_end_object(w);
 }
 

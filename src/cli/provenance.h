@@ -59,6 +59,7 @@ typedef struct cli_provenance {
   int32_t as_of;             /* gr_date given with --as-of, or 0: none (each case's or arrangement's own). */
   char *const *facts;        /* The --facts texts, as given. */
   size_t nfacts;
+  const struct cli_what_ifs *what_if; /* The what-ifs applied (whatif.h), or NULL. */
 } cli_provenance;
 
 /* Record the program's command line (main() calls it once). */
