@@ -15,6 +15,7 @@
 #include "ranks.h"
 #include "simout.h"
 #include "difference.h"
+#include "provenance.h"
 #include "sweep.h"
 #include "whatif.h"
 
@@ -109,14 +110,14 @@ static void what_if_field(FILE *fp, const cli_what_ifs *w, const char *id) {
   csv_field(fp, buf, 0);
 }
 
-static void print_csv(FILE *fp, const cli_compare_row *rows, size_t n, const cli_what_ifs *w) {
+static void print_csv(FILE *fp, const cli_compare_row *rows, size_t n, const cli_what_ifs *w, const cli_provenance *pv) {
   fputs("arrangement,guarantors,strongest,legal_form,vetoes,threat,attack,attack_lo,attack_hi,succeeds,succeeds_lo,"
         "succeeds_hi,fewer_attacks,fewer_attacks_lo,fewer_attacks_hi,fewer_successes,fewer_successes_lo,"
         "fewer_successes_hi,deterred,deterred_lo,deterred_hi,holds_given_attack,holds_given_attack_lo,"
         "holds_given_attack_hi,first_help_median_days,first_help_median_lo,first_help_median_hi,troops,money_musd_per_year,"
         "deterred_prior_p10,deterred_prior_median,deterred_prior_p90,fewer_attacks_prior_p10,fewer_attacks_prior_p90,"
         "baseline,vs_attack,vs_attack_lo,vs_attack_hi,vs_succeeds,vs_succeeds_lo,vs_succeeds_hi,vs_deterred_prior_p10,"
-        "vs_deterred_prior_p90,what_if,draws,seed,params_hash,partial\n",
+        "vs_deterred_prior_p90,what_if,partial" CLI_PROVENANCE_CSV_HEADER "\n",
         fp);
   for (size_t i = 0; i < n; i++) {
     const gr_sim_result *r = rows[i].res;
@@ -144,13 +145,14 @@ static void print_csv(FILE *fp, const cli_compare_row *rows, size_t n, const cli
     fprintf(fp, "%.6f,%.6f,%.6f,", r->vs_succeeds.estimate, r->vs_succeeds.lo, r->vs_succeeds.hi);
     fprintf(fp, "%.6f,%.6f,", r->vs_deterred_prior.lo, r->vs_deterred_prior.hi);
     what_if_field(fp, w, rows[i].arr->id);
-    fprintf(fp, "%llu,%llu,%016llx,%s\n", (unsigned long long)r->draws,
-            (unsigned long long)r->seed, (unsigned long long)r->params_hash, r->partial ? "true" : "false");
+    fputs(r->partial ? "true" : "false", fp);
+    cli_provenance_csv(fp, pv);
+    fputc('\n', fp);
   }
 }
 
 static int print_json(FILE *fp, const cli_compare_row *rows, size_t n, const cli_case *cs, const cli_what_ifs *wi,
-                      const cli_difference *diff) {
+                      const cli_difference *diff, const cli_provenance *pv) {
   gr_json *w = gr_json_new(0);
   gr_json_begin_object(w);
   cli_what_if_json(w, wi);
@@ -169,21 +171,19 @@ static int print_json(FILE *fp, const cli_compare_row *rows, size_t n, const cli
     gr_json_string(w, rows[i].arr->id);
     gr_json_key(w, "title");
     gr_json_string(w, rows[i].arr->title);
-    gr_json_key(w, "guarantors");
-    gr_json_string(w, rows[i].guarantors);
+    cli_json_words(w, "guarantors", rows[i].guarantors);
     gr_json_key(w, "strongest");
     gr_json_string(w, cli_strongest(rows[i].arr));
     gr_json_key(w, "legal_form");
     gr_json_string(w, gr_table_name(GR_T_LEGAL_FORM, rows[i].arr->legal_form));
-    gr_json_key(w, "vetoes");
-    gr_json_string(w, rows[i].vetoes);
+    cli_json_words(w, "vetoes", rows[i].vetoes);
     gr_json_key(w, "simulation");
     gr_json_sim_result(w, rows[i].res);
     gr_json_end_object(w);
   }
   gr_json_end_array(w);
   gr_json_end_object(w);
-  return cli_print_json(fp, w);
+  return cli_print_json_provenance(fp, w, pv);
 }
 
 
@@ -237,6 +237,18 @@ int cmd_compare(int argc, char **argv) {
   if (rc != EXIT_OK) goto done;
   const cli_compare_row *rows = cmp.rows;
   const size_t n = cmp.n;
+  cli_provenance pv;
+  cli_provenance_init(&pv, "compare");
+  pv.has_seed = true;
+  pv.seed = so.seed;
+  pv.draws = rows[0].res->draws;
+  pv.has_params_hash = true;
+  pv.params_hash = rows[0].res->params_hash;
+  pv.scenario = cli_case_id(&cs);
+  pv.as_of = o.as_of;
+  pv.facts = o.facts.items;
+  pv.nfacts = o.facts.n;
+  pv.what_if = &wi;
   if (o.sensitivity && n != 2) {
     rc = cli_usage_error("compare", "--sensitivity compares two arrangements, A and B; this run has %zu", n);
     goto done;
@@ -255,9 +267,9 @@ int cmd_compare(int argc, char **argv) {
     if (rc != EXIT_OK) goto done;
   }
   if (o.json) {
-    rc = print_json(stdout, rows, n, &cs, &wi, &diff);
+    rc = print_json(stdout, rows, n, &cs, &wi, &diff, &pv);
   } else if (o.csv) {
-    print_csv(stdout, rows, n, &wi);
+    print_csv(stdout, rows, n, &wi, &pv);
   } else {
     cli_what_if_print(stdout, &wi);
     cli_print_compare_table(stdout, rows, n, &cs);

@@ -27,6 +27,7 @@
 #include "progress.h"
 #include "ranks.h"
 #include "difference.h"
+#include "provenance.h"
 #include "simout.h"
 #include "whatif.h"
 
@@ -423,6 +424,7 @@ typedef struct report_run {
   char **scenario_refused;             /* or why it was refused. */
   size_t nscenarios;
   const cli_what_ifs *what_if;
+  const cli_provenance *provenance;
 } report_run;
 
 /* One arrangement's section. */
@@ -600,6 +602,7 @@ static char *report_data(report_run *rr, const cli_compare_row *rows, size_t n, 
     gr_json_string(w, rr->backtest_why ? rr->backtest_why : "left out with --no-backtest");
     gr_json_end_object(w);
   }
+  if (rr->provenance) cli_provenance_json(w, rr->provenance);
   const cli_asset *md = cli_asset_get("model.md");
   gr_json_key(w, "model_md");
   if (md) {
@@ -745,8 +748,20 @@ int cmd_report(int argc, char **argv) {
   }
   if (!o.quiet) cli_print_compare_table(stdout, rows, n, &cs);
   if (cli_rank() != 0) goto done;
+  cli_provenance pv;
+  cli_provenance_init(&pv, "report");
+  pv.has_seed = true;
+  pv.seed = so.seed;
+  pv.draws = rows[0].res->draws;
+  pv.has_params_hash = true;
+  pv.params_hash = rows[0].res->params_hash;
+  pv.scenario = cli_case_id(&cs);
+  pv.as_of = o.as_of;
+  pv.facts = o.facts.items;
+  pv.nfacts = o.facts.n;
+  pv.what_if = &wi;
   report_run rr = {cat, cmp.params, &cs, cmp.facts, rows[0].res->event, o.as_of, o.samples, &so, false, NULL, NULL,
-                   NULL, NULL, NULL, NULL, 0, &wi};
+                   NULL, NULL, NULL, NULL, 0, &wi, &pv};
   /* Every other catalog scenario, on the same seed with fewer draws,
    * for the page's selector; one the model refuses says why. */
   nsc = gr_catalog_count(cat, GR_REC_SCENARIO);

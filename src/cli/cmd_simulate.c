@@ -13,6 +13,7 @@
 #include "guarantor/sim.h"
 #include "progress.h"
 #include "ranks.h"
+#include "provenance.h"
 #include "simout.h"
 #include "whatif.h"
 
@@ -126,10 +127,11 @@ static void print_human(FILE *fp, const gr_sim_result *r, const gr_sensitivity *
           cli_fmt_days(&r->help_median, b, sizeof b), cli_fmt_days(&r->help_p90, c, sizeof c));
   fprintf(fp, "  On offer                           %.15g troops, $%.15gM a year (stated values)\n\n", r->troops,
           r->money);
-  fputs("If attacked, who honours what (95% intervals; 'gives any help' leaves out consultation and\n"
-        "monitoring, which are honoured but are not help):\n", fp);
+  fputs("If attacked, who honours what (95% intervals). Per guarantor, 'any help' is the share of\n"
+        "attacks in which it honours at least one obligation other than consultation or monitoring\n"
+        "(honoured, but not help); then each obligation's own rate:\n", fp);
   for (size_t g = 0; g < r->nguarantors; g++) {
-    fprintf(fp, "  %-5s gives any help          %s\n", r->guarantors[g].guarantor,
+    fprintf(fp, "  %-5s %-24s %s\n", r->guarantors[g].guarantor, "any help",
             cli_fmt_prop(&r->guarantors[g].honours_any, a, sizeof a));
     for (size_t i = 0; i < r->nobligations; i++) {
       const gr_sim_obligation *o = &r->obligations[i];
@@ -156,7 +158,8 @@ static void print_human(FILE *fp, const gr_sim_result *r, const gr_sensitivity *
   fputs("\nEstimates of the model, not predictions: see docs/model.md.\n", fp);
 }
 
-static int print_json(FILE *fp, const gr_sim_result *r, const gr_sensitivity *sens, const cli_what_ifs *wi) {
+static int print_json(FILE *fp, const gr_sim_result *r, const gr_sensitivity *sens, const cli_what_ifs *wi,
+                      const cli_provenance *pv) {
   gr_json *w = gr_json_new(0);
   gr_json_begin_object(w);
   cli_what_if_json(w, wi);
@@ -166,7 +169,7 @@ static int print_json(FILE *fp, const gr_sim_result *r, const gr_sensitivity *se
   if (sens == NULL) gr_json_null(w);
   else gr_json_sensitivity(w, sens);
   gr_json_end_object(w);
-  return cli_print_json(fp, w);
+  return cli_print_json_provenance(fp, w, pv);
 }
 
 int cmd_simulate(int argc, char **argv) {
@@ -247,8 +250,20 @@ int cmd_simulate(int argc, char **argv) {
     rc = st == GR_E_NOMEM ? EXIT_FAIL : EXIT_USAGE;
     goto done;
   }
+  cli_provenance pv;
+  cli_provenance_init(&pv, "simulate");
+  pv.has_seed = true;
+  pv.seed = so.seed;
+  pv.draws = res[0]->draws;
+  pv.has_params_hash = true;
+  pv.params_hash = res[0]->params_hash;
+  pv.scenario = sc ? sc->id : ev->id;
+  pv.as_of = o.as_of;
+  pv.facts = o.facts.items;
+  pv.nfacts = o.facts.n;
+  pv.what_if = &wi;
   if (o.json) {
-    rc = print_json(stdout, res[0], sens, &wi);
+    rc = print_json(stdout, res[0], sens, &wi, &pv);
   } else {
     cli_what_if_print(stdout, &wi);
     print_human(stdout, res[0], sens);

@@ -190,8 +190,8 @@ int cli_comparison_run(const char *cmd, const gr_catalog *cat, char *const *ids,
     if (gr_facts_origin(c->facts[0], (gr_fact)k) != GR_FACT_GIVEN) continue;
     bool read = false;
     for (size_t i = 0; i < c->n && !read; i++) read = gr_fact_is_read(cat, c->arrs[i], (gr_fact)k);
-    if (!read) cli_error(cmd, "warning: fact %s is set, but nothing in the arrangements compared or the positions reads it",
-                         ft->terms[k].name);
+    if (!read && c->n == 1) cli_error(cmd, "warning: fact %s is read by nothing in %s", ft->terms[k].name, c->arrs[0]->id);
+    else if (!read) cli_error(cmd, "warning: fact %s is read by nothing in the %zu arrangements", ft->terms[k].name, c->n);
   }
   gr_error err = GR_ERROR_INIT;
   if (gr_params_new(cat, &c->params, &err) != GR_OK) {

@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "guarantor/json.h"
 #include "progress.h"
+#include "provenance.h"
 #include "sweep.h"
 
 enum { KEY_PARAM, KEY_FACT, KEY_EDIT };
@@ -130,11 +131,12 @@ static void csv_header(FILE *fp, const sweep *s, size_t ns) {
   fputs(",arrangement,attack,attack_lo,attack_hi,succeeds,succeeds_lo,succeeds_hi,fewer_attacks,fewer_attacks_lo,"
         "fewer_attacks_hi,fewer_successes,fewer_successes_lo,fewer_successes_hi,deterred,deterred_lo,deterred_hi,"
         "deterred_prior_p10,deterred_prior_median,deterred_prior_p90,baseline,vs_attack,vs_attack_lo,vs_attack_hi,"
-        "vs_succeeds,vs_succeeds_lo,vs_succeeds_hi,draws,seed,params_hash,partial\n",
+        "vs_succeeds,vs_succeeds_lo,vs_succeeds_hi,run_draws,run_params_hash,partial" CLI_PROVENANCE_CSV_HEADER "\n",
         fp);
 }
 
-static void csv_row(FILE *fp, size_t run, const sweep *s, size_t ns, const size_t *at, const gr_sim_result *r) {
+static void csv_row(FILE *fp, size_t run, const sweep *s, size_t ns, const size_t *at, const gr_sim_result *r,
+                    const cli_provenance *pv) {
   fprintf(fp, "%zu", run);
   for (size_t i = 0; i < ns; i++) {
     fputc(',', fp);
@@ -151,8 +153,12 @@ static void csv_row(FILE *fp, size_t run, const sweep *s, size_t ns, const size_
   csv_text(fp, cli_baseline_id(r));
   const gr_difference *v[] = {&r->vs_attack, &r->vs_succeeds};
   for (int k = 0; k < 2; k++) fprintf(fp, ",%.6f,%.6f,%.6f", v[k]->estimate, v[k]->lo, v[k]->hi);
-  fprintf(fp, ",%llu,%llu,%016llx,%s\n", (unsigned long long)r->draws, (unsigned long long)r->seed,
-          (unsigned long long)r->params_hash, r->partial ? "true" : "false");
+  /* The run's own draws (fewer when interrupted) and parameter hash (a
+   * swept parameter changes it); the provenance's are the command's. */
+  fprintf(fp, ",%llu,%016llx,%s", (unsigned long long)r->draws, (unsigned long long)r->params_hash,
+          r->partial ? "true" : "false");
+  cli_provenance_csv(fp, pv);
+  fputc('\n', fp);
 }
 
 static void json_value(gr_json *w, const char *v) {
@@ -175,7 +181,8 @@ static void json_interval(gr_json *w, const char *key, double est, double lo, do
   gr_json_number(w, hi);
 }
 
-static int json_row(FILE *fp, size_t run, const sweep *s, size_t ns, const size_t *at, const gr_sim_result *r) {
+static int json_row(FILE *fp, size_t run, const sweep *s, size_t ns, const size_t *at, const gr_sim_result *r,
+                    const cli_provenance *pv) {
   gr_json *w = gr_json_new(0);
   gr_json_begin_object(w);
   gr_json_key(w, "run");
@@ -211,6 +218,7 @@ static int json_row(FILE *fp, size_t run, const sweep *s, size_t ns, const size_
   gr_json_string(w, hash);
   gr_json_key(w, "partial");
   gr_json_bool(w, r->partial);
+  cli_provenance_json(w, pv);
   gr_json_end_object(w);
   char *text = gr_json_finish(w);
   if (text == NULL) return EXIT_FAIL;
@@ -265,6 +273,17 @@ int cli_sweep(const char *cmd, const cli_list *specs, const cli_sweep_base *b) {
   }
   cli_catch_sigint();
   size_t done = 0;
+  /* The command's provenance: its seed and draws; each row has its run's
+   * parameter hash (a swept parameter changes it). */
+  cli_provenance pv;
+  cli_provenance_init(&pv, "compare");
+  pv.has_seed = true;
+  pv.seed = b->so->seed;
+  pv.draws = b->so->draws;
+  pv.scenario = b->event;
+  pv.as_of = b->as_of;
+  pv.facts = b->facts;
+  pv.nfacts = b->nfacts;
   for (size_t run = 1; rc == EXIT_OK && run <= runs; run++) {
     /* The run's values: the last sweep varies fastest. */
     size_t k = run - 1;
@@ -333,8 +352,8 @@ int cli_sweep(const char *cmd, const cli_list *specs, const cli_sweep_base *b) {
     for (size_t i = 0; rc == EXIT_OK && i < cmp.n; i++) {
       const gr_sim_result *r = cmp.res[i];
       partial |= r->partial;
-      if (b->format == 1) csv_row(fp, run, s, ns, at, r);
-      else if (b->format == 2) rc = json_row(fp, run, s, ns, at, r);
+      if (b->format == 1) csv_row(fp, run, s, ns, at, r, &pv);
+      else if (b->format == 2) rc = json_row(fp, run, s, ns, at, r, &pv);
       else text_row(fp, run, s, ns, at, r);
     }
     if (fflush(fp) != 0 && rc == EXIT_OK) rc = EXIT_FAIL;
