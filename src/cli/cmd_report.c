@@ -746,7 +746,7 @@ int cmd_report(int argc, char **argv) {
     rc = EXIT_FAIL;
     goto done;
   }
-  if (!o.quiet) cli_print_compare_table(stdout, rows, n, &cs);
+  if (!o.quiet) cli_print_compare_table(strcmp(out_path, "-") == 0 ? stderr : stdout, rows, n, &cs);
   if (cli_rank() != 0) goto done;
   cli_provenance pv;
   cli_provenance_init(&pv, "report");
@@ -861,7 +861,9 @@ int cmd_report(int argc, char **argv) {
     rc = EXIT_FAIL;
     goto done;
   }
-  printf("%sWrote %s: open it in a browser (it needs no network).\n", o.quiet ? "" : "\n", out_path);
+  /* Written to standard output (-o -), the page is all it prints. */
+  if (strcmp(out_path, "-") != 0)
+    printf("%sWrote %s: open it in a browser (it needs no network).\n", o.quiet ? "" : "\n", out_path);
   if (fflush(stdout) != 0) rc = EXIT_FAIL;
 done:
   for (size_t k = 0; k < nsc; k++) {

@@ -448,6 +448,29 @@ static void test_italy_firm_and_mandate(void **state) {
   assert_true(h[2] > h[1]);
 }
 
+/* The report to standard output is the page alone; an option that would
+ * change nothing is refused. */
+static void test_report_to_stdout(void **state) {
+  (void)state;
+  run r = prog("report", "budapest-1994", "nato-membership", "-o", "-", "-n", "2000", "--samples", "64",
+               "--no-backtest", "--scenario-draws", "500", NULL);
+  assert_int_equal(r.status, 0);
+  assert_true(strncmp(r.out, "<!DOCTYPE html>", 15) == 0);
+  size_t len = strlen(r.out);
+  assert_true(len > 8 && strcmp(r.out + len - 8, "</html>\n") == 0);
+  assert_non_null(strstr(r.out, "\"scenarios\""));
+  assert_non_null(strstr(r.out, "\"provenance\""));
+  done(&r);
+  r = prog("simulate", "coalition-2025", "--samples", "100", "-n", "10", NULL);
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err, "--samples changes nothing without --sensitivity"));
+  done(&r);
+  r = prog("compare", "coalition-2025", "--samples", "100", "-n", "10", NULL);
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err, "--samples is for --sensitivity"));
+  done(&r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_compare_baseline),
@@ -461,6 +484,7 @@ int main(void) {
       cmocka_unit_test(test_trigger_assess_what_if),
       cmocka_unit_test(test_sweep_fact_and_edit),
       cmocka_unit_test(test_italy_firm_and_mandate),
+      cmocka_unit_test(test_report_to_stdout),
   };
   return cmocka_run_group_tests(tests, cli_setup, cli_teardown);
 }
