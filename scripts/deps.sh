@@ -13,7 +13,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 
 packages=(
   build-essential cmake pkg-config python3
-  libfyaml-dev libutf8proc-dev libcmocka-dev libgsl-dev librandom123-dev
+  libfyaml-dev libutf8proc-dev libcmocka-dev libgsl-dev librandom123-dev nettle-dev
 )
 # Node and npm for the report, unless a node is already there.
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)

@@ -29,17 +29,32 @@ int cmd_compare(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_backtest(int argc, char **argv);
 
-/* Load the built-in catalog and then `files`, validate, and print every
- * diagnostic to stderr. Returns the catalog, or NULL with *status set to
- * EXIT_USAGE (bad input) or EXIT_FAIL (out of memory, broken built-in). */
+/* The name diagnostics give standard input, read for the file "-". */
+#define CLI_STDIN_NAME "<stdin>"
+
+/* Load the built-in catalog and then `files` ("-": standard input, at
+ * most one of them), validate, and print every diagnostic to stderr; each
+ * file's SHA-256 is recorded for the provenance (provenance.h). Returns
+ * the catalog, or NULL with *status set to EXIT_USAGE (bad input) or
+ * EXIT_FAIL (out of memory, broken built-in). */
 gr_catalog *cli_load(char *const *files, size_t nfiles, int *status);
 /* The same, with the historical cases (data/history/) before the files
  * when `history` is true. */
 gr_catalog *cli_load_with(char *const *files, size_t nfiles, bool history, int *status);
-/* The same, with texts[0..ntexts) loaded after the files under names[i]
- * (what-ifs: whatif.c). */
+/* The same; with `keep_invalid`, a catalog whose files have errors is
+ * returned too (with *status EXIT_USAGE), for a command that reports on
+ * its diagnostics. */
+gr_catalog *cli_load_ex(char *const *files, size_t nfiles, bool history, bool keep_invalid, int *status);
+/* The same as cli_load_with, with texts[0..ntexts) loaded after the files
+ * under names[i] (what-ifs: whatif.c). */
 gr_catalog *cli_load_buffers(char *const *files, size_t nfiles, bool history, const char *const *names,
                              const char *const *texts, size_t ntexts, int *status);
+
+/* After loading: each --params file in files[0..n) must hold at least one
+ * parameter (an error naming it otherwise: it would change nothing); one
+ * that holds other records too is warned about. EXIT_OK or EXIT_USAGE,
+ * having said why. */
+int cli_check_params_files(const gr_catalog *cat, char *const *files, size_t n, const char *cmd);
 
 /* Print diagnostics to `fp`, one per line. */
 void cli_print_diags(const gr_catalog *cat, FILE *fp);
@@ -105,9 +120,15 @@ struct gr_facts;
 struct gr_facts *cli_facts(const gr_catalog *cat, const gr_arrangement *arr, char *const *specs, size_t n,
                            const char *cmd);
 
-/* Warn (on stderr, "guarantor CMD: warning: ...") about each fact the
- * user set that nothing of `arr` or the positions reads. */
+/* Warn (on stderr, "guarantor CMD: warning: fact X is read by nothing in
+ * ARR") about each fact the user set that nothing of `arr` (no obligation
+ * condition or clause) or the positions (no unless) reads. */
 void cli_warn_unread_facts(const gr_catalog *cat, const gr_arrangement *arr, const struct gr_facts *f, const char *cmd);
+/* The same over arrs[0..n) (the facts `f` of any of them: what the user
+ * set is the same for all): a fact none of them reads is named, "warning:
+ * fact X is read by nothing in the N arrangements" (n > 1). */
+void cli_warn_unread_facts_in(const gr_catalog *cat, const gr_arrangement *const *arrs, size_t n,
+                              const struct gr_facts *f, const char *cmd);
 
 /* The facts as a readable block. */
 struct gr_facts;
@@ -116,6 +137,16 @@ void cli_print_facts(FILE *fp, const struct gr_facts *f);
 /* Finish `w` (which may be NULL: out of memory) and print its text to
  * `fp`; EXIT_OK, or EXIT_FAIL having said why. */
 int cli_print_json(FILE *fp, gr_json *w);
+
+/* A new JSON writer (NULL: out of memory; the gr_json calls accept it)
+ * with its top-level object open and the key "arrangements" holding the
+ * ids of arrs[0..n): the start of a table over several arrangements. */
+gr_json *cli_json_begin_table(const gr_arrangement *const *arrs, size_t n);
+
+/* Write `key` and the space-separated words of `spaced` (NULL: none) as
+ * an array of strings: for lists kept as text (cli_compare_row's
+ * guarantors and vetoes), which JSON gives as arrays, never joined. */
+void cli_json_words(gr_json *w, const char *key, const char *spaced);
 
 /* Print a source on one line: doc: "quote"; ref; assumption: reason. */
 void cli_print_source(FILE *fp, const gr_source *s);

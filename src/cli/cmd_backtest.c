@@ -11,6 +11,7 @@
 #include "guarantor/backtest.h"
 #include "options.h"
 #include "progress.h"
+#include "provenance.h"
 
 typedef struct settings {
   uint64_t draws, seed, threads, bootstrap;
@@ -198,10 +199,11 @@ static void csv_num(FILE *fp, double v) {
   else fputc(',', fp);
 }
 
-static void print_csv(FILE *fp, const gr_backtest *bt) {
+static void print_csv(FILE *fp, const gr_backtest *bt, const cli_provenance *pv) {
   char dt[11];
   fputs("case,set,cutoff,arrangement,outcome,failed,confidence,scored,model_p,model_lo,model_hi,model_holds,"
-        "brier,log_loss,base_rate_loo,balance_loo,huth_loo,base_rate_in,balance_in,huth_in,refused\n",
+        "brier,log_loss,base_rate_loo,balance_loo,huth_loo,base_rate_in,balance_in,huth_in,refused" CLI_PROVENANCE_CSV_HEADER
+        "\n",
         fp);
   for (size_t i = 0; i < bt->ncases; i++) {
     const gr_backtest_case *bc = &bt->cases[i];
@@ -220,6 +222,7 @@ static void print_csv(FILE *fp, const gr_backtest *bt) {
     for (size_t j = 0; j < sizeof v / sizeof v[0]; j++) csv_num(fp, bc->scored ? v[j] : NAN);
     fputc(',', fp);
     if (!bc->scored) csv_text(fp, bc->why);
+    cli_provenance_csv(fp, pv);
     fputc('\n', fp);
   }
 }
@@ -238,6 +241,12 @@ int cmd_backtest(int argc, char **argv) {
     rc = cli_usage_error("backtest", "--json and --csv exclude each other");
     goto done;
   }
+  if (o.loo && (o.json || o.csv)) {
+    /* Both carry every leave-one-out prediction already. */
+    rc = cli_usage_error("backtest", "--loo changes only the text output; %s has every leave-one-out prediction",
+                         o.json ? "--json" : "--csv");
+    goto done;
+  }
   /* The parameter files first, then the case files: both extend the
    * catalog; only the cases of the case files are scored. */
   files = calloc(o.params.n + (size_t)nargs + 1, sizeof *files);
@@ -249,6 +258,7 @@ int cmd_backtest(int argc, char **argv) {
   for (int i = 0; i < nargs; i++) files[o.params.n + (size_t)i] = args[i];
   cat = cli_load_with(files, o.params.n + (size_t)nargs, true, &rc);
   if (cat == NULL) goto done;
+  if ((rc = cli_check_params_files(cat, o.params.items, o.params.n, "backtest")) != EXIT_OK) goto done;
   if (gr_params_new(cat, &params, &err) != GR_OK) {
     cli_error("backtest", "%s", err.message);
     rc = EXIT_USAGE;
@@ -271,12 +281,20 @@ int cmd_backtest(int argc, char **argv) {
     rc = st == GR_E_NOMEM ? EXIT_FAIL : EXIT_USAGE;
     goto done;
   }
+  cli_provenance pv;
+  cli_provenance_init(&pv, "backtest");
+  pv.has_seed = true;
+  pv.seed = bt->seed;
+  pv.draws = bt->draws;
+  pv.has_params_hash = true;
+  pv.params_hash = bt->params_hash;
+  pv.scenario = o.set;
   if (o.json) {
     gr_json *w = gr_json_new(0);
     gr_json_backtest(w, bt);
-    rc = cli_print_json(stdout, w);
+    rc = cli_print_json_provenance(stdout, w, &pv);
   } else if (o.csv) {
-    print_csv(stdout, bt);
+    print_csv(stdout, bt, &pv);
   } else {
     print_human(stdout, bt, o.loo);
   }

@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "guarantor/facts.h"
 #include "options.h"
+#include "provenance.h"
 
 typedef struct settings {
   int json, kinds, history;
@@ -817,7 +818,9 @@ static int print_kinds(FILE *fp, int json) {
   if (json) {
     gr_json *w = gr_json_new(0);
     gr_json_vocabularies(w);
-    return cli_print_json(fp, w);
+    cli_provenance pv;
+    cli_provenance_init(&pv, "show");
+    return cli_print_json_provenance(fp, w, &pv);
   }
   for (int t = 0; t < GR_T__COUNT; t++) {
     const gr_table *tab = gr_table_get((gr_table_id)t);
@@ -839,6 +842,9 @@ int cmd_show(int argc, char **argv) {
   int nargs, rc = cli_parse(&spec, argc, argv, &o, &args, &nargs);
   if (rc != EXIT_OK || o.kinds) {
     if (rc == EXIT_OK && nargs > 0) rc = cli_usage_error("show", "--kinds takes no ID");
+    else if (rc == EXIT_OK && (o.files.n > 0 || o.history))
+      rc = cli_usage_error("show", "--kinds reads no catalog: %s would change nothing",
+                           o.history ? "--history" : "-f");
     else if (rc == EXIT_OK) rc = print_kinds(stdout, o.json);
     if (rc == EXIT_OK && fflush(stdout) != 0) rc = EXIT_FAIL;
     cli_settings_free(&spec, &o);
@@ -848,11 +854,12 @@ int cmd_show(int argc, char **argv) {
   gr_catalog *cat = cli_load_with(o.files.items, o.files.n, o.history != 0, &status);
   cli_settings_free(&spec, &o);
   if (cat == NULL) return status;
+  cli_provenance pv;
+  cli_provenance_init(&pv, "show");
   if (nargs == 0) {
     if (o.json) {
       char *s = gr_catalog_to_json(cat, 0);
-      if (s == NULL) rc = EXIT_FAIL;
-      else fputs(s, stdout);
+      rc = cli_print_json_text_provenance(stdout, s, &pv);
       gr_free(s);
     } else {
       list_all(stdout, cat);
@@ -865,8 +872,7 @@ int cmd_show(int argc, char **argv) {
       rc = EXIT_USAGE;
     } else if (o.json) {
       char *s = gr_record_to_json(kind, rec, 0);
-      if (s == NULL) rc = EXIT_FAIL;
-      else fputs(s, stdout);
+      rc = cli_print_json_text_provenance(stdout, s, &pv);
       gr_free(s);
     } else {
       show_one(stdout, cat, kind, rec);

@@ -8,10 +8,12 @@
 #include <string.h>
 
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "guarantor/facts.h"
+#include "provenance.h"
 
 void cli_print_diags(const gr_catalog *cat, FILE *fp) {
   char line[2048];
@@ -25,13 +27,90 @@ gr_catalog *cli_load(char *const *files, size_t nfiles, int *status) {
   return cli_load_with(files, nfiles, false, status);
 }
 
+/* Read `fp` to its end, or to one byte past the catalog's input limit
+ * (the loader then refuses it as too large), into a new buffer; NULL when
+ * out of memory or on a read error. */
+static char *read_capped(FILE *fp, size_t *len) {
+  size_t cap = 64 * 1024, n = 0, limit = (size_t)GR_MAX_INPUT_BYTES + 1;
+  char *buf = malloc(cap);
+  while (buf != NULL && n < limit) {
+    size_t want = cap - n < limit - n ? cap - n : limit - n;
+    size_t got = fread(buf + n, 1, want, fp);
+    n += got;
+    if (got == 0) break;
+    if (n == cap) {
+      char *nb = realloc(buf, cap * 2);
+      if (nb == NULL) {
+        free(buf);
+        return NULL;
+      }
+      buf = nb;
+      cap *= 2;
+    }
+  }
+  if (buf != NULL && ferror(fp)) {
+    free(buf);
+    return NULL;
+  }
+  *len = n;
+  return buf;
+}
+
+/* Load one file, or standard input for "-" (its diagnostics name it
+ * "<stdin>"), and record its SHA-256 for the provenance. A file that can
+ * be read is read once, its bytes hashed and loaded: the hash is of what
+ * was loaded. Anything else (cannot be opened, a regular file over the
+ * limit) goes to the library, which says why; its hash stays unknown. */
+static void load_one(gr_catalog *cat, const char *path, gr_error *err) {
+  bool is_stdin = strcmp(path, "-") == 0;
+  FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+  struct stat sb;
+  if (fp != NULL && !is_stdin && fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode) &&
+      (uintmax_t)sb.st_size > GR_MAX_INPUT_BYTES) {
+    fclose(fp);
+    fp = NULL;
+  }
+  size_t len = 0;
+  char *data = fp ? read_capped(fp, &len) : NULL;
+  if (fp != NULL && !is_stdin) fclose(fp);
+  if (data == NULL && !is_stdin) {
+    gr_catalog_load_file(cat, path, err);
+    cli_provenance_add_input(path, NULL, 1);
+    return;
+  }
+  gr_catalog_load_buffer(cat, is_stdin ? CLI_STDIN_NAME : path, data ? data : "", data ? len : 0, err);
+  cli_provenance_add_input(path, data, data ? len : 1);
+  free(data);
+}
+
+static gr_catalog *load_all(char *const *files, size_t nfiles, bool history, const char *const *names,
+                            const char *const *texts, size_t ntexts, bool keep_invalid, int *status);
+
 gr_catalog *cli_load_with(char *const *files, size_t nfiles, bool history, int *status) {
-  return cli_load_buffers(files, nfiles, history, NULL, NULL, 0, status);
+  return load_all(files, nfiles, history, NULL, NULL, 0, false, status);
+}
+
+gr_catalog *cli_load_ex(char *const *files, size_t nfiles, bool history, bool keep_invalid, int *status) {
+  return load_all(files, nfiles, history, NULL, NULL, 0, keep_invalid, status);
 }
 
 gr_catalog *cli_load_buffers(char *const *files, size_t nfiles, bool history, const char *const *names,
                              const char *const *texts, size_t ntexts, int *status) {
+  return load_all(files, nfiles, history, names, texts, ntexts, false, status);
+}
+
+/* What the cli_load functions do: the files, then texts[0..ntexts) under
+ * names[i]; with `keep_invalid`, a catalog with errors is returned too. */
+static gr_catalog *load_all(char *const *files, size_t nfiles, bool history, const char *const *names,
+                            const char *const *texts, size_t ntexts, bool keep_invalid, int *status) {
   gr_error err = GR_ERROR_INIT;
+  size_t nstdin = 0;
+  for (size_t i = 0; i < nfiles; i++) nstdin += strcmp(files[i], "-") == 0;
+  if (nstdin > 1) {
+    cli_error(NULL, "'-' (standard input) is given %zu times; only one file can be read from standard input", nstdin);
+    *status = EXIT_USAGE;
+    return NULL;
+  }
   gr_catalog *cat = gr_catalog_new();
   if (cat == NULL) {
     fprintf(stderr, "guarantor: out of memory\n");
@@ -40,7 +119,7 @@ gr_catalog *cli_load_buffers(char *const *files, size_t nfiles, bool history, co
   }
   gr_status builtin = gr_catalog_load_builtin(cat, &err);
   if (history && builtin == GR_OK) builtin = gr_catalog_load_history(cat, &err);
-  for (size_t i = 0; i < nfiles; i++) gr_catalog_load_file(cat, files[i], &err);
+  for (size_t i = 0; i < nfiles; i++) load_one(cat, files[i], &err);
   for (size_t i = 0; i < ntexts; i++) gr_catalog_load_buffer(cat, names[i], texts[i], strlen(texts[i]), &err);
   gr_status st = gr_catalog_validate(cat, &err);
   /* A what-if's record replaces the built-in one on purpose: the note
@@ -67,6 +146,10 @@ gr_catalog *cli_load_buffers(char *const *files, size_t nfiles, bool history, co
     else
       fprintf(stderr, "guarantor: %zu error%s; nothing done\n", n, n == 1 ? "" : "s");
     *status = EXIT_USAGE;
+    if (keep_invalid) {
+      gr_error_clear(&err);
+      return cat;
+    }
   } else {
     *status = EXIT_OK;
     gr_error_clear(&err);
@@ -239,7 +322,22 @@ void cli_warn_unread_facts(const gr_catalog *cat, const gr_arrangement *arr, con
   const gr_table *t = gr_table_get(GR_T_FACT);
   for (size_t i = 0; i < t->count; i++)
     if (gr_facts_origin(f, (gr_fact)i) == GR_FACT_GIVEN && !gr_fact_is_read(cat, arr, (gr_fact)i))
-      cli_error(cmd, "warning: fact %s is set, but nothing in %s or the positions reads it", t->terms[i].name, arr->id);
+      cli_error(cmd, "warning: fact %s is read by nothing in %s", t->terms[i].name, arr->id);
+}
+
+void cli_warn_unread_facts_in(const gr_catalog *cat, const gr_arrangement *const *arrs, size_t n, const gr_facts *f,
+                              const char *cmd) {
+  if (n == 1) {
+    cli_warn_unread_facts(cat, arrs[0], f, cmd);
+    return;
+  }
+  const gr_table *t = gr_table_get(GR_T_FACT);
+  for (size_t i = 0; i < t->count; i++) {
+    if (gr_facts_origin(f, (gr_fact)i) != GR_FACT_GIVEN) continue;
+    bool read = false;
+    for (size_t a = 0; a < n && !read; a++) read = gr_fact_is_read(cat, arrs[a], (gr_fact)i);
+    if (!read) cli_error(cmd, "warning: fact %s is read by nothing in the %zu arrangements", t->terms[i].name, n);
+  }
 }
 
 const char *cli_kind_label(const gr_obligation *o, char *buf, size_t n) {
@@ -266,4 +364,53 @@ const char *cli_thresholds(const gr_trigger *t, char *buf, size_t n) {
   if (sep[0] == ',') ADD(")");
 #undef ADD
   return buf;
+}
+
+int cli_check_params_files(const gr_catalog *cat, char *const *files, size_t n, const char *cmd) {
+  int bad = 0;
+  for (size_t i = 0; i < n; i++) {
+    const char *name = strcmp(files[i], "-") == 0 ? CLI_STDIN_NAME : files[i];
+    size_t nparams = 0, nother = 0;
+    for (int k = 0; k < GR_REC__COUNT; k++)
+      for (size_t j = 0; j < gr_catalog_count(cat, (gr_record_kind)k); j++) {
+        const gr_pos *p = gr_record_pos((gr_record_kind)k, gr_catalog_at(cat, (gr_record_kind)k, j));
+        if (p->file && strcmp(p->file, name) == 0) {
+          if (k == GR_REC_PARAMETER) nparams++;
+          else nother++;
+        }
+      }
+    if (nparams == 0) {
+      cli_error(cmd, "--params %s holds no parameter: nothing would change", files[i]);
+      bad = 1;
+    } else if (nother > 0) {
+      cli_error(cmd, "warning: --params %s also holds %zu record%s other than parameters (loaded as with -f)", files[i],
+                nother, nother == 1 ? "" : "s");
+    }
+  }
+  return bad ? EXIT_USAGE : EXIT_OK;
+}
+
+gr_json *cli_json_begin_table(const gr_arrangement *const *arrs, size_t n) {
+  gr_json *w = gr_json_new(0);
+  gr_json_begin_object(w);
+  gr_json_key(w, "arrangements");
+  gr_json_begin_array(w);
+  for (size_t i = 0; i < n; i++) gr_json_string(w, arrs[i]->id);
+  gr_json_end_array(w);
+  return w;
+}
+
+void cli_json_words(gr_json *w, const char *key, const char *spaced) {
+  gr_json_key(w, key);
+  gr_json_begin_array(w);
+  for (const char *p = spaced ? spaced : ""; *p;) {
+    p += strspn(p, " ");
+    size_t n = strcspn(p, " ");
+    if (n == 0) break;
+    char word[256];
+    snprintf(word, sizeof word, "%.*s", (int)(n < sizeof word ? n : sizeof word - 1), p);
+    gr_json_string(w, word);
+    p += n;
+  }
+  gr_json_end_array(w);
 }

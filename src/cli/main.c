@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "provenance.h"
 #include "ranks.h"
 
 static const cli_command commands[] = {
@@ -45,6 +46,7 @@ static int dispatch(int argc, char **argv);
 
 int main(int argc, char **argv) {
   cli_ranks_init(&argc, &argv);
+  cli_provenance_set_argv(argc, argv);
   int rc = dispatch(argc, argv);
   /* Whatever a command printed must have reached its destination: a full
    * disk or a closed pipe is a failure, whatever the command thought. */

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -137,6 +138,7 @@ int cli_parse(const cli_spec *spec, int argc, char **argv, void *settings, char 
   optind = 0; /* glibc: 0 re-initialises getopt fully, so the parser may run again. */
   opterr = 0;
   int c;
+  unsigned char given[MAX_OPTIONS] = {0};
   while ((c = getopt_long(argc, argv, optstring, longs, NULL)) != -1) {
     if (c == 'h') {
       cli_help(spec, stdout);
@@ -147,6 +149,19 @@ int cli_parse(const cli_spec *spec, int argc, char **argv, void *settings, char 
     if (o == NULL) return cli_usage_error(spec->command, "unknown option '%s'", argv[optind - 1]);
     int rc = store(spec, o, optarg, settings);
     if (rc != EXIT_OK) return rc;
+    given[o - spec->options] = 1;
+  }
+  /* An option that changes nothing without another is refused alone. */
+  for (size_t i = 0; i < spec->noptions; i++) {
+    const cli_option *o = &spec->options[i];
+    if (!given[i] || o->needs == NULL) continue;
+    bool other = false;
+    for (size_t j = 0; j < spec->noptions; j++) other |= given[j] && strcmp(spec->options[j].name, o->needs) == 0;
+    if (!other) {
+      char label[48];
+      option_label(o, label, sizeof label);
+      return cli_usage_error(spec->command, "%s changes nothing without --%s", label, o->needs);
+    }
   }
   int n = argc - optind;
   if (n < spec->min_args || n > spec->max_args) return cli_usage_error(spec->command, "%s", spec->args_error);

@@ -36,6 +36,14 @@ typedef struct cli_option {
   const char *help;     /* Lines separated by '\n'. */
   uint64_t min, max;    /* CLI_COUNT: the range, inclusive. */
   double lo, hi;        /* CLI_REAL: the range, exclusive. */
+  /* The long name of another option without which this one changes
+   * nothing (e.g. "sensitivity" for --samples), or NULL: cli_parse()
+   * refuses it alone, "--samples changes nothing without --sensitivity".
+   * Write such a row with designated initializers, e.g.
+   *   {.name = "samples", .kind = CLI_COUNT, .offset = offsetof(settings,
+   *    samples), .metavar = "N", .help = "...", .min = 16, .max = 1000000,
+   *    .needs = "sensitivity"} */
+  const char *needs;
 } cli_option;
 
 /* Rows of an option table, for the settings struct S. */
@@ -54,12 +62,12 @@ typedef struct cli_option {
 
 /* The rows several commands share, worded once. */
 #define CLI_OPT_FILES(S, field) \
-  CLI_OPT(S, "file", 'f', CLI_LIST, field, "F", "load F on top of the built-in catalog (repeatable)")
-#define CLI_OPT_JSON(S, field) CLI_OPT(S, "json", 0, CLI_FLAG, field, NULL, "machine-readable output")
+  CLI_OPT(S, "file", 'f', CLI_LIST, field, "F", "load F on top of the built-in catalog (repeatable;\n'-': standard input)")
+#define CLI_OPT_JSON(S, field) CLI_OPT(S, "json", 0, CLI_FLAG, field, NULL, "machine-readable output, with its provenance")
 #define CLI_OPT_FACTS(S, field) \
   CLI_OPT(S, "facts", 0, CLI_LIST, field, "F=V,...", "override facts (see 'guarantor trigger --help')")
 #define CLI_OPT_PARAMS(S, field) \
-  CLI_OPT(S, "params", 0, CLI_LIST, field, "FILE", "parameters overriding data/parameters.yaml by id")
+  CLI_OPT(S, "params", 0, CLI_LIST, field, "FILE", "parameters overriding data/parameters.yaml by id\n('-': standard input; a file with none is an error)")
 #define CLI_OPT_THREADS(S, field)                                                                  \
   CLI_OPT_COUNT(S, "threads", 0, field, "T", "worker threads (default: all cores; more than 4 a\ncore are capped)", \
                 1, CLI_MAX_THREADS)

@@ -36,6 +36,11 @@ static void on_signal(int sig) {
 
 int cli_outfile_resolve(const char *path, cli_outfile *out, char *why, size_t n) {
   memset(out, 0, sizeof *out);
+  if (strcmp(path, "-") == 0) {
+    out->to_stdout = 1;
+    snprintf(out->target, sizeof out->target, "%s", "standard output");
+    return 0;
+  }
   struct stat st;
   const char *target = path;
   char link[PATH_MAX], joined[PATH_MAX], real[PATH_MAX];
@@ -91,6 +96,13 @@ int cli_outfile_resolve(const char *path, cli_outfile *out, char *why, size_t n)
 }
 
 int cli_outfile_write(const cli_outfile *out, int (*fill)(FILE *fp, void *ctx), void *ctx, char *why, size_t n) {
+  if (out->to_stdout) {
+    if (fill(stdout, ctx) != 0 || fflush(stdout) != 0 || ferror(stdout)) {
+      snprintf(why, n, "cannot write to standard output: %s", strerror(errno ? errno : EIO));
+      return -1;
+    }
+    return 0;
+  }
   snprintf(pending, sizeof pending, "%s/.guarantor-XXXXXX", out->dir);
   struct sigaction sa, old[3];
   static const int sigs[3] = {SIGINT, SIGTERM, SIGHUP};

@@ -18,8 +18,8 @@
 enum { KEY_PARAM, KEY_FACT, KEY_EDIT };
 
 typedef struct sweep {
-  const char *key; /* As given, before '='. */
-  char name[128];  /* The parameter, fact or edit path it sets. */
+  char column[136]; /* Its column: the key as given, before '='. */
+  char name[128];    /* The parameter, fact or edit path it sets. */
   int type;
   char **values;
   size_t n;
@@ -74,7 +74,7 @@ static int parse_sweep(const char *cmd, const gr_catalog *cat, const char *spec,
   const char *eq = strchr(spec, '=');
   if (eq == NULL || eq == spec || eq[1] == '\0')
     return cli_usage_error(cmd, "--sweep '%s': expected KEY=V1,V2,... or KEY=LO:HI:N", spec);
-  s->key = spec;
+  snprintf(s->column, sizeof s->column, "%.*s", (int)(eq - spec), spec);
   snprintf(s->name, sizeof s->name, "%.*s", (int)(eq - spec), spec);
   if (strncmp(s->name, "fact:", 5) == 0) {
     s->type = KEY_FACT;
@@ -98,7 +98,7 @@ static int parse_sweep(const char *cmd, const gr_catalog *cat, const char *spec,
 static int extend(cli_list *out, const cli_list *base, char *item) {
   out->items = calloc(base->n + 2, sizeof *out->items);
   if (out->items == NULL) return -1;
-  memcpy(out->items, base->items, base->n * sizeof *out->items);
+  if (base->n) memcpy(out->items, base->items, base->n * sizeof *out->items); /* base->items may be NULL. */
   out->n = base->n;
   if (item) out->items[out->n++] = item;
   return 0;
@@ -125,7 +125,7 @@ static void csv_header(FILE *fp, const sweep *s, size_t ns) {
   fputs("run", fp);
   for (size_t i = 0; i < ns; i++) {
     fputc(',', fp);
-    csv_text(fp, s[i].type == KEY_FACT ? s[i].key : s[i].name);
+    csv_text(fp, s[i].column);
   }
   fputs(",arrangement,attack,attack_lo,attack_hi,succeeds,succeeds_lo,succeeds_hi,fewer_attacks,fewer_attacks_lo,"
         "fewer_attacks_hi,fewer_successes,fewer_successes_lo,fewer_successes_hi,deterred,deterred_lo,deterred_hi,"
@@ -181,7 +181,7 @@ static int json_row(FILE *fp, size_t run, const sweep *s, size_t ns, const size_
   gr_json_key(w, "run");
   gr_json_uint(w, run);
   for (size_t i = 0; i < ns; i++) {
-    gr_json_key(w, s[i].type == KEY_FACT ? s[i].key : s[i].name);
+    gr_json_key(w, s[i].column);
     json_value(w, s[i].values[at[i]]);
   }
   gr_json_key(w, "arrangement");
@@ -256,7 +256,7 @@ int cli_sweep(const char *cmd, const cli_list *specs, const cli_sweep_base *b) {
       fprintf(fp, "Sweep: %zu runs of the comparison against %s, each on the same draws (seed %llu, %llu draws)\n\n",
               runs, b->event, (unsigned long long)b->so->seed, (unsigned long long)b->so->draws);
       fprintf(fp, "%-4s", "run");
-      for (size_t i = 0; i < ns; i++) fprintf(fp, " %-14s", s[i].type == KEY_FACT ? s[i].key : s[i].name);
+      for (size_t i = 0; i < ns; i++) fprintf(fp, " %-14s", s[i].column);
       fprintf(fp, " %-24s %-22s %-25s %s\n", "arrangement", "P(attack) [95%]",
               b->baseline && strcmp(b->baseline, "none") ? "fewer attacks than base" : "fewer attacks [95%]",
               "prior 80%");

@@ -331,3 +331,37 @@ void cli_what_if_json(gr_json *jw, const cli_what_ifs *w) {
   }
   gr_json_end_array(jw);
 }
+
+const gr_arrangement *cli_what_if_find(const gr_catalog *cat, const cli_what_ifs *w, const char *id) {
+  const char *variant = cli_what_if_variant(w, id);
+  return cli_find(cat, GR_REC_ARRANGEMENT, variant ? variant : id);
+}
+
+int cli_what_if_print_json(FILE *fp, gr_json *jw, const cli_what_ifs *w) {
+  if (w->n == 0 && w->nparams == 0) return cli_print_json(fp, jw);
+  gr_json *head = gr_json_new(0);
+  if (head != NULL) {
+    gr_json_begin_object(head);
+    cli_what_if_json(head, w);
+    gr_json_end_object(head);
+  }
+  gr_status st = jw ? gr_json_status(jw) : GR_E_NOMEM;
+  if (st == GR_OK && head != NULL) st = gr_json_status(head);
+  char *body = gr_json_finish(jw);
+  char *hd = head ? gr_json_finish(head) : NULL;
+  int rc = EXIT_OK;
+  /* Both are objects: "{" what_if "," the body's keys "}". */
+  const char *b = body ? strchr(body, '{') : NULL;
+  const char *h_end = hd ? strrchr(hd, '}') : NULL;
+  if (b == NULL || h_end == NULL || hd[0] != '{') {
+    fprintf(stderr, "guarantor: cannot write JSON: %s\n", gr_strerror(st == GR_OK ? GR_E_MISUSE : st));
+    rc = EXIT_FAIL;
+  } else {
+    const char *rest = b + 1 + strspn(b + 1, " \n");
+    while (h_end > hd + 1 && (h_end[-1] == ' ' || h_end[-1] == '\n')) h_end--;
+    fprintf(fp, "%.*s%s%s", (int)(h_end - hd), hd, *rest == '}' ? "\n" : ",\n  ", rest);
+  }
+  gr_free(body);
+  gr_free(hd);
+  return rc;
+}

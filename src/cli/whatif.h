@@ -18,14 +18,18 @@ typedef struct cli_what_if_options {
   cli_list set, drop, add, param;
 } cli_what_if_options;
 
-/* The four rows of the option table, for settings S with field F. */
-#define CLI_OPT_WHAT_IF(S, F)                                                                                        \
+/* The rows of the option table, for settings S with field F: the edits
+ * of an arrangement (--set, --drop, --add) for every command that reads
+ * one, and --param too for those that simulate. */
+#define CLI_OPT_WHAT_IF(S, F) CLI_OPT_WHAT_IF_EDITS(S, F), CLI_OPT_WHAT_IF_PARAM(S, F)
+#define CLI_OPT_WHAT_IF_EDITS(S, F)                                                                                  \
   CLI_OPT(S, "set", 0, CLI_LIST, F.set, "[ARR/]EDIT",                                                              \
           "what-if: set legal_form=FORM, status=S, or an obligation's\n"                                           \
           "troops, value, commitment or activation: GUARANTOR.FIELD=V,\n"                                          \
           "GUARANTOR.KIND.FIELD=V or #N.FIELD=V (repeatable)"),                                                     \
       CLI_OPT(S, "drop", 0, CLI_LIST, F.drop, "[ARR/]ACTOR", "what-if: remove every obligation of ACTOR"),           \
-      CLI_OPT(S, "add", 0, CLI_LIST, F.add, "[ARR/]ACTOR=LIKE", "what-if: ACTOR takes a copy of LIKE's obligations"), \
+      CLI_OPT(S, "add", 0, CLI_LIST, F.add, "[ARR/]ACTOR=LIKE", "what-if: ACTOR takes a copy of LIKE's obligations")
+#define CLI_OPT_WHAT_IF_PARAM(S, F)                                                                                  \
       CLI_OPT(S, "param", 0, CLI_LIST, F.param, "ID=V|DIST(..)",                                                    \
               "what-if: parameter ID fixed at V, or given a distribution:\n"                                       \
               "beta(a,b), normal(mean,sd), lognormal(mu,sigma),\n"                                                 \
@@ -67,9 +71,18 @@ const char **cli_what_if_ids(const gr_catalog *cat, const cli_what_ifs *w, char 
 /* A parameter's prior in words: "beta(37, 24)", "0.5" when fixed. */
 void cli_describe_prior(const gr_parameter *p, char *buf, size_t n);
 
+/* The arrangement a command given `id` works on: its variant when the
+ * what-ifs made one, else `id` itself (NULL, having printed why, when the
+ * catalog has no such arrangement). Borrowed from `cat`. */
+const gr_arrangement *cli_what_if_find(const gr_catalog *cat, const cli_what_ifs *w, const char *id);
+
 /* "What-if: ..." lines naming every change (nothing when there is none). */
 void cli_what_if_print(FILE *fp, const cli_what_ifs *w);
 /* The key "what_if" and an array of the changes, each an object. */
 void cli_what_if_json(gr_json *jw, const cli_what_ifs *w);
+/* Print the JSON object `jw` holds as cli_print_json() does (and free it),
+ * with the key "what_if" first in it when there is any change: for the
+ * commands whose JSON a library function writes whole (trigger, assess). */
+int cli_what_if_print_json(FILE *fp, gr_json *jw, const cli_what_ifs *w);
 
 #endif /* GUARANTOR_CLI_WHATIF_H */

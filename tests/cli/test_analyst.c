@@ -359,6 +359,95 @@ static void test_which_assumptions_decide(void **state) {
   done(&r);
 }
 
+/* trigger and assess read the variant in place of the original, and say
+ * so; they take no --param (they read no parameter). */
+static void test_trigger_assess_what_if(void **state) {
+  (void)state;
+  run r = prog("trigger", "coalition-2025", "after-ceasefire-offensive-zaporizhzhia", "--drop", "USA", NULL);
+  assert_int_equal(r.status, 0);
+  assert_non_null(strstr(r.out, "What-if: coalition-2025-what-if is coalition-2025 with: drop USA"));
+  assert_non_null(strstr(r.out, "under coalition-2025-what-if"));
+  assert_null(strstr(r.out, " USA "));
+  done(&r);
+  r = prog("trigger", "coalition-2025", "after-ceasefire-offensive-zaporizhzhia", "--set", "ITA.commitment=firm",
+           "--json", NULL);
+  assert_int_equal(r.status, 0);
+  struct fy_document *d = json_of(r.out);
+  assert_string_equal(value_at(d, "/provenance/what_if/0/edits/0"), "set ITA.commitment=firm");
+  assert_string_equal(value_at(d, "/arrangement"), "coalition-2025-what-if");
+  fy_document_destroy(d);
+  done(&r);
+  r = prog("assess", "coalition-2025", "--set", "legal_form=treaty_ratified", "--json", NULL);
+  assert_int_equal(r.status, 0);
+  d = json_of(r.out);
+  assert_string_equal(value_at(d, "/provenance/what_if/0/of"), "coalition-2025");
+  fy_document_destroy(d);
+  done(&r);
+  /* Without a what-if the JSON is as it was: no "what_if" key. */
+  r = prog("assess", "coalition-2025", "--json", NULL);
+  assert_int_equal(r.status, 0);
+  assert_null(strstr(r.out, "\"what_if\""));
+  done(&r);
+  r = prog("assess", "coalition-2025", "--drop", "XYZ", NULL);
+  assert_int_equal(r.status, 2);
+  assert_non_null(strstr(r.err, "guarantor assess: what-if 'drop XYZ'"));
+  done(&r);
+  r = prog("assess", "coalition-2025", "--param", "honour_base=0.5", NULL);
+  assert_int_equal(r.status, 2);
+  done(&r);
+}
+
+/* A sweep of a fact and of an edit: a column each, named by its key (not
+ * the whole KEY=LIST), every combination, the variant beside the original. */
+static void test_sweep_fact_and_edit(void **state) {
+  (void)state;
+  run r = prog("compare", "coalition-2025", "--sweep", "coalition-2025/FRA.troops=10000:40000:4", "--sweep",
+               "fact:un_mandate=true,false", "--csv", "-n", "500", NULL);
+  assert_int_equal(r.status, 0);
+  table *t = csv_of(r.out);
+  assert_int_equal(t->nrows, 16); /* 4 x 2 runs, each the original and its variant. */
+  assert_string_equal(t->cell[0][1], "coalition-2025/FRA.troops");
+  assert_string_equal(t->cell[0][2], "fact:un_mandate");
+  assert_string_equal(cell(t, 15, "fact:un_mandate"), "false");
+  assert_string_equal(cell(t, 15, "arrangement"), "coalition-2025-what-if");
+  table_free(t);
+  done(&r);
+}
+
+/* The honour rate of guarantor `g` in simulate's JSON. */
+static double honours_any(struct fy_document *d, const char *g) {
+  struct fy_node *gs = fy_node_by_path(fy_document_root(d), "/result/guarantors", FY_NT, FYNWF_DONT_FOLLOW);
+  void *it = NULL;
+  for (struct fy_node *n; (n = fy_node_sequence_iterate(gs, &it)) != NULL;)
+    if (strcmp(fy_node_get_scalar0(fy_node_by_path(n, "/guarantor", FY_NT, FYNWF_DONT_FOLLOW)), g) == 0)
+      return atof(fy_node_get_scalar0(fy_node_by_path(n, "/honours_any/estimate", FY_NT, FYNWF_DONT_FOLLOW)));
+  fail_msg("no guarantor %s", g);
+  return -1;
+}
+
+/* "Italy in": Italy's force is conditional on a UN mandate. A firm
+ * commitment alone does not bring it in (the condition still blocks it);
+ * the mandate alone does; both, and Italy honours more often still. */
+static void test_italy_firm_and_mandate(void **state) {
+  (void)state;
+  double h[3];
+  const char *argv[3][6] = {{"--set", "ITA.commitment=firm", NULL},
+                            {"--facts", "un_mandate=true", NULL},
+                            {"--set", "ITA.commitment=firm", "--facts", "un_mandate=true", NULL}};
+  for (int i = 0; i < 3; i++) {
+    run r = prog("simulate", "coalition-2025", "-n", "20000", "--json", argv[i][0], argv[i][1], argv[i][2], argv[i][3],
+                 NULL);
+    assert_int_equal(r.status, 0);
+    struct fy_document *d = json_of(r.out);
+    h[i] = honours_any(d, "ITA");
+    fy_document_destroy(d);
+    done(&r);
+  }
+  assert_true(h[0] == 0);
+  assert_true(h[1] > 0.01);
+  assert_true(h[2] > h[1]);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_compare_baseline),
@@ -369,6 +458,9 @@ int main(void) {
       cmocka_unit_test(test_as_ratified_treaty),
       cmocka_unit_test(test_sweep_honour_base),
       cmocka_unit_test(test_which_assumptions_decide),
+      cmocka_unit_test(test_trigger_assess_what_if),
+      cmocka_unit_test(test_sweep_fact_and_edit),
+      cmocka_unit_test(test_italy_firm_and_mandate),
   };
   return cmocka_run_group_tests(tests, cli_setup, cli_teardown);
 }

@@ -158,6 +158,21 @@ static void test_kinds(void **state) {
   done(&r);
 }
 
+/* The JSON before its provenance (the last key, which says how the output
+ * was made: the command lines differ). */
+static size_t body_length(const char *json) {
+  const char *p = NULL;
+  for (const char *q = strstr(json, "\"provenance\""); q; q = strstr(q + 1, "\"provenance\"")) p = q;
+  assert_non_null(p);
+  return (size_t)(p - json);
+}
+
+static void assert_same_body(const char *a, const char *b) {
+  size_t n = body_length(a);
+  assert_int_equal(n, body_length(b));
+  assert_memory_equal(a, b, n);
+}
+
 /* `show ID --json` round-trips through `check` for every arrangement. */
 static void test_show_json_round_trips(void **state) {
   (void)state;
@@ -181,7 +196,7 @@ static void test_show_json_round_trips(void **state) {
     done(&c);
     run again = prog("show", "-f", path, ids[i], "--json", NULL);
     assert_int_equal(again.status, 0);
-    assert_string_equal(again.out, r.out);
+    assert_same_body(again.out, r.out);
     done(&again);
     done(&r);
   }
@@ -358,7 +373,7 @@ static void test_show_json_round_trips_new_keys(void **state) {
     run again = prog("show", ids[i], "--json", "-f", paths[0], "-f", paths[1], "-f", paths[2], "-f", paths[3], "-f",
                      paths[4], "-f", paths[5], "-f", paths[6], "-f", paths[7], NULL);
     assert_int_equal(again.status, 0);
-    assert_string_equal(again.out, json[i]);
+    assert_same_body(again.out, json[i]);
     done(&again);
     free(json[i]);
   }

@@ -782,6 +782,13 @@ static void parse_root(loader *ld, tree *t, const ynode *root) {
       parse_record(ld, t, GR_REC_ARRANGEMENT, v);
       continue;
     }
+    /* What produced the file (the provenance 'guarantor show --json'
+     * writes): about the file, not data of the catalog, so that the
+     * program's output loads back as it is. */
+    if (strcmp(k->text, "provenance") == 0) {
+      if (v->type != Y_MAP) load_error(ld, &v->pos, "'provenance' must be a mapping, found %s", type_name(v));
+      continue;
+    }
     int kind = -1;
     for (int r = 0; r < GR_REC__COUNT; r++)
       if (strcmp(k->text, gr__list_keys[r]) == 0) kind = r;

@@ -98,14 +98,15 @@ static gr_status check_term(int table, const char *value, const char *edit_text,
   for (size_t i = 0; i < n; i++) names[i] = t->terms[i].name;
   const char *best = gr__closest(value, names, n);
   if (best) return gr__fail(err, GR_E_PARSE, "what-if '%s': unknown value '%s' (did you mean '%s'?)", edit_text, value, best);
-  if (n <= 10) {
-    /* A short vocabulary is listed whole. */
-    char list[512];
+  /* Nothing close: a short vocabulary is listed whole. */
+  if (t->count <= 16) {
+    char words[512];
     size_t k = 0;
-    list[0] = '\0';
-    for (size_t i = 0; i < n && k < sizeof list; i++)
-      k += (size_t)snprintf(list + k, sizeof list - k, "%s%s", i ? ", " : "", names[i]);
-    return gr__fail(err, GR_E_PARSE, "what-if '%s': unknown value '%s' (one of: %s)", edit_text, value, list);
+    words[0] = '\0';
+    for (size_t i = 0; i < n && k < sizeof words; i++)
+      k += (size_t)snprintf(words + k, sizeof words - k, "%s%s", i ? ", " : "", names[i]);
+    if (k < sizeof words)
+      return gr__fail(err, GR_E_PARSE, "what-if '%s': unknown value '%s' (one of: %s)", edit_text, value, words);
   }
   return gr__fail(err, GR_E_PARSE, "what-if '%s': unknown value '%s' ('guarantor show --kinds' lists them)", edit_text,
                   value);

@@ -76,8 +76,13 @@ void gr_json_timeline(gr_json *w, const gr_timeline *tl) {
     const gr_obligation *o = a->obligation;
     counts[a->outcome]++;
     gr_json_begin_object(w);
+    /* "obligation" is its index from 0 (as in the arrays of the library's
+     * structs); "number" counts from 1, as 'guarantor show' and the CSV
+     * outputs number obligations. */
     gr_json_key(w, "obligation");
     gr_json_int(w, (int64_t)a->index);
+    gr_json_key(w, "number");
+    gr_json_int(w, (int64_t)a->index + 1);
     gr_json_key(w, "guarantor");
     gr_json_string(w, o->guarantor);
     gr_json_key(w, "kind");

@@ -163,8 +163,13 @@ void gr_json_sim_result(gr_json *w, const gr_sim_result *r) {
   for (size_t i = 0; i < r->nobligations; i++) {
     const gr_sim_obligation *o = &r->obligations[i];
     gr_json_begin_object(w);
+    /* "obligation" is its index from 0 (as in the arrays of the library's
+     * structs); "number" counts from 1, as 'guarantor show' and the CSV
+     * outputs number obligations. */
     gr_json_key(w, "obligation");
     gr_json_int(w, (int64_t)o->index);
+    gr_json_key(w, "number");
+    gr_json_int(w, (int64_t)o->index + 1);
     gr_json_key(w, "guarantor");
     gr_json_string(w, o->obligation->guarantor);
     gr_json_key(w, "kind");
