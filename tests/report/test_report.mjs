@@ -67,8 +67,8 @@ try {
   const charts = await page.$$eval(".chart", els => els.map(e => ({
     id: e.id, svg: !!e.querySelector("svg"),
     marks: e.querySelectorAll("svg path, svg rect, svg line, svg text, svg circle").length })));
-  check(charts.length === 5 + 3 * nArrangements,
-        `the gain, the scatter, the acceptability map, the difference, the calibration and three charts per arrangement (${charts.length})`);
+  check(charts.length === 6 + 3 * nArrangements,
+        `the two gains, the scatter, the acceptability map, the difference, the calibration and three charts per arrangement (${charts.length})`);
   for (const c of charts) check(c.svg && c.marks > 5, `chart ${c.id} rendered SVG with marks (${c.marks})`);
 
   const rowIds = () => page.$$eval("#comparison-table tbody tr", trs => trs.map(t => t.dataset.id));
@@ -128,10 +128,16 @@ try {
   // The scenario selector switches the table and the chart without a rerun.
   const attackCol = () => page.$$eval("#comparison-table tbody tr", trs => trs.map(t => t.children[4].textContent).join("|"));
   const before = await attackCol();
+  const svgOf = id => page.$eval("#" + id + " svg", e => e.outerHTML);
+  const switched = ["chart-gain", "chart-gain-successes", "chart-deterrence"];
+  const chartsBefore = await Promise.all(switched.map(svgOf));
   await page.selectOption("#scenario-select", "after-ceasefire-strike-kyiv");
   await page.waitForTimeout(300);
+  await page.evaluate(() => Promise.all(charts).then(() => true));
   const after = await attackCol();
   check(before !== after, "another scenario changes the table's figures");
+  const chartsAfter = await Promise.all(switched.map(svgOf));
+  switched.forEach((id, i) => check(chartsBefore[i] !== chartsAfter[i], `another scenario redraws ${id}`));
   check((await page.locator("#scenario-meta").textContent()).includes("strike on Kyiv"), "the page says which scenario it shows");
   await page.selectOption("#scenario-select", "after-ceasefire-hybrid-attack");
   await page.waitForTimeout(300);
