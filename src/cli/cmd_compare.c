@@ -238,17 +238,7 @@ int cmd_compare(int argc, char **argv) {
   const cli_compare_row *rows = cmp.rows;
   const size_t n = cmp.n;
   cli_provenance pv;
-  cli_provenance_init(&pv, "compare");
-  pv.has_seed = true;
-  pv.seed = so.seed;
-  pv.draws = rows[0].res->draws;
-  pv.has_params_hash = true;
-  pv.params_hash = rows[0].res->params_hash;
-  pv.scenario = cli_case_id(&cs);
-  pv.as_of = o.as_of;
-  pv.facts = o.facts.items;
-  pv.nfacts = o.facts.n;
-  pv.what_if = &wi;
+  cli_provenance_of_run(&pv, "compare", rows[0].res, o.as_of, o.facts.items, o.facts.n, &wi);
   if (o.sensitivity && n != 2) {
     rc = cli_usage_error("compare", "--sensitivity compares two arrangements, A and B; this run has %zu", n);
     goto done;

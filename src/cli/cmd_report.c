@@ -749,17 +749,7 @@ int cmd_report(int argc, char **argv) {
   if (!o.quiet) cli_print_compare_table(strcmp(out_path, "-") == 0 ? stderr : stdout, rows, n, &cs);
   if (cli_rank() != 0) goto done;
   cli_provenance pv;
-  cli_provenance_init(&pv, "report");
-  pv.has_seed = true;
-  pv.seed = so.seed;
-  pv.draws = rows[0].res->draws;
-  pv.has_params_hash = true;
-  pv.params_hash = rows[0].res->params_hash;
-  pv.scenario = cli_case_id(&cs);
-  pv.as_of = o.as_of;
-  pv.facts = o.facts.items;
-  pv.nfacts = o.facts.n;
-  pv.what_if = &wi;
+  cli_provenance_of_run(&pv, "report", rows[0].res, o.as_of, o.facts.items, o.facts.n, &wi);
   report_run rr = {cat, cmp.params, &cs, cmp.facts, rows[0].res->event, o.as_of, o.samples, &so, false, NULL, NULL,
                    NULL, NULL, NULL, NULL, 0, &wi, &pv};
   /* Every other catalog scenario, on the same seed with fewer draws,

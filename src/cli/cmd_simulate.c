@@ -252,17 +252,7 @@ int cmd_simulate(int argc, char **argv) {
     goto done;
   }
   cli_provenance pv;
-  cli_provenance_init(&pv, "simulate");
-  pv.has_seed = true;
-  pv.seed = so.seed;
-  pv.draws = res[0]->draws;
-  pv.has_params_hash = true;
-  pv.params_hash = res[0]->params_hash;
-  pv.scenario = sc ? sc->id : ev->id;
-  pv.as_of = o.as_of;
-  pv.facts = o.facts.items;
-  pv.nfacts = o.facts.n;
-  pv.what_if = &wi;
+  cli_provenance_of_run(&pv, "simulate", res[0], o.as_of, o.facts.items, o.facts.n, &wi);
   if (o.json) {
     rc = print_json(stdout, res[0], sens, &wi, &pv);
   } else {

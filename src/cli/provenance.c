@@ -8,6 +8,7 @@
 #include <nettle/sha2.h>
 
 #include "cli.h"
+#include "guarantor/sim.h"
 #include "provenance.h"
 #include "whatif.h"
 
@@ -73,6 +74,21 @@ void cli_provenance_init(cli_provenance *p, const char *command) {
 }
 
 static void hex64(uint64_t v, char buf[17]) { snprintf(buf, 17, "%016llx", (unsigned long long)v); }
+
+void cli_provenance_of_run(cli_provenance *p, const char *command, const gr_sim_result *r, int32_t as_of,
+                           char *const *facts, size_t nfacts, const struct cli_what_ifs *what_if) {
+  cli_provenance_init(p, command);
+  p->has_seed = true;
+  p->seed = r->seed;
+  p->draws = r->draws;
+  p->has_params_hash = true;
+  p->params_hash = r->params_hash;
+  p->scenario = r->scenario ? r->scenario->id : r->event->id;
+  p->as_of = as_of;
+  p->facts = facts;
+  p->nfacts = nfacts;
+  p->what_if = what_if;
+}
 
 void cli_provenance_json(gr_json *w, const cli_provenance *p) {
   char buf[32];

@@ -90,6 +90,13 @@ void cli_provenance_init(cli_provenance *p, const char *command);
  *    "scenario": "id" | null, "as_of": "YYYY-MM-DD" | null,
  *    "facts": ["un_mandate=true"], "inputs": [{"path": "mine.yaml",
  *    "sha256": "..."}]} */
+/* The provenance of a simulation run: `command`, and from the result r
+ * its seed, draws, parameter hash and case; the --as-of, --facts and
+ * what-ifs given (what_if may be NULL). */
+struct gr_sim_result;
+void cli_provenance_of_run(cli_provenance *p, const char *command, const struct gr_sim_result *r, int32_t as_of,
+                           char *const *facts, size_t nfacts, const struct cli_what_ifs *what_if);
+
 void cli_provenance_json(gr_json *w, const cli_provenance *p);
 
 /* Finish `w`, which holds one top-level object, and print it to `fp` with
